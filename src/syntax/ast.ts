@@ -1,0 +1,168 @@
+import type { Span } from '../source/source-file.js';
+
+/**
+ * The syntax tree of one .sop file, as written: names are not resolved and nothing is typed.
+ * Every node carries the span of the source it came from.
+ */
+
+/** A name as written, with its span (for diagnostics and suggestions). */
+export interface Name {
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** One string of a text; `locale` is null for the untagged first string (the policy's first locale). */
+export interface TextPart {
+  readonly locale: string | null;
+  readonly value: string;
+  readonly span: Span;
+}
+
+/** A text a person reads, in one or more locales. */
+export interface TextNode {
+  readonly kind: 'text';
+  readonly parts: readonly TextPart[];
+  readonly span: Span;
+}
+
+export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
+export type ArithOp = '+' | '-' | '*' | '/';
+export type DurationUnit = 'day' | 'hour' | 'minute';
+
+/** An expression as written. Numbers keep their source text so money stays exact. */
+export type ExprNode =
+  | { readonly kind: 'number'; readonly text: string; readonly unit: Name | null; readonly span: Span }
+  | { readonly kind: 'yuan'; readonly text: string; readonly span: Span } // ¥500
+  | { readonly kind: 'same-day'; readonly span: Span }
+  | { readonly kind: 'string'; readonly value: string; readonly span: Span }
+  | { readonly kind: 'bool'; readonly value: boolean; readonly span: Span }
+  | { readonly kind: 'ref'; readonly name: Name; readonly member: Name | null; readonly span: Span } // x or enum.member
+  | { readonly kind: 'call'; readonly fn: 'min' | 'max'; readonly args: readonly ExprNode[]; readonly span: Span }
+  | { readonly kind: 'neg'; readonly operand: ExprNode; readonly span: Span }
+  | { readonly kind: 'arith'; readonly op: ArithOp; readonly left: ExprNode; readonly right: ExprNode; readonly span: Span }
+  | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: ExprNode; readonly right: ExprNode; readonly span: Span }
+  | { readonly kind: 'in'; readonly subject: ExprNode; readonly members: readonly Name[]; readonly negated: boolean; readonly span: Span }
+  | { readonly kind: 'not'; readonly operand: ExprNode; readonly span: Span }
+  | { readonly kind: 'and' | 'or'; readonly operands: readonly ExprNode[]; readonly span: Span }
+  | { readonly kind: 'paren'; readonly inner: ExprNode; readonly span: Span };
+
+/** The type written after `fact name:`. */
+export type TypeNode =
+  | { readonly kind: 'bool' | 'money' | 'signed-money' | 'number' | 'text'; readonly span: Span }
+  | { readonly kind: 'named'; readonly name: Name; readonly span: Span }; // an enum
+
+/** Fields every declaration has. `doc` holds the `##` lines just above it, without the `##`. */
+interface DeclBase {
+  readonly name: Name;
+  readonly label: TextNode | null;
+  readonly doc: string | null;
+  readonly span: Span;
+}
+
+export interface PolicyDecl extends DeclBase {
+  readonly kind: 'policy';
+  readonly version: { readonly value: string; readonly span: Span } | null;
+  readonly effective: { readonly value: string; readonly span: Span } | null;
+  readonly locales: readonly Name[]; // `zh-CN` is one Name
+  readonly start: Name | null;
+  readonly always: readonly TextNode[];
+}
+
+export interface EnumMember {
+  readonly name: Name;
+  readonly label: TextNode | null;
+  readonly doc: string | null;
+  readonly span: Span;
+}
+
+export interface EnumDecl extends DeclBase {
+  readonly kind: 'enum';
+  readonly members: readonly EnumMember[];
+}
+
+export interface DepartmentDecl extends DeclBase {
+  readonly kind: 'department';
+}
+
+export interface FactDecl extends DeclBase {
+  readonly kind: 'fact';
+  readonly type: TypeNode;
+  readonly ask: TextNode | null;
+  readonly notes: readonly TextNode[];
+}
+
+export interface ConstDecl extends DeclBase {
+  readonly kind: 'const';
+  readonly value: ExprNode;
+}
+
+export interface LetDecl extends DeclBase {
+  readonly kind: 'let';
+  readonly value: ExprNode;
+}
+
+/** `when cond -> target`; `condition` is null for `otherwise`. */
+export interface BranchNode {
+  readonly condition: ExprNode | null;
+  readonly target: Name;
+  readonly span: Span;
+}
+
+export interface DecisionDecl extends DeclBase {
+  readonly kind: 'decision';
+  readonly hitPolicy: 'first' | 'unique';
+  readonly branches: readonly BranchNode[]; // `otherwise`, if present, is last
+}
+
+export interface OutcomeValueNode {
+  readonly name: Name;
+  readonly value: ExprNode;
+  readonly label: TextNode | null;
+  readonly span: Span;
+}
+
+/** A duration written after `deadline`: a constant's name or a literal. */
+export type DeadlineNode =
+  | { readonly kind: 'ref'; readonly name: Name; readonly span: Span }
+  | { readonly kind: 'duration'; readonly value: ExprNode; readonly span: Span };
+
+export interface OutcomeDecl extends DeclBase {
+  readonly kind: 'outcome';
+  readonly owner: Name | null;
+  readonly deadline: DeadlineNode | null;
+  readonly steps: readonly TextNode[]; // `do`
+  readonly documents: readonly TextNode[];
+  readonly say: TextNode | null;
+  readonly notes: readonly TextNode[];
+  readonly values: readonly OutcomeValueNode[];
+}
+
+export interface SectionDecl extends DeclBase {
+  readonly kind: 'section';
+  readonly paragraphs: readonly TextNode[];
+}
+
+export type Declaration =
+  | PolicyDecl
+  | EnumDecl
+  | DepartmentDecl
+  | FactDecl
+  | ConstDecl
+  | LetDecl
+  | DecisionDecl
+  | OutcomeDecl
+  | SectionDecl;
+
+export interface ImportNode {
+  readonly path: string; // as written, relative to the importing file
+  readonly span: Span;
+}
+
+/** One parsed .sop file. Nodes that error recovery could not complete are left out. */
+export interface RuleFile {
+  readonly kind: 'file';
+  readonly path: string;
+  readonly imports: readonly ImportNode[];
+  readonly declarations: readonly Declaration[];
+  readonly span: Span;
+}
