@@ -8,6 +8,7 @@ export const codes = {
   // syntax: scan, parse, lower
   'syntax/unknown-character': { severity: 'error', doc: 'a character no token can start with' },
   'syntax/unterminated-string': { severity: 'error', doc: 'a string is missing its closing quote' },
+  'syntax/bad-escape': { severity: 'error', doc: 'a `\\` in a string is not followed by `"`, `\\`, `n` or `t`' },
   'syntax/unexpected-token': { severity: 'error', doc: 'the parser expected something else here' },
   'syntax/unknown-unit': { severity: 'error', doc: 'a number is followed by a unit the language does not know' },
   'syntax/bad-number': { severity: 'error', doc: 'a number literal cannot be read (too large, or money with more than two decimals)' },

@@ -1,0 +1,106 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Declaration, EnumDecl, PolicyDecl, RuleFile } from '../syntax/ast.js';
+
+/** A declaration that has a name in the policy's one namespace (every kind but the policy header). */
+export type NamedDecl = Exclude<Declaration, PolicyDecl>;
+
+/** The policy's names: every declaration by name, and which enums each member name belongs to. */
+export interface BoundRules {
+  readonly policy: PolicyDecl | null;
+  readonly entryFile: string;
+  readonly symbols: ReadonlyMap<string, NamedDecl>;
+  /** Member name → the enums that have a member of that name (for bare `missing_items`). */
+  readonly memberOwners: ReadonlyMap<string, readonly EnumDecl[]>;
+  readonly files: readonly RuleFile[];
+}
+
+/** Human names of declaration kinds, for messages ("`x` is a fact, not a decision"). */
+export const kindNames: Record<NamedDecl['kind'], string> = {
+  enum: 'an enum',
+  department: 'a department',
+  fact: 'a fact',
+  const: 'a constant',
+  let: 'a derived value',
+  decision: 'a decision',
+  outcome: 'an outcome',
+  section: 'a section',
+};
+
+/**
+ * Puts every declaration of the loaded files into one namespace. Reports duplicate names, duplicate
+ * enum members and policy headers that are missing or repeated. The entry file comes first.
+ */
+export function bind(files: readonly RuleFile[]): { value: BoundRules; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const symbols = new Map<string, NamedDecl>();
+  const memberOwners = new Map<string, EnumDecl[]>();
+  let policy: PolicyDecl | null = null;
+  const entryFile = files[0]?.path ?? '';
+
+  for (const file of files) {
+    for (const decl of file.declarations) {
+      if (decl.kind === 'policy') {
+        if (policy) diagnostics.push(duplicatePolicy(decl, policy));
+        else if (file.path !== entryFile) diagnostics.push(policyOutsideEntry(decl, entryFile));
+        else policy = decl;
+        continue;
+      }
+      const earlier = symbols.get(decl.name.text);
+      if (earlier) {
+        diagnostics.push(duplicateDefinition(decl, earlier));
+        continue;
+      }
+      symbols.set(decl.name.text, decl);
+      if (decl.kind === 'enum') bindMembers(decl, memberOwners, diagnostics);
+    }
+  }
+  if (!policy && files[0]) diagnostics.push(missingPolicy(files[0]));
+  return { value: { policy, entryFile, symbols, memberOwners, files }, diagnostics };
+}
+
+function bindMembers(decl: EnumDecl, owners: Map<string, EnumDecl[]>, diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, EnumDecl['members'][number]>();
+  for (const member of decl.members) {
+    const first = seen.get(member.name.text);
+    if (first) {
+      diagnostics.push(
+        diagnostic('resolve/duplicate-member', member.name.span, `\`${decl.name.text}\` lists \`${member.name.text}\` twice`, {
+          related: [{ span: first.name.span, message: 'first listed here' }],
+          help: 'remove one of them',
+        }),
+      );
+      continue;
+    }
+    seen.set(member.name.text, member);
+    const list = owners.get(member.name.text) ?? [];
+    list.push(decl);
+    owners.set(member.name.text, list);
+  }
+}
+
+function duplicateDefinition(decl: NamedDecl, earlier: NamedDecl): Diagnostic {
+  return diagnostic('resolve/duplicate-definition', decl.name.span, `\`${decl.name.text}\` is already declared as ${kindNames[earlier.kind]}`, {
+    label: 'declared again here',
+    related: [{ span: earlier.name.span, message: `\`${decl.name.text}\` first declared here` }],
+    help: 'every enum, fact, constant, decision, outcome, department and section needs a name of its own',
+  });
+}
+
+function duplicatePolicy(decl: PolicyDecl, first: PolicyDecl): Diagnostic {
+  return diagnostic('resolve/duplicate-policy', decl.name.span, `a second \`policy\` header \`${decl.name.text}\``, {
+    related: [{ span: first.name.span, message: 'the policy is declared here' }],
+    help: 'a policy has one header, in its entry file; imported files hold only shared declarations',
+  });
+}
+
+function policyOutsideEntry(decl: PolicyDecl, entry: string): Diagnostic {
+  return diagnostic('resolve/duplicate-policy', decl.name.span, `an imported file declares its own \`policy\` \`${decl.name.text}\``, {
+    help: `only the entry file (\`${entry}\`) may have a \`policy\` header; move shared declarations to a file without one`,
+  });
+}
+
+function missingPolicy(file: RuleFile): Diagnostic {
+  return diagnostic('resolve/missing-policy', { file: file.path, start: 0, end: 0 }, 'this file has no `policy` header', {
+    help: 'start the entry file with `policy <id> "<title>" { locales zh-CN, en  start <first decision> }`',
+  });
+}

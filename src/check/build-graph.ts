@@ -1,0 +1,212 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { spellingSuggestion } from '../diagnostics/suggest.js';
+import type { DecisionDecl, DeadlineNode, EnumDecl, FactDecl, Name, OutcomeDecl, PolicyDecl } from '../syntax/ast.js';
+import { kindNames, type BoundRules, type NamedDecl } from './binder.js';
+import type {
+  Branch, ConstantDef, DecisionGraph, DecisionNode, Deadline, DepartmentDef, EnumDef, FactDef, LetDef,
+  LocaleText, OutcomeNode, OutcomeValue, SectionDef, Target,
+} from './graph.js';
+import { TextResolver } from './texts.js';
+import { ExprTyper } from './typing.js';
+
+const DEFAULT_LOCALES = ['zh-CN'];
+
+/**
+ * Builds the decision graph from the bound declarations: resolves branch targets, owners and deadlines,
+ * types every expression and turns texts into locale maps. Returns a graph only when nothing is an error
+ * that would leave a hole in it; the caller decides whether to go on to the graph checks.
+ */
+export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefined; diagnostics: Diagnostic[] } {
+  const policy = bound.policy;
+  const locales = policy && policy.locales.length > 0 ? policy.locales.map((l) => l.text) : DEFAULT_LOCALES;
+  const texts = new TextResolver(locales);
+  const typer = new ExprTyper(bound);
+  const diagnostics: Diagnostic[] = [];
+  const decls = [...bound.symbols.values()];
+  const labelOf = (d: NamedDecl | PolicyDecl, what: string) =>
+    texts.label(d.label, d.name.text, d.name.span, `${what} \`${d.name.text}\``);
+  const element = (d: NamedDecl, what: string) => ({ id: d.name.text, label: labelOf(d, what), doc: d.doc, span: d.name.span });
+
+  const enums: Record<string, EnumDef> = {};
+  const departments: Record<string, DepartmentDef> = {};
+  const facts: Record<string, FactDef> = {};
+  const constants: Record<string, ConstantDef> = {};
+  const lets: Record<string, LetDef> = {};
+  const decisions: Record<string, DecisionNode> = {};
+  const outcomes: Record<string, OutcomeNode> = {};
+  const sections: SectionDef[] = [];
+  const always = policy ? policy.always.map((t) => texts.text(t, 'an `always` step')) : [];
+
+  for (const d of decls) {
+    switch (d.kind) {
+      case 'enum':
+        enums[d.name.text] = { ...element(d, 'enum'), members: enumMembers(d, texts) };
+        break;
+      case 'department':
+        departments[d.name.text] = element(d, 'department');
+        break;
+      case 'fact': {
+        const type = typer.factType(d.type);
+        if (!type) diagnostics.push(unknownType(d, bound));
+        else facts[d.name.text] = { ...element(d, 'fact'), type, ask: d.ask && texts.text(d.ask, `the question of \`${d.name.text}\``), notes: d.notes.map((n) => texts.text(n, 'a note')) };
+        break;
+      }
+      case 'const': {
+        const c = typer.constant(d);
+        if (c) constants[d.name.text] = { ...element(d, 'constant'), ...c };
+        break;
+      }
+      case 'let': {
+        const expr = typer.letDefinition(d);
+        if (expr) lets[d.name.text] = { ...element(d, 'derived value'), type: expr.type, expr };
+        break;
+      }
+      case 'decision':
+        decisions[d.name.text] = { ...element(d, 'decision'), hitPolicy: d.hitPolicy, branches: branches(d, bound, typer, diagnostics) };
+        break;
+      case 'outcome':
+        outcomes[d.name.text] = outcome(d, element(d, 'outcome'), always, bound, typer, texts, diagnostics);
+        break;
+      case 'section':
+        sections.push({ ...element(d, 'section'), paragraphs: d.paragraphs.map((p) => texts.text(p, `a paragraph of \`${d.name.text}\``)) });
+        break;
+    }
+  }
+
+  const start = policy ? startDecision(policy, bound, diagnostics) : undefined;
+  const title = policy && labelOf(policy, 'policy');
+  const all = [...diagnostics, ...typer.diagnostics, ...texts.diagnostics];
+  if (!policy || !title || !start || all.some((x) => x.severity === 'error')) return { value: undefined, diagnostics: all };
+  const graph: DecisionGraph = {
+    policy: {
+      id: policy.name.text,
+      title,
+      version: policy.version?.value ?? null,
+      effective: policy.effective?.value ?? null,
+      locales,
+      start,
+      doc: policy.doc,
+    },
+    enums, departments, facts, constants, lets, decisions, outcomes, sections,
+    files: bound.files.map((f) => f.path),
+  };
+  return { value: graph, diagnostics: all };
+}
+
+function enumMembers(d: EnumDecl, texts: TextResolver): EnumDef['members'] {
+  const seen = new Set<string>();
+  return d.members.filter((m) => !seen.has(m.name.text) && seen.add(m.name.text)).map((m) => ({
+    id: m.name.text,
+    label: texts.label(m.label, m.name.text, m.name.span, `member \`${d.name.text}.${m.name.text}\``),
+    doc: m.doc,
+    span: m.name.span,
+  }));
+}
+
+function branches(d: DecisionDecl, bound: BoundRules, typer: ExprTyper, diagnostics: Diagnostic[]): Branch[] {
+  return d.branches.map((b, i) => {
+    const condition = b.condition ? typer.condition(b.condition) : null;
+    const target = resolveTarget(b.target, bound, diagnostics) ?? { kind: 'outcome', id: b.target.text };
+    const id = b.condition ? `${d.name.text}.${i + 1}` : `${d.name.text}.otherwise`;
+    return { id, index: i, condition, target, span: b.span };
+  });
+}
+
+function resolveTarget(name: Name, bound: BoundRules, diagnostics: Diagnostic[]): Target | undefined {
+  const decl = bound.symbols.get(name.text);
+  if (decl?.kind === 'decision' || decl?.kind === 'outcome') return { kind: decl.kind, id: decl.name.text };
+  const candidates = [...bound.symbols.values()].filter((x) => x.kind === 'decision' || x.kind === 'outcome').map((x) => x.name.text);
+  const suggestion = spellingSuggestion(name.text, candidates);
+  diagnostics.push(
+    diagnostic('resolve/unknown-target', name.span, decl ? `\`${name.text}\` is ${kindNames[decl.kind]}, not a decision or an outcome` : `no decision or outcome is named \`${name.text}\``, {
+      label: 'a branch leads here',
+      ...(suggestion
+        ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: name.span, replacement: suggestion } }
+        : { help: `declare \`outcome ${name.text} "…" { … }\` or \`decision ${name.text} "…" { … }\`` }),
+    }),
+  );
+  return undefined;
+}
+
+function outcome(
+  d: OutcomeDecl, base: { id: string; label: LocaleText; doc: string | null; span: DecisionNode['span'] }, always: readonly LocaleText[],
+  bound: BoundRules, typer: ExprTyper, texts: TextResolver, diagnostics: Diagnostic[],
+): OutcomeNode {
+  const values: OutcomeValue[] = [];
+  for (const v of d.values) {
+    const expr = typer.expr(v.value);
+    if (!expr) continue;
+    const label = texts.label(v.label, v.name.text, v.name.span, `value \`${v.name.text}\``);
+    values.push({ id: v.name.text, label, type: expr.type, expr, span: v.name.span });
+  }
+  return {
+    ...base,
+    owner: d.owner ? resolveOwner(d.owner, bound, diagnostics) : null,
+    deadline: d.deadline ? resolveDeadline(d.deadline, typer, diagnostics) : null,
+    steps: [...d.steps.map((s) => texts.text(s, 'a step')), ...always],
+    documents: d.documents.map((s) => texts.text(s, 'a document')),
+    say: d.say && texts.text(d.say, `what to say for \`${d.name.text}\``),
+    notes: d.notes.map((s) => texts.text(s, 'a note')),
+    values,
+  };
+}
+
+function resolveOwner(name: Name, bound: BoundRules, diagnostics: Diagnostic[]): string | null {
+  const decl = bound.symbols.get(name.text);
+  if (decl?.kind === 'department') return decl.name.text;
+  const candidates = [...bound.symbols.values()].filter((x) => x.kind === 'department').map((x) => x.name.text);
+  const suggestion = spellingSuggestion(name.text, candidates);
+  diagnostics.push(
+    diagnostic('resolve/unknown-department', name.span, decl ? `\`${name.text}\` is ${kindNames[decl.kind]}, not a department` : `no department is named \`${name.text}\``, {
+      ...(suggestion
+        ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: name.span, replacement: suggestion } }
+        : { help: `declare it: \`department ${name.text} "中文名" @en "Name"\`` }),
+    }),
+  );
+  return null;
+}
+
+function resolveDeadline(node: DeadlineNode, typer: ExprTyper, diagnostics: Diagnostic[]): Deadline | null {
+  const expr = node.kind === 'ref' ? typer.expr({ kind: 'ref', name: node.name, member: null, span: node.span }) : typer.expr(node.value);
+  if (!expr) return null;
+  if (expr.type.kind !== 'duration' || (expr.kind !== 'const' && expr.kind !== 'literal')) {
+    diagnostics.push(
+      diagnostic('type/mismatch', node.span, `a deadline is a duration, but this is ${expr.type.kind === 'duration' ? 'computed' : expr.type.kind === 'money' ? 'money' : `a ${expr.type.kind}`}`, {
+        help: 'write a duration such as `3 days` or `same day`, or the name of a duration constant',
+      }),
+    );
+    return null;
+  }
+  const constant = expr.kind === 'const' ? expr.id : null;
+  const duration = expr.kind === 'literal' ? expr.value : constant ? typer.constantValue(constant) : undefined;
+  return typeof duration === 'object' ? { duration, constant } : null;
+}
+
+function startDecision(policy: PolicyDecl, bound: BoundRules, diagnostics: Diagnostic[]): string | undefined {
+  if (!policy.start) {
+    diagnostics.push(diagnostic('resolve/missing-start', policy.name.span, `policy \`${policy.name.text}\` does not say which decision comes first`, {
+      help: 'add `start <decision>` to the policy header',
+    }));
+    return undefined;
+  }
+  const decl = bound.symbols.get(policy.start.text);
+  if (decl?.kind === 'decision') return decl.name.text;
+  const candidates = [...bound.symbols.values()].filter((x) => x.kind === 'decision').map((x) => x.name.text);
+  const suggestion = spellingSuggestion(policy.start.text, candidates);
+  diagnostics.push(
+    diagnostic('resolve/unknown-name', policy.start.span, decl ? `\`start\` must name a decision, but \`${policy.start.text}\` is ${kindNames[decl.kind]}` : `no decision is named \`${policy.start.text}\``, {
+      ...(suggestion ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: policy.start.span, replacement: suggestion } } : {}),
+    }),
+  );
+  return undefined;
+}
+
+function unknownType(d: FactDecl, bound: BoundRules): Diagnostic {
+  const name = d.type.kind === 'named' ? d.type.name : d.name;
+  const enums = [...bound.symbols.values()].filter((x) => x.kind === 'enum').map((x) => x.name.text);
+  const suggestion = spellingSuggestion(name.text, [...enums, 'bool', 'money', 'number', 'text']);
+  return diagnostic('resolve/unknown-type', name.span, `\`${name.text}\` is not a type`, {
+    help: suggestion ? `did you mean \`${suggestion}\`?` : 'a fact is `bool`, `money`, `signed money`, `number`, `text` or an enum',
+    ...(suggestion ? { suggestion: { span: name.span, replacement: suggestion } } : {}),
+  });
+}

@@ -1,0 +1,19 @@
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { DecisionGraph } from '../graph.js';
+import { checkCycles } from './cycles.js';
+import { checkReachability } from './reachability.js';
+import { checkUnused } from './unused.js';
+
+/**
+ * The graph checks, in order. Like a compiler's stage table: each entry is a small named function,
+ * and the comments say why an entry must come where it is.
+ */
+export function runChecks(graph: DecisionGraph): Diagnostic[] {
+  // Cycles first: every later check walks paths from `start` and assumes they end.
+  const cycles = checkCycles(graph);
+  if (hasErrors(cycles)) return cycles;
+  return [
+    ...checkReachability(graph),
+    ...checkUnused(graph),
+  ];
+}

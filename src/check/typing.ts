@@ -1,0 +1,442 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { spellingSuggestion } from '../diagnostics/suggest.js';
+import { parseMoney } from '../money/money.js';
+import type { Span } from '../source/source-file.js';
+import type { ConstDecl, EnumDecl, ExprNode, LetDecl, Name, TypeNode } from '../syntax/ast.js';
+import { kindNames, type BoundRules } from './binder.js';
+import type { BoolType, Duration, DurationUnit, Expr, Value, ValueType } from './graph.js';
+import { describeType, sameType } from './types.js';
+
+const BOOL: BoolType = { kind: 'bool' };
+const UNITS: Record<string, DurationUnit | 'money'> = {
+  CNY: 'money', day: 'day', days: 'day', hour: 'hour', hours: 'hour', minute: 'minute', minutes: 'minute',
+};
+
+/**
+ * Resolves the names in expressions and gives every expression a type. Constants and derived values
+ * are typed on first use (in any order of declaration); a derived value that reaches itself is an error.
+ */
+export class ExprTyper {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly constants = new Map<string, { type: ValueType; value: Value } | null>();
+  private readonly lets = new Map<string, Expr | null | 'pending'>();
+
+  constructor(private readonly bound: BoundRules) {}
+
+  /** Types a `when` condition: it must be a yes/no expression. */
+  condition(node: ExprNode): Expr | null {
+    const expr = this.expr(node);
+    if (expr && expr.type.kind !== 'bool') {
+      this.report(diagnostic('type/not-a-condition', node.span, `a condition must be yes or no, but this is ${describeType(expr.type)}`, {
+        help: 'compare it with something, e.g. `item_value > return_shipping`',
+      }));
+      return null;
+    }
+    return expr;
+  }
+
+  /** The type and value of a constant, or null when its declaration has errors. */
+  constant(decl: ConstDecl): { type: ValueType; value: Value } | null {
+    if (this.constants.has(decl.name.text)) return this.constants.get(decl.name.text) ?? null;
+    this.constants.set(decl.name.text, null);
+    const expr = this.expr(decl.value);
+    let result: { type: ValueType; value: Value } | null = null;
+    if (expr) {
+      const value = literalValue(expr);
+      if (value === undefined) {
+        this.report(diagnostic('type/not-constant', decl.value.span, `the value of constant \`${decl.name.text}\` is not a literal`, {
+          help: 'write a literal such as `500 CNY`, `3 days` or `same day`; use `let` for a value computed from facts',
+        }));
+      } else if (expr.type.kind === 'money' && typeof value === 'number' && value < 0) {
+        this.report(diagnostic('type/negative-money', decl.value.span, `constant \`${decl.name.text}\` is a negative amount of money`));
+      } else {
+        result = { type: expr.type.kind === 'money' ? { kind: 'money', signed: false } : expr.type, value };
+      }
+    }
+    this.constants.set(decl.name.text, result);
+    return result;
+  }
+
+  /** The value of the constant named `id` (already typed through an expression). */
+  constantValue(id: string): Value | undefined {
+    const decl = this.bound.symbols.get(id);
+    return decl?.kind === 'const' ? this.constant(decl)?.value : undefined;
+  }
+
+  /** The typed definition of a derived value, or null when it has errors or reaches itself. */
+  letDefinition(decl: LetDecl): Expr | null {
+    const known = this.lets.get(decl.name.text);
+    if (known === 'pending') {
+      this.report(diagnostic('resolve/let-cycle', decl.name.span, `derived value \`${decl.name.text}\` depends on itself`, {
+        help: 'a `let` may use facts, constants and other `let`s, but not itself through them',
+      }));
+      this.lets.set(decl.name.text, null);
+      return null;
+    }
+    if (known !== undefined) return known;
+    this.lets.set(decl.name.text, 'pending');
+    const expr = this.expr(decl.value);
+    if (this.lets.get(decl.name.text) === 'pending') this.lets.set(decl.name.text, expr);
+    return (this.lets.get(decl.name.text) as Expr | null) ?? null;
+  }
+
+  /** Types an expression; `expected` lets a bare enum member resolve in the enum of the other operand. */
+  expr(node: ExprNode, expected?: ValueType): Expr | null {
+    switch (node.kind) {
+      case 'number':
+        return this.numberLiteral(node.text, node.unit, node.span);
+      case 'yuan':
+        return this.moneyLiteral(node.text, node.span);
+      case 'same-day':
+        return { kind: 'literal', value: { amount: 0, unit: 'day' }, type: { kind: 'duration' }, span: node.span };
+      case 'string':
+        return { kind: 'literal', value: node.value, type: { kind: 'text' }, span: node.span };
+      case 'bool':
+        return { kind: 'literal', value: node.value, type: BOOL, span: node.span };
+      case 'paren':
+        return this.expr(node.inner, expected);
+      case 'ref':
+        return node.member ? this.qualifiedMember(node.name, node.member, node.span) : this.reference(node.name, expected);
+      case 'not': {
+        const operand = this.boolOperand(node.operand, '`not`');
+        return operand && { kind: 'not', operand, type: BOOL, span: node.span };
+      }
+      case 'and':
+      case 'or': {
+        const operands = node.operands.map((o) => this.boolOperand(o, `\`${node.kind}\``));
+        return operands.every(isExpr) ? { kind: node.kind, operands, type: BOOL, span: node.span } : null;
+      }
+      case 'compare':
+        return this.comparison(node);
+      case 'in':
+        return this.membership(node);
+      case 'arith':
+        return this.arithmetic(node);
+      case 'neg': {
+        const operand = this.expr(node.operand);
+        if (!operand) return null;
+        if (operand.type.kind !== 'money' && operand.type.kind !== 'number' && operand.type.kind !== 'duration') {
+          this.report(mismatch(node.span, `cannot negate ${describeType(operand.type)}`));
+          return null;
+        }
+        const type: ValueType = operand.type.kind === 'money' ? { kind: 'money', signed: true } : operand.type;
+        return { kind: 'neg', operand, type, span: node.span };
+      }
+      case 'call':
+        return this.minMax(node);
+    }
+  }
+
+  private report(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+
+  private boolOperand(node: ExprNode, operator: string): Expr | null {
+    const expr = this.expr(node);
+    if (expr && expr.type.kind !== 'bool') {
+      this.report(mismatch(node.span, `${operator} needs yes/no operands, but this is ${describeType(expr.type)}`));
+      return null;
+    }
+    return expr;
+  }
+
+  private numberLiteral(text: string, unit: Name | null, span: Span): Expr | null {
+    const kind = unit ? UNITS[unit.text] : undefined;
+    if (unit && !kind) return null; // reported by the syntax stage (syntax/unknown-unit)
+    if (kind === 'money') return this.moneyLiteral(text, span);
+    const amount = Number(text);
+    if (!Number.isFinite(amount)) return null; // reported by the syntax stage (syntax/bad-number)
+    if (kind) return { kind: 'literal', value: { amount, unit: kind } satisfies Duration, type: { kind: 'duration' }, span };
+    return { kind: 'literal', value: amount, type: { kind: 'number' }, span };
+  }
+
+  private moneyLiteral(text: string, span: Span): Expr | null {
+    const parsed = parseMoney(text);
+    if ('error' in parsed) return null; // reported by the syntax stage (syntax/bad-number)
+    return { kind: 'literal', value: parsed.fen, type: { kind: 'money', signed: false }, span };
+  }
+
+  private qualifiedMember(enumName: Name, member: Name, span: Span): Expr | null {
+    const decl = this.bound.symbols.get(enumName.text);
+    if (!decl || decl.kind !== 'enum') {
+      this.report(unknownName(enumName, enumCandidates(this.bound), decl ? `\`${enumName.text}\` is ${kindNames[decl.kind]}, not an enum` : undefined));
+      return null;
+    }
+    return this.memberOf(decl, member, span);
+  }
+
+  private memberOf(decl: EnumDecl, member: Name, span: Span): Expr | null {
+    if (!decl.members.some((m) => m.name.text === member.text)) {
+      this.report(unknownMember(decl, member));
+      return null;
+    }
+    return { kind: 'literal', value: member.text, type: { kind: 'enum', enum: decl.name.text }, span };
+  }
+
+  private reference(name: Name, expected?: ValueType): Expr | null {
+    const expectedEnum = expected?.kind === 'enum' ? this.bound.symbols.get(expected.enum) : undefined;
+    if (expectedEnum?.kind === 'enum') {
+      if (expectedEnum.members.some((m) => m.name.text === name.text)) return this.memberOf(expectedEnum, name, name.span);
+      const owners = this.bound.memberOwners.get(name.text);
+      if (owners && !this.isValueName(name.text)) {
+        this.report(foreignMember(name, owners[0], expectedEnum));
+        return null;
+      }
+    }
+    const decl = this.bound.symbols.get(name.text);
+    if (decl) switch (decl.kind) {
+      case 'fact':
+        return this.fact(decl.name.text, decl.type, name.span);
+      case 'const': {
+        const c = this.constant(decl);
+        return c && { kind: 'const', id: decl.name.text, type: c.type, span: name.span };
+      }
+      case 'let': {
+        const def = this.letDefinition(decl);
+        return def && { kind: 'let', id: decl.name.text, type: def.type, span: name.span };
+      }
+      default: {
+        const owners = this.bound.memberOwners.get(name.text);
+        if (owners?.length === 1) return this.memberOf(owners[0], name, name.span);
+        this.report(mismatch(name.span, `\`${name.text}\` is ${kindNames[decl.kind]}, not a value`));
+        return null;
+      }
+    }
+    const owners = this.bound.memberOwners.get(name.text) ?? [];
+    if (owners.length === 1) return this.memberOf(owners[0], name, name.span);
+    if (owners.length > 1) {
+      this.report(diagnostic('resolve/ambiguous-name', name.span, `\`${name.text}\` is a member of ${owners.map((o) => `\`${o.name.text}\``).join(' and ')}`, {
+        help: `write \`${owners[0].name.text}.${name.text}\` to say which`,
+      }));
+      return null;
+    }
+    const candidates = [...this.valueNames(), ...(expectedEnum?.kind === 'enum' ? expectedEnum.members.map((m) => m.name.text) : [])];
+    this.report(unknownName(name, candidates));
+    return null;
+  }
+
+  private fact(id: string, typeNode: TypeNode, span: Span): Expr | null {
+    const type = this.factType(typeNode);
+    return type && { kind: 'fact', id, type, span };
+  }
+
+  /** The ValueType of a fact's declared type; null (reported once, at the fact) when it names no enum. */
+  factType(typeNode: TypeNode): ValueType | null {
+    switch (typeNode.kind) {
+      case 'bool':
+      case 'number':
+      case 'text':
+        return { kind: typeNode.kind };
+      case 'money':
+        return { kind: 'money', signed: false };
+      case 'signed-money':
+        return { kind: 'money', signed: true };
+      case 'named': {
+        const decl = this.bound.symbols.get(typeNode.name.text);
+        return decl?.kind === 'enum' ? { kind: 'enum', enum: decl.name.text } : null;
+      }
+    }
+  }
+
+  private isValueName(name: string): boolean {
+    const kind = this.bound.symbols.get(name)?.kind;
+    return kind === 'fact' || kind === 'const' || kind === 'let';
+  }
+
+  private valueNames(): string[] {
+    return [...this.bound.symbols.values()].filter((d) => this.isValueName(d.name.text)).map((d) => d.name.text);
+  }
+
+  /** A bare name that is no fact, constant or derived value: it may be an enum member of the other side. */
+  private isBareMember(node: ExprNode): boolean {
+    return node.kind === 'ref' && !node.member && !this.isValueName(node.name.text) && this.bound.memberOwners.has(node.name.text);
+  }
+
+  private comparison(node: Extract<ExprNode, { kind: 'compare' }>): Expr | null {
+    const rightFirst = this.isBareMember(node.left) && !this.isBareMember(node.right);
+    let left: Expr | null;
+    let right: Expr | null;
+    if (rightFirst) {
+      right = this.expr(node.right);
+      left = this.expr(node.left, right?.type);
+    } else {
+      left = this.expr(node.left);
+      right = this.expr(node.right, left?.type);
+    }
+    if (!left || !right) return null;
+    if (!sameType(left.type, right.type)) {
+      this.report(incomparable(node.op, left, right, node.span));
+      return null;
+    }
+    const ordered = node.op !== '==' && node.op !== '!=';
+    if (ordered && !isQuantity(left.type)) {
+      this.report(mismatch(node.span, `\`${node.op}\` compares amounts, but both sides are ${describeType(left.type)}`, '`==` and `!=` compare yes/no values, enum members and texts'));
+      return null;
+    }
+    return { kind: 'compare', op: node.op, left, right, type: BOOL, span: node.span };
+  }
+
+  private membership(node: Extract<ExprNode, { kind: 'in' }>): Expr | null {
+    const subject = this.expr(node.subject);
+    if (!subject) return null;
+    if (subject.type.kind !== 'enum') {
+      this.report(mismatch(node.subject.span, `\`in\` needs an enum value on its left, but this is ${describeType(subject.type)}`));
+      return null;
+    }
+    const decl = this.bound.symbols.get(subject.type.enum) as EnumDecl;
+    const members: string[] = [];
+    for (const member of node.members) {
+      if (this.memberOf(decl, member, member.span)) members.push(member.text);
+    }
+    if (members.length !== node.members.length) return null;
+    return { kind: 'in', subject, enum: decl.name.text, members, negated: node.negated, type: BOOL, span: node.span };
+  }
+
+  private arithmetic(node: Extract<ExprNode, { kind: 'arith' }>): Expr | null {
+    const left = this.expr(node.left);
+    const right = this.expr(node.right);
+    if (!left || !right) return null;
+    const type = arithmeticType(node.op, left.type, right.type);
+    if (!type) {
+      const bare = bareNumberAgainstMoney(left, right);
+      this.report(bare
+        ? missingUnit(bare, left.type.kind === 'money' || right.type.kind === 'money' ? 'CNY' : 'days')
+        : mismatch(node.span, `cannot use \`${node.op}\` on ${describeType(left.type)} and ${describeType(right.type)}`, arithmeticHelp(left.type, right.type)));
+      return null;
+    }
+    return { kind: 'arith', op: node.op, left, right, type, span: node.span };
+  }
+
+  private minMax(node: Extract<ExprNode, { kind: 'call' }>): Expr | null {
+    const args = node.args.map((a) => this.expr(a));
+    if (!args.every(isExpr) || args.length === 0) return null;
+    const first = args[0].type;
+    if (!isQuantity(first)) {
+      this.report(mismatch(node.args[0].span, `\`${node.fn}\` takes amounts, but this is ${describeType(first)}`));
+      return null;
+    }
+    for (const [i, arg] of args.entries()) {
+      if (!sameType(arg.type, first)) {
+        this.report(mismatch(node.args[i].span, `\`${node.fn}\` needs arguments of one type: this is ${describeType(arg.type)}, the first is ${describeType(first)}`));
+        return null;
+      }
+    }
+    const type: ValueType = first.kind === 'money' ? { kind: 'money', signed: args.some((a) => a.type.kind === 'money' && a.type.signed) } : first;
+    return { kind: 'minmax', fn: node.fn, args, type, span: node.span };
+  }
+}
+
+function isExpr(e: Expr | null): e is Expr {
+  return e !== null;
+}
+
+function isQuantity(type: ValueType): boolean {
+  return type.kind === 'money' || type.kind === 'number' || type.kind === 'duration';
+}
+
+/** The result type of `left op right`, or null when the operation means nothing for these types. */
+function arithmeticType(op: string, left: ValueType, right: ValueType): ValueType | null {
+  const k = `${left.kind} ${op} ${right.kind}`;
+  switch (k) {
+    case 'money + money':
+      return { kind: 'money', signed: (left.kind === 'money' && left.signed) || (right.kind === 'money' && right.signed) };
+    case 'money - money':
+    case 'money * number':
+    case 'number * money':
+    case 'money / number':
+      return { kind: 'money', signed: true };
+    case 'money / money':
+    case 'number + number':
+    case 'number - number':
+    case 'number * number':
+    case 'number / number':
+    case 'duration / duration':
+      return { kind: 'number' };
+    case 'duration + duration':
+    case 'duration - duration':
+    case 'duration * number':
+    case 'number * duration':
+    case 'duration / number':
+      return { kind: 'duration' };
+    default:
+      return null;
+  }
+}
+
+function arithmeticHelp(left: ValueType, right: ValueType): string | undefined {
+  if (left.kind === 'enum' || right.kind === 'enum') return 'enum members are names, not amounts: compare them with `==` or `in {…}`';
+  if (left.kind === 'bool' || right.kind === 'bool') return 'yes/no values combine with `and`, `or` and `not`';
+  if ((left.kind === 'money' && right.kind === 'duration') || (left.kind === 'duration' && right.kind === 'money'))
+    return 'a duration such as `3 days` cannot be used as money';
+  return undefined;
+}
+
+/** The literal value of a constant-like expression (`500 CNY`, `-3`, `same day`), or undefined. */
+function literalValue(expr: Expr): Value | undefined {
+  if (expr.kind === 'literal') return expr.value;
+  if (expr.kind === 'neg' && expr.operand.kind === 'literal') {
+    const v = expr.operand.value;
+    if (typeof v === 'number') return -v;
+    if (typeof v === 'object') return { amount: -v.amount, unit: v.unit };
+  }
+  return undefined;
+}
+
+/** The bare number literal of a money or duration operation (`item_value + 10`), if that is the mistake. */
+function bareNumberAgainstMoney(left: Expr, right: Expr): Expr | undefined {
+  const isBare = (e: Expr) => e.kind === 'literal' && e.type.kind === 'number';
+  const needsUnit = (t: ValueType) => t.kind === 'money' || t.kind === 'duration';
+  if (isBare(right) && needsUnit(left.type)) return right;
+  if (isBare(left) && needsUnit(right.type)) return left;
+  return undefined;
+}
+
+function mismatch(span: Span, message: string, help?: string): Diagnostic {
+  return diagnostic('type/mismatch', span, message, help ? { help } : {});
+}
+
+function missingUnit(literal: Expr, unit: 'CNY' | 'days'): Diagnostic {
+  const value = literal.kind === 'literal' ? String(literal.value) : '';
+  return diagnostic('type/missing-unit', literal.span, `\`${value}\` has no unit, but ${unit === 'CNY' ? 'money' : 'a duration'} is expected here`, {
+    help: `write \`${value} ${unit}\``,
+    suggestion: { span: literal.span, replacement: `${value} ${unit}` },
+  });
+}
+
+function incomparable(op: string, left: Expr, right: Expr, span: Span): Diagnostic {
+  const bare = bareNumberAgainstMoney(left, right);
+  if (bare) return missingUnit(bare, left.type.kind === 'money' || right.type.kind === 'money' ? 'CNY' : 'days');
+  return mismatch(span, `cannot compare ${describeType(left.type)} with ${describeType(right.type)} using \`${op}\``,
+    arithmeticHelp(left.type, right.type) ?? 'both sides of a comparison must have the same type');
+}
+
+function unknownName(name: Name, candidates: Iterable<string>, message?: string): Diagnostic {
+  const suggestion = spellingSuggestion(name.text, candidates);
+  return diagnostic('resolve/unknown-name', name.span, message ?? `unknown name \`${name.text}\``, {
+    label: 'not declared',
+    ...(suggestion
+      ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: name.span, replacement: suggestion } }
+      : { help: 'declare it as a `fact`, `const` or `let`, or check the spelling' }),
+  });
+}
+
+function unknownMember(decl: EnumDecl, member: Name): Diagnostic {
+  const names = decl.members.map((m) => m.name.text);
+  const suggestion = spellingSuggestion(member.text, names);
+  return diagnostic('resolve/unknown-member', member.span, `\`${decl.name.text}\` has no member \`${member.text}\``, {
+    help: suggestion ? `did you mean \`${suggestion}\`?` : `its members are ${names.map((n) => `\`${n}\``).join(', ')}`,
+    ...(suggestion ? { suggestion: { span: member.span, replacement: suggestion } } : {}),
+    related: [{ span: decl.name.span, message: `\`${decl.name.text}\` declared here` }],
+  });
+}
+
+function foreignMember(name: Name, owner: EnumDecl, expected: EnumDecl): Diagnostic {
+  return diagnostic('type/mismatch', name.span, `\`${name.text}\` is a member of \`${owner.name.text}\`, not of \`${expected.name.text}\``, {
+    help: `\`${expected.name.text}\` has ${expected.members.map((m) => `\`${m.name.text}\``).join(', ')}`,
+    related: [{ span: owner.name.span, message: `\`${owner.name.text}\` declared here` }],
+  });
+}
+
+function enumCandidates(bound: BoundRules): string[] {
+  return [...bound.symbols.values()].filter((d) => d.kind === 'enum').map((d) => d.name.text);
+}

@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { compile, type CompileHost } from '../../check/check.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatJson } from '../../diagnostics/format-json.js';
+import { DEFAULT_MAX_ERRORS, formatReport } from '../../diagnostics/format-text.js';
+import type { SourceFile } from '../../source/source-file.js';
+import { ExitCode } from '../exit-codes.js';
+import { describeFsError, printError, readText } from '../io.js';
+import type { CliContext, CommandModule } from '../program.js';
+
+/** `sopwright check FILE...`: compiles each policy and prints its diagnostics; silent when clean. */
+export const checkCommand: CommandModule = {
+  register(program, ctx) {
+    program
+      .command('check')
+      .description('check policies for errors; prints nothing when they are clean')
+      .argument('<paths...>', '.sop entry files, or directories to search for files with a `policy` header')
+      .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+      .option('--json', 'the same as --format json')
+      .option('--strict', 'exit 1 on warnings too')
+      .option('--max-errors <n>', 'show at most n diagnostics in pretty output, 0 for all', parseCount, DEFAULT_MAX_ERRORS)
+      .action((paths: string[], options: CheckOptions, command: Command) => {
+        if (options.json && command.getOptionValueSource('format') === 'cli' && options.format !== 'json') {
+          command.error('error: `--json` contradicts `--format pretty`');
+        }
+        ctx.setExitCode(runCheck(paths, options, ctx));
+      });
+  },
+};
+
+interface CheckOptions {
+  readonly format: 'pretty' | 'json';
+  readonly json?: boolean;
+  readonly strict?: boolean;
+  readonly maxErrors: number;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 20');
+  return Number(value);
+}
+
+/** Checks every entry the paths name and prints the report; returns the exit code. */
+function runCheck(paths: readonly string[], options: CheckOptions, ctx: CliContext): ExitCode {
+  const { entries, problems } = findEntries(paths);
+  for (const message of problems) printError(ctx.stderr, message);
+
+  const texts = new Map<string, string | undefined>();
+  const host: CompileHost = {
+    readFile(file) {
+      if (!texts.has(file)) {
+        const read = readText(file);
+        texts.set(file, read.ok ? read.text : undefined);
+      }
+      return texts.get(file);
+    },
+  };
+  const diagnostics = new Map<string, Diagnostic>();
+  const sources = new Map<string, SourceFile>();
+  for (const entry of entries) {
+    const read = readText(entry);
+    if (!read.ok) {
+      printError(ctx.stderr, read.message);
+      problems.push(read.message);
+      continue;
+    }
+    texts.set(entry, read.text);
+    const result = compile(entry, host);
+    // An imported file checked from several entries reports its problems once.
+    for (const d of result.diagnostics) diagnostics.set(diagnosticKey(d), d);
+    for (const [file, source] of result.sources) sources.set(file, source);
+  }
+
+  const list = [...diagnostics.values()];
+  if (options.json || options.format === 'json') ctx.stdout.write(formatJson(list, sources));
+  else ctx.stderr.write(formatReport(list, sources, { color: ctx.stderr.color, maxErrors: options.maxErrors }));
+
+  if (problems.length > 0) return ExitCode.usage;
+  if (list.some((d) => d.severity === 'error')) return ExitCode.invalid;
+  if (options.strict && list.some((d) => d.severity === 'warning')) return ExitCode.invalid;
+  return ExitCode.ok;
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return [d.span.file, d.span.start, d.span.end, d.code, d.message].join('\0');
+}
+
+/**
+ * The entry files: each file path as given, and in each directory (searched recursively, in
+ * name order) every `.sop` file with a `policy` header. Files without one are libraries that
+ * policies import; they are checked through those policies, not on their own.
+ */
+function findEntries(paths: readonly string[]): { entries: string[]; problems: string[] } {
+  const entries: string[] = [];
+  const problems: string[] = [];
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (error) {
+      problems.push(`cannot read \`${p}\`: ${describeFsError(error)}`);
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      entries.push(p);
+      continue;
+    }
+    let files: string[];
+    try {
+      files = sopFiles(p);
+    } catch (error) {
+      problems.push(`cannot read \`${p}\`: ${describeFsError(error)}`);
+      continue;
+    }
+    const found = files.filter((file) => {
+      const read = readText(file);
+      return !read.ok || hasPolicyHeader(read.text);
+    });
+    if (found.length === 0) problems.push(`no \`.sop\` file with a \`policy\` header in \`${p}\``);
+    entries.push(...found);
+  }
+  return { entries, problems };
+}
+
+/** `.sop` files under a directory, sorted; hidden directories and node_modules are skipped. */
+function sopFiles(dir: string): string[] {
+  const out: string[] = [];
+  const names = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of names) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...sopFiles(full));
+    } else if (entry.name.endsWith('.sop')) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a file declares a policy: a line starting with `policy` and a name. Checked with a
+ * pattern rather than the parser, so a file with syntax errors is still found and reported.
+ */
+function hasPolicyHeader(text: string): boolean {
+  return /^[ \t]*policy[ \t]+[A-Za-z]/m.test(text);
+}

@@ -1,0 +1,37 @@
+import { ExitCode } from './exit-codes.js';
+import { stderr } from './io.js';
+import { runCli } from './program.js';
+
+/**
+ * The entry point bundled into dist/sopwright.js. It runs the program and turns anything thrown
+ * into exit code 70: user mistakes are diagnostics or usage errors, so an exception is a bug.
+ */
+
+const REPORT_URL = 'https://github.com/sopwright/sopwright/issues';
+
+/** The one-line message for a bug; the stack only with SOPWRIGHT_DEBUG=1. */
+function internalErrorMessage(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^internal error:\s*/, '');
+  const debug = process.env.SOPWRIGHT_DEBUG === '1';
+  const stack = debug && error instanceof Error && error.stack !== undefined ? `${error.stack}\n` : '';
+  return `sopwright: internal error: ${message} — please report this at ${REPORT_URL}\n${stack}`;
+}
+
+function crash(error: unknown): void {
+  stderr.write(internalErrorMessage(error));
+  process.exit(ExitCode.internal);
+}
+
+// Reading side closed (`sopwright check --json … | head`): stop quietly, as other CLIs do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+  else crash(error);
+});
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+runCli(process.argv.slice(2)).then(
+  // Set rather than call process.exit, so output still buffered for a pipe is flushed first.
+  (code) => void (process.exitCode = code),
+  crash,
+);

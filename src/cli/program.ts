@@ -1,0 +1,70 @@
+import { Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { checkCommand } from './commands/check.js';
+import { ExitCode } from './exit-codes.js';
+import * as io from './io.js';
+
+/** What a command's action gets besides its arguments: the streams and a place for its exit code. */
+export interface CliContext {
+  readonly stdout: io.Writer;
+  readonly stderr: io.Writer;
+  /** Records the code the process exits with once the action returns (the last call wins). */
+  setExitCode(code: ExitCode): void;
+}
+
+/** A command module: adds its command (`program.command('name')…action(…)`) to the program. */
+export interface CommandModule {
+  register(program: Command, ctx: CliContext): void;
+}
+
+/**
+ * Every command, in the order `--help` lists them. To add one, write `src/cli/commands/<name>.ts`
+ * exporting a CommandModule and add it here: nothing else needs to change. Register through
+ * `program.command(…)` (not `new Command()` + `addCommand`), so the command inherits the
+ * usage-error handling set up below.
+ */
+const commands: readonly CommandModule[] = [checkCommand];
+
+/** Builds the commander program; usage errors throw CommanderError instead of exiting. */
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command('sopwright')
+    .description(packageJson.description)
+    .version(packageJson.version, '-V, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'print help and exit')
+    .helpCommand('help [command]', 'print help for a command')
+    // Throw instead of calling process.exit, so runCli can map usage errors to exit code 2.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      // Commander's messages start with "error: "; keep our own prefix in front of them.
+      outputError: (text, write) => write(`sopwright: ${text}`),
+    });
+  for (const command of commands) command.register(program, ctx);
+  for (const command of program.commands) {
+    command.showHelpAfterError(`run \`sopwright ${command.name()} --help\` for usage`);
+  }
+  program.showHelpAfterError('run `sopwright --help` for usage');
+  return program;
+}
+
+/** Runs the CLI on the user's arguments (without `node` and the script) and returns the exit code. */
+export async function runCli(
+  args: readonly string[],
+  streams: { readonly stdout: io.Writer; readonly stderr: io.Writer } = io,
+): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.ok;
+  const ctx: CliContext = {
+    stdout: streams.stdout,
+    stderr: streams.stderr,
+    setExitCode: (code) => (exitCode = code),
+  };
+  try {
+    await createProgram(ctx).parseAsync([...args], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // --help and --version exit 0; every usage mistake (commander's exit code 1) is ours 2.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  return exitCode;
+}

@@ -1,0 +1,68 @@
+/**
+ * Exact money. Amounts are integer fen (分); user-facing amounts are decimal yuan with at most two
+ * decimals. Results that fall between fen round half away from zero (四舍五入), done in integers so
+ * no binary fraction ever touches an amount.
+ */
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** Why a decimal text is not an amount of money. */
+export type MoneyError = 'not-a-number' | 'too-many-decimals' | 'too-large';
+
+/** Parses decimal yuan text ("12", "12.5", "-0.29") into fen. */
+export function parseMoney(text: string): { fen: number } | { error: MoneyError } {
+  const m = DECIMAL.exec(text.trim());
+  if (!m) return { error: 'not-a-number' };
+  const [, sign, whole, frac = ''] = m;
+  if (frac.length > 2) return { error: 'too-many-decimals' };
+  const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  if (!Number.isSafeInteger(fen)) return { error: 'too-large' };
+  return { fen: sign && fen !== 0 ? -fen : fen };
+}
+
+/** The shortest decimal text of a finite JS number, without exponent ("1e-7" → "0.0000001"). */
+export function decimalText(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  return value.toFixed(20).replace(/\.?0+$/, '');
+}
+
+/** Formats fen as decimal yuan with two decimals: 1250 → "12.50", -5 → "-0.05". */
+export function formatMoney(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${sign}${yuan}.${cents}`;
+}
+
+/** numerator / denominator rounded half away from zero, in exact integer arithmetic. */
+function roundedQuotient(numerator: bigint, denominator: bigint): bigint {
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const q = (2n * n + d) / (2n * d);
+  return negative ? -q : q;
+}
+
+/** A finite number as an exact fraction of integers, from its shortest decimal text. */
+function asFraction(value: number): { num: bigint; den: bigint } {
+  const m = DECIMAL.exec(decimalText(value));
+  if (!m) throw new Error(`internal error: ${value} is not a finite decimal`);
+  const [, sign, whole, frac = ''] = m;
+  const num = BigInt(whole + frac) * (sign ? -1n : 1n);
+  return { num, den: 10n ** BigInt(frac.length) };
+}
+
+/** fen × factor, rounded to the fen. */
+export function multiplyMoney(fen: number, factor: number): number {
+  const f = asFraction(factor);
+  return Number(roundedQuotient(BigInt(fen) * f.num, f.den));
+}
+
+/** fen ÷ divisor, rounded to the fen; undefined when the divisor is zero. */
+export function divideMoney(fen: number, divisor: number): number | undefined {
+  if (divisor === 0) return undefined;
+  const f = asFraction(divisor);
+  return Number(roundedQuotient(BigInt(fen) * f.den, f.num));
+}

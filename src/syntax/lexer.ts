@@ -1,0 +1,58 @@
+import { Lexer, type ILexingError, type IToken } from 'chevrotain';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile, Span } from '../source/source-file.js';
+import { allTokens, UnterminatedString, UnterminatedTripleString } from './tokens.js';
+
+/** The one lexer instance; it keeps no state between runs. */
+const lexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+
+/** What scanning one file gives: the parser's tokens, the `##` doc comments beside them, and problems. */
+export interface ScanResult {
+  readonly tokens: IToken[];
+  readonly docComments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Splits a file into tokens. Unknown characters are skipped and reported; it never throws. */
+export function scan(file: SourceFile): ScanResult {
+  const result = lexer.tokenize(file.text);
+  const diagnostics = result.errors.map((error) => unknownCharacter(file, error));
+  for (const token of result.tokens) {
+    if (token.tokenType === UnterminatedString || token.tokenType === UnterminatedTripleString) {
+      const triple = token.tokenType === UnterminatedTripleString;
+      // A `"""` string runs to the end of the file: underline its opening quotes only.
+      const span = triple ? { file: file.path, start: token.startOffset, end: token.startOffset + 3 } : tokenSpan(file, token);
+      diagnostics.push(unterminatedString(span, triple));
+    }
+  }
+  return { tokens: result.tokens, docComments: result.groups.docs ?? [], diagnostics };
+}
+
+/** The half-open span of a token that came from the lexer (never one inserted by recovery). */
+export function tokenSpan(file: SourceFile, token: IToken): Span {
+  return { file: file.path, start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+function unknownCharacter(file: SourceFile, error: ILexingError): Diagnostic {
+  const span = { file: file.path, start: error.offset, end: error.offset + error.length };
+  const chars = file.text.slice(span.start, span.end);
+  // Names are ASCII; a Chinese word outside quotes is the likely mistake.
+  const help = /[^\x00-\x7f]/.test(chars)
+    ? 'names use ASCII letters, digits and `_`; put other text in a string, such as `"…"`'
+    : undefined;
+  return diagnostic('syntax/unknown-character', span, `unexpected character \`${chars}\``, {
+    label: 'no token starts with this',
+    ...(help ? { help } : {}),
+  });
+}
+
+function unterminatedString(span: Span, triple: boolean): Diagnostic {
+  return triple
+    ? diagnostic('syntax/unterminated-string', span, 'this `"""` string is never closed', {
+        label: 'the string runs to the end of the file',
+        help: 'end the text with `"""`',
+      })
+    : diagnostic('syntax/unterminated-string', span, 'this string is not closed before the end of the line', {
+        help: 'end it with `"`, or use `"""` for text over several lines',
+      });
+}

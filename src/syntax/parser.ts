@@ -1,0 +1,394 @@
+import { CstParser, EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile, Span } from '../source/source-file.js';
+import type { FileCstNode } from './cst.generated.js';
+import { errorMessageProvider } from './error-messages.js';
+import * as t from './tokens.js';
+
+/**
+ * The grammar of .sop files, one rule per rule of grammar/sopwright.ebnf and with the same name
+ * (test/syntax/grammar-sync.test.ts checks this). It only recognises: to-ast.ts gives the meaning.
+ * Rules are class properties so that a mistyped SUBRULE is a compile error.
+ */
+export class SopParser extends CstParser {
+  constructor() {
+    super(t.allTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: 'onlyOffset',
+      errorMessageProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // Consuming EOF makes the top-level repetition recoverable: after a broken declaration the
+  // parser skips to the next one instead of stopping with "not all input parsed".
+  public file = this.RULE('file', () => {
+    this.MANY(() => this.OR([
+      { ALT: () => this.SUBRULE(this.import) },
+      { ALT: () => this.SUBRULE(this.declaration) },
+    ]));
+    this.CONSUME(EOF);
+  });
+
+  public import = this.RULE('import', () => {
+    this.CONSUME(t.Import);
+    this.CONSUME(t.StringLiteral);
+  });
+
+  public declaration = this.RULE('declaration', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.policy) },
+      { ALT: () => this.SUBRULE(this.enum) },
+      { ALT: () => this.SUBRULE(this.department) },
+      { ALT: () => this.SUBRULE(this.fact) },
+      { ALT: () => this.SUBRULE(this.const) },
+      { ALT: () => this.SUBRULE(this.let) },
+      { ALT: () => this.SUBRULE(this.decision) },
+      { ALT: () => this.SUBRULE(this.outcome) },
+      { ALT: () => this.SUBRULE(this.section) },
+    ]);
+  });
+
+  public text = this.RULE('text', () => {
+    this.CONSUME(t.StringLiteral);
+    this.MANY(() => {
+      this.CONSUME(t.LocaleTag);
+      this.CONSUME2(t.StringLiteral);
+    });
+  });
+
+  // ---------- the policy header ----------
+
+  public policy = this.RULE('policy', () => {
+    this.CONSUME(t.Policy);
+    this.CONSUME(t.Identifier);
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.CONSUME(t.LCurly);
+    this.MANY(() => this.SUBRULE(this.policyItem));
+    this.CONSUME(t.RCurly);
+  });
+
+  public policyItem = this.RULE('policyItem', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(t.Version); this.CONSUME1(t.StringLiteral); } },
+      { ALT: () => { this.CONSUME(t.Effective); this.CONSUME2(t.StringLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.Locales);
+          this.SUBRULE1(this.localeName);
+          this.MANY(() => {
+            this.CONSUME(t.Comma);
+            this.SUBRULE2(this.localeName);
+          });
+        },
+      },
+      { ALT: () => { this.CONSUME(t.Start); this.CONSUME(t.Identifier); } },
+      { ALT: () => { this.CONSUME(t.Always); this.SUBRULE(this.text); } },
+    ]);
+  });
+
+  public localeName = this.RULE('localeName', () => {
+    this.CONSUME1(t.Identifier);
+    this.OPTION(() => {
+      this.CONSUME(t.Minus);
+      this.CONSUME2(t.Identifier);
+    });
+  });
+
+  // ---------- vocabulary ----------
+
+  public enum = this.RULE('enum', () => {
+    this.CONSUME(t.Enum);
+    this.CONSUME(t.Identifier);
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.CONSUME(t.LCurly);
+    this.MANY(() => this.SUBRULE(this.member));
+    this.CONSUME(t.RCurly);
+  });
+
+  public member = this.RULE('member', () => {
+    this.CONSUME(t.Identifier);
+    this.OPTION(() => this.SUBRULE(this.text));
+  });
+
+  public department = this.RULE('department', () => {
+    this.CONSUME(t.Department);
+    this.CONSUME(t.Identifier);
+    this.OPTION(() => this.SUBRULE(this.text));
+  });
+
+  public fact = this.RULE('fact', () => {
+    this.CONSUME(t.Fact);
+    this.CONSUME(t.Identifier);
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.type);
+    this.OPTION1(() => this.SUBRULE(this.text));
+    this.OPTION2(() => {
+      this.CONSUME(t.LCurly);
+      this.MANY(() => this.SUBRULE(this.factItem));
+      this.CONSUME(t.RCurly);
+    });
+  });
+
+  public type = this.RULE('type', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Bool) },
+      { ALT: () => this.CONSUME1(t.Money) },
+      { ALT: () => { this.CONSUME(t.Signed); this.CONSUME2(t.Money); } },
+      { ALT: () => this.CONSUME(t.Number) },
+      { ALT: () => this.CONSUME(t.Text) },
+      { ALT: () => this.CONSUME(t.Identifier) },
+    ]);
+  });
+
+  public factItem = this.RULE('factItem', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(t.Ask); this.SUBRULE1(this.text); } },
+      { ALT: () => { this.CONSUME(t.Note); this.SUBRULE2(this.text); } },
+    ]);
+  });
+
+  public const = this.RULE('const', () => {
+    this.CONSUME(t.Const);
+    this.CONSUME(t.Identifier);
+    this.CONSUME(t.Assign);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.SUBRULE(this.text));
+  });
+
+  public let = this.RULE('let', () => {
+    this.CONSUME(t.Let);
+    this.CONSUME(t.Identifier);
+    this.CONSUME(t.Assign);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.SUBRULE(this.text));
+  });
+
+  // ---------- decisions ----------
+
+  public decision = this.RULE('decision', () => {
+    this.CONSUME(t.Decision);
+    this.CONSUME(t.Identifier);
+    this.OPTION1(() => this.SUBRULE(this.text));
+    this.OPTION2(() => this.SUBRULE(this.hitPolicy));
+    this.CONSUME(t.LCurly);
+    this.MANY(() => this.SUBRULE(this.branch));
+    this.OPTION3(() => this.SUBRULE(this.otherwise));
+    this.CONSUME(t.RCurly);
+  });
+
+  public hitPolicy = this.RULE('hitPolicy', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.First) }, { ALT: () => this.CONSUME(t.Unique) }]);
+  });
+
+  public branch = this.RULE('branch', () => {
+    this.CONSUME(t.When);
+    this.SUBRULE(this.expr);
+    this.CONSUME(t.Arrow);
+    this.CONSUME(t.Identifier);
+  });
+
+  public otherwise = this.RULE('otherwise', () => {
+    this.CONSUME(t.Otherwise);
+    this.CONSUME(t.Arrow);
+    this.CONSUME(t.Identifier);
+  });
+
+  // ---------- outcomes ----------
+
+  public outcome = this.RULE('outcome', () => {
+    this.CONSUME(t.Outcome);
+    this.CONSUME(t.Identifier);
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.CONSUME(t.LCurly);
+    this.MANY(() => this.SUBRULE(this.outcomeItem));
+    this.CONSUME(t.RCurly);
+  });
+
+  public outcomeItem = this.RULE('outcomeItem', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(t.Owner); this.CONSUME1(t.Identifier); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.Deadline);
+          this.OR2([
+            { ALT: () => this.CONSUME2(t.Identifier) },
+            { ALT: () => this.SUBRULE(this.duration) },
+          ]);
+        },
+      },
+      { ALT: () => { this.CONSUME(t.Do); this.SUBRULE1(this.text); } },
+      { ALT: () => { this.CONSUME(t.Document); this.SUBRULE2(this.text); } },
+      { ALT: () => { this.CONSUME(t.Say); this.SUBRULE3(this.text); } },
+      { ALT: () => { this.CONSUME(t.Note); this.SUBRULE4(this.text); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.Value);
+          this.CONSUME3(t.Identifier);
+          this.CONSUME(t.Assign);
+          this.SUBRULE(this.expr);
+          this.OPTION(() => this.SUBRULE5(this.text));
+        },
+      },
+    ]);
+  });
+
+  public duration = this.RULE('duration', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(t.NumberLiteral); this.CONSUME(t.Identifier); } },
+      { ALT: () => this.CONSUME(t.SameDay) },
+    ]);
+  });
+
+  // ---------- handbook prose ----------
+
+  public section = this.RULE('section', () => {
+    this.CONSUME(t.Section);
+    this.CONSUME(t.Identifier);
+    this.OPTION(() => this.SUBRULE1(this.text));
+    this.CONSUME(t.LCurly);
+    this.MANY(() => this.SUBRULE2(this.text));
+    this.CONSUME(t.RCurly);
+  });
+
+  // ---------- expressions, loosest binding first ----------
+
+  public expr = this.RULE('expr', () => {
+    this.SUBRULE(this.orExpr);
+  });
+
+  public orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE1(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(t.Or);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  public andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE1(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(t.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  public notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(t.Not); this.SUBRULE(this.notExpr); } },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  public comparison = this.RULE('comparison', () => {
+    this.SUBRULE1(this.sum);
+    this.OPTION1(() => this.OR([
+      { ALT: () => { this.SUBRULE(this.compareOp); this.SUBRULE2(this.sum); } },
+      {
+        ALT: () => {
+          this.OPTION2(() => this.CONSUME(t.Not));
+          this.CONSUME(t.In);
+          this.CONSUME(t.LCurly);
+          this.CONSUME1(t.Identifier);
+          this.MANY(() => {
+            this.CONSUME(t.Comma);
+            this.CONSUME2(t.Identifier);
+          });
+          this.CONSUME(t.RCurly);
+        },
+      },
+    ]));
+  });
+
+  public compareOp = this.RULE('compareOp', () => {
+    this.CONSUME(t.ComparisonOperator);
+  });
+
+  public sum = this.RULE('sum', () => {
+    this.SUBRULE1(this.product);
+    this.MANY(() => {
+      this.CONSUME(t.AdditiveOperator);
+      this.SUBRULE2(this.product);
+    });
+  });
+
+  public product = this.RULE('product', () => {
+    this.SUBRULE1(this.unary);
+    this.MANY(() => {
+      this.CONSUME(t.MultiplicativeOperator);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  public unary = this.RULE('unary', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(t.Minus); this.SUBRULE(this.unary); } },
+      { ALT: () => this.SUBRULE(this.atom) },
+    ]);
+  });
+
+  public atom = this.RULE('atom', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME1(t.NumberLiteral); this.OPTION1(() => this.CONSUME1(t.Identifier)); } },
+      { ALT: () => { this.CONSUME(t.Yuan); this.CONSUME2(t.NumberLiteral); } },
+      { ALT: () => this.CONSUME(t.SameDay) },
+      { ALT: () => this.CONSUME(t.StringLiteral) },
+      { ALT: () => this.CONSUME(t.True) },
+      { ALT: () => this.CONSUME(t.False) },
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(t.Min) }, { ALT: () => this.CONSUME(t.Max) }]);
+          this.CONSUME1(t.LParen);
+          this.SUBRULE1(this.expr);
+          this.MANY(() => {
+            this.CONSUME(t.Comma);
+            this.SUBRULE2(this.expr);
+          });
+          this.CONSUME1(t.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(t.Identifier);
+          this.OPTION2(() => {
+            this.CONSUME(t.Dot);
+            this.CONSUME3(t.Identifier);
+          });
+        },
+      },
+      { ALT: () => { this.CONSUME2(t.LParen); this.SUBRULE3(this.expr); this.CONSUME2(t.RParen); } },
+    ]);
+  });
+}
+
+/** The one parser instance (construction runs the grammar analysis); each parse resets it via `.input`. */
+export const parser = new SopParser();
+
+/** What parsing one file's tokens gives: a CST (partial where recovery stepped in) and the syntax errors. */
+export interface ParseCstResult {
+  readonly cst: FileCstNode;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parses a file's tokens into a CST, reporting every syntax error recovery gets past; never throws. */
+export function parseCst(file: SourceFile, tokens: IToken[]): ParseCstResult {
+  parser.input = tokens;
+  const cst = parser.file() as unknown as FileCstNode;
+  const diagnostics = parser.errors.map((error) => unexpectedToken(error, errorSpan(file, error)));
+  return { cst, diagnostics };
+}
+
+/** The token's own span; for a token inserted by recovery or for the end of input, the end of the token before it. */
+function errorSpan(file: SourceFile, error: IRecognitionException): Span {
+  const token = error.token;
+  if (!isNaN(token.startOffset) && token.tokenType !== EOF) {
+    return { file: file.path, start: token.startOffset, end: token.startOffset + token.image.length };
+  }
+  const previous = (error as { previousToken?: IToken }).previousToken;
+  const at = previous && !isNaN(previous.startOffset) ? previous.startOffset + previous.image.length : file.text.length;
+  return { file: file.path, start: at, end: at };
+}
+
+function unexpectedToken(error: IRecognitionException, span: Span): Diagnostic {
+  return diagnostic('syntax/unexpected-token', span, error.message);
+}

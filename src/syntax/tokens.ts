@@ -1,0 +1,180 @@
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+/**
+ * Every token of the .sop language. Each has a `label`: the parser's error messages
+ * (error-messages.ts) print labels, never token names.
+ */
+
+/** Names are ASCII (strings and comments may hold any Unicode). */
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z][A-Za-z0-9_]*/, label: 'a name' });
+
+/** Creates a keyword; `longer_alt` lets `policy_owner` lex as one name rather than `policy` + `_owner`. */
+function keyword(word: string): TokenType {
+  const name = word.charAt(0).toUpperCase() + word.slice(1);
+  return createToken({ name, pattern: new RegExp(word), label: `\`${word}\``, longer_alt: Identifier });
+}
+
+export const Import = keyword('import');
+export const Policy = keyword('policy');
+export const Version = keyword('version');
+export const Effective = keyword('effective');
+export const Locales = keyword('locales');
+export const Start = keyword('start');
+export const Always = keyword('always');
+export const Enum = keyword('enum');
+export const Department = keyword('department');
+export const Fact = keyword('fact');
+export const Bool = keyword('bool');
+export const Money = keyword('money');
+export const Signed = keyword('signed');
+export const Number = keyword('number');
+export const Text = keyword('text');
+export const Ask = keyword('ask');
+export const Note = keyword('note');
+export const Const = keyword('const');
+export const Let = keyword('let');
+export const Decision = keyword('decision');
+export const First = keyword('first');
+export const Unique = keyword('unique');
+export const When = keyword('when');
+export const Otherwise = keyword('otherwise');
+export const Outcome = keyword('outcome');
+export const Owner = keyword('owner');
+export const Deadline = keyword('deadline');
+export const Do = keyword('do');
+export const Document = keyword('document');
+export const Say = keyword('say');
+export const Value = keyword('value');
+export const Section = keyword('section');
+export const And = keyword('and');
+export const Or = keyword('or');
+export const Not = keyword('not');
+export const In = keyword('in');
+export const True = keyword('true');
+export const False = keyword('false');
+export const Min = keyword('min');
+export const Max = keyword('max');
+
+/** The keyword tokens, in no particular order (the TextMate grammar must know each one). */
+export const keywordTokens: readonly TokenType[] = [
+  Import, Policy, Version, Effective, Locales, Start, Always, Enum, Department, Fact, Bool, Money,
+  Signed, Number, Text, Ask, Note, Const, Let, Decision, First, Unique, When, Otherwise, Outcome,
+  Owner, Deadline, Do, Document, Say, Value, Section, And, Or, Not, In, True, False, Min, Max,
+];
+
+/** The keywords as written. */
+export const keywords: readonly string[] = keywordTokens.map((t) => String(t.LABEL).slice(1, -1));
+
+// ---------- literals ----------
+
+/** The category the parser consumes for any string; the concrete tokens below decide how to read it. */
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA, label: 'a string' });
+export const TripleString = createToken({
+  name: 'TripleString', pattern: /"""[\s\S]*?"""/, line_breaks: true, categories: StringLiteral, label: 'a string',
+});
+/** A `"""` with no closing `"""`: it runs to the end of the file. Lexed (not an error token) so one clear diagnostic is given. */
+export const UnterminatedTripleString = createToken({
+  name: 'UnterminatedTripleString', pattern: /"""[\s\S]*/, line_breaks: true, categories: StringLiteral, label: 'a string',
+});
+export const PlainString = createToken({
+  name: 'PlainString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, categories: StringLiteral, label: 'a string',
+});
+/** A `"` with no closing `"` on its line. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, categories: StringLiteral, label: 'a string',
+});
+
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)?/, label: 'a number' });
+/** `@en`, `@zh-CN`; the form is checked when lowering (`syntax/bad-locale`). */
+export const LocaleTag = createToken({ name: 'LocaleTag', pattern: /@[A-Za-z]+(?:-[A-Za-z0-9]+)*/, label: 'a locale tag such as `@en`' });
+/** `¥500`; the full-width `￥` that Chinese keyboards type is accepted too. */
+export const Yuan = createToken({ name: 'Yuan', pattern: /[¥￥]/, label: '`¥`' });
+/** One token so `same` and `day` stay free as names; the look-ahead keeps `same daylight` two tokens. */
+export const SameDay = createToken({
+  name: 'SameDay', pattern: /same[ \t]+day(?![A-Za-z0-9_])/, start_chars_hint: ['s'], label: '`same day`',
+});
+
+// ---------- punctuation and operators ----------
+
+export const ComparisonOperator = createToken({ name: 'ComparisonOperator', pattern: Lexer.NA, label: 'a comparison such as `==` or `<`' });
+export const AdditiveOperator = createToken({ name: 'AdditiveOperator', pattern: Lexer.NA, label: '`+` or `-`' });
+export const MultiplicativeOperator = createToken({ name: 'MultiplicativeOperator', pattern: Lexer.NA, label: '`*` or `/`' });
+
+export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: '`->`' });
+export const EqualEqual = createToken({ name: 'EqualEqual', pattern: /==/, categories: ComparisonOperator, label: '`==`' });
+export const NotEqual = createToken({ name: 'NotEqual', pattern: /!=/, categories: ComparisonOperator, label: '`!=`' });
+export const LessEqual = createToken({ name: 'LessEqual', pattern: /<=/, categories: ComparisonOperator, label: '`<=`' });
+export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: />=/, categories: ComparisonOperator, label: '`>=`' });
+export const Less = createToken({ name: 'Less', pattern: /</, categories: ComparisonOperator, label: '`<`' });
+export const Greater = createToken({ name: 'Greater', pattern: />/, categories: ComparisonOperator, label: '`>`' });
+export const Assign = createToken({ name: 'Assign', pattern: /=/, label: '`=`' });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: AdditiveOperator, label: '`+`' });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: AdditiveOperator, label: '`-`' });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: MultiplicativeOperator, label: '`*`' });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: MultiplicativeOperator, label: '`/`' });
+export const LCurly = createToken({ name: 'LCurly', pattern: /{/, label: '`{`' });
+export const RCurly = createToken({ name: 'RCurly', pattern: /}/, label: '`}`' });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: '`(`' });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: '`)`' });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '`,`' });
+export const Colon = createToken({ name: 'Colon', pattern: /:/, label: '`:`' });
+export const Dot = createToken({ name: 'Dot', pattern: /\./, label: '`.`' });
+
+// ---------- trivia ----------
+
+/** `##` lines: kept out of the parser's input in their own group; to-ast attaches them as `doc`. */
+export const DocComment = createToken({ name: 'DocComment', pattern: /##[^\r\n]*/, group: 'docs', label: 'a doc comment' });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: Lexer.SKIPPED, label: 'a comment' });
+/** The byte-order mark some Windows editors write counts as white space. */
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\uFEFF]+/, group: Lexer.SKIPPED, line_breaks: true, label: 'white space' });
+
+/**
+ * The lexer tries patterns in this order and takes the first that matches, so order matters:
+ * - `##` before `#`, `"""` before `"`, and each terminated string before its unterminated fallback;
+ * - two-character operators before their one-character prefixes (`->` before `-`, `==` before `=`, `<=` before `<`);
+ * - `same day` and every keyword before Identifier (Identifier matches every keyword too); the keywords'
+ *   `longer_alt: Identifier` then lets
+ *   a name that merely starts with a keyword (`notes`, `first_reply`) lex as a name
+ *   (chevrotain examples/lexer/keywords_vs_identifiers).
+ */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  DocComment,
+  Comment,
+  TripleString,
+  UnterminatedTripleString,
+  PlainString,
+  UnterminatedString,
+  NumberLiteral,
+  LocaleTag,
+  Yuan,
+  Arrow,
+  EqualEqual,
+  NotEqual,
+  LessEqual,
+  GreaterEqual,
+  Less,
+  Greater,
+  Assign,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  Comma,
+  Colon,
+  Dot,
+  SameDay,
+  // Longest keyword first: `do` would otherwise take the start of `document` (and `not` of `note`),
+  // and `longer_alt` would then turn the whole word into a name, not into the longer keyword.
+  ...[...keywordTokens].sort((a, b) => String(b.LABEL).length - String(a.LABEL).length),
+  Identifier,
+  // Categories last: they match nothing themselves but must be known to the lexer.
+  StringLiteral,
+  ComparisonOperator,
+  AdditiveOperator,
+  MultiplicativeOperator,
+];
