@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import packageJson from '../../package.json' with { type: 'json' };
 import { checkCommand } from './commands/check.js';
+import { evalCommand } from './commands/eval.js';
+import { schemaCommand } from './commands/schema.js';
 import { ExitCode } from './exit-codes.js';
 import * as io from './io.js';
 
@@ -23,10 +27,27 @@ export interface CommandModule {
  * `program.command(…)` (not `new Command()` + `addCommand`), so the command inherits the
  * usage-error handling set up below.
  */
-const commands: readonly CommandModule[] = [checkCommand];
+const commands: readonly CommandModule[] = [checkCommand, evalCommand, schemaCommand];
+
+/**
+ * Our package.json, found by walking up from this module: it sits at ../.. from src/cli/ and at
+ * .. from the bundle in dist/, so no fixed relative path serves both.
+ */
+function packageInfo(): { version: string; description: string } {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    try {
+      const info = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      if (info.name === 'sopwright') return info;
+    } catch {
+      // No package.json here (or not ours): keep walking up.
+    }
+    if (dirname(dir) === dir) throw new Error('cannot find the package.json of sopwright');
+  }
+}
 
 /** Builds the commander program; usage errors throw CommanderError instead of exiting. */
 export function createProgram(ctx: CliContext): Command {
+  const packageJson = packageInfo();
   const program = new Command('sopwright')
     .description(packageJson.description)
     .version(packageJson.version, '-V, --version', 'print the version and exit')

@@ -47,7 +47,7 @@ export function formatDiagnostic(
   const header =
     paint(`${locationOf(d.span, sources)}: `, ansi.bold, color) +
     paint(`${d.severity}[${d.code}]`, severityColor[d.severity] + ansi.bold, color) +
-    paint(`: ${d.message}`, ansi.bold, color);
+    paint(`: ${printable(d.message)}`, ansi.bold, color);
   const lines = [header];
 
   const file = sources.get(d.span.file);
@@ -56,19 +56,19 @@ export function formatDiagnostic(
   if (file !== undefined) lines.push(...snippet(d, file, line, gutter, color));
 
   const notes: string[] = [];
-  if (d.help !== undefined) notes.push(`${gutter} = help: ${d.help}`);
-  if (d.witness !== undefined) notes.push(`${gutter} = example: ${formatWitness(d.witness)}`);
+  if (d.help !== undefined) notes.push(`${gutter} = help: ${printable(d.help)}`);
+  if (d.witness !== undefined) notes.push(`${gutter} = example: ${printable(formatWitness(d.witness))}`);
   if (notes.length > 0) lines.push(`${gutter} |`, ...notes);
 
   for (const r of d.related ?? []) {
-    lines.push(`${locationOf(r.span, sources)}: ${paint('note', ansi.bold, color)}: ${r.message}`);
+    lines.push(`${locationOf(r.span, sources)}: ${paint('note', ansi.bold, color)}: ${printable(r.message)}`);
   }
   return lines.join('\n') + '\n';
 }
 
 /** The `|` lines: the source line and the caret line under the span. */
 function snippet(d: Diagnostic, file: SourceFile, line: number, gutter: string, color: boolean): string[] {
-  const text = lineText(file, line);
+  const text = printable(lineText(file, line));
   const lineStart = file.lineStarts[line - 1] ?? file.text.length;
   const startIndex = Math.min(d.span.start - lineStart, text.length);
   // A span reaching past this line is underlined to the end of it (multi-line spans).
@@ -76,7 +76,7 @@ function snippet(d: Diagnostic, file: SourceFile, line: number, gutter: string, 
   const before = displayWidth(text.slice(0, startIndex));
   const width = Math.max(1, displayWidth(text.slice(0, endIndex)) - before);
   const carets = paint('^'.repeat(width), severityColor[d.severity] + ansi.bold, color);
-  const label = d.label === undefined ? '' : ` ${paint(d.label, severityColor[d.severity], color)}`;
+  const label = d.label === undefined ? '' : ` ${paint(printable(d.label), severityColor[d.severity], color)}`;
   return [
     `${gutter} |`,
     `${line} | ${expandTabs(text)}`.trimEnd(),
@@ -136,6 +136,14 @@ function shellQuote(value: string): string {
   // Double quotes read well; `!` (history expansion) and `'`-free text go in single quotes.
   if (!/["\\$`!]/.test(value)) return `"${value}"`;
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Replaces control characters other than tab by `?` (one column, like the character it stands
+ * for), so a stray escape character in a rule file cannot drive the user's terminal.
+ */
+function printable(text: string): string {
+  return text.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '?');
 }
 
 /** Replaces each tab by spaces up to the next tab stop, counting wide characters as 2 columns. */

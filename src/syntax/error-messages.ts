@@ -38,7 +38,10 @@ const valueStart = 'a value (a number, a name, a string, `true`, `false`, `min`,
 /** The message provider the parser is configured with. */
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
-    return `expected ${expectedToken(expected, previous, ruleName)}${after(previous, ruleName)}, found ${found(actual)}`;
+    // Recovery inside a repetition builds this message after skipping tokens, so the token
+    // "before" may be the found one or later: then it says nothing about the place.
+    const before = previous && !(previous.startOffset >= actual.startOffset) ? previous : undefined;
+    return `expected ${expectedToken(expected, before, ruleName)}${after(before, ruleName)}, found ${found(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `expected ${ruleStarts.file}, found ${found(firstRedundant)}`;

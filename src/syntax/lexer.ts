@@ -4,28 +4,32 @@ import type { SourceFile, Span } from '../source/source-file.js';
 import { allTokens, UnterminatedString, UnterminatedTripleString } from './tokens.js';
 
 /** The one lexer instance; it keeps no state between runs. */
-const lexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
 
 /** What scanning one file gives: the parser's tokens, the `##` doc comments beside them, and problems. */
 export interface ScanResult {
   readonly tokens: IToken[];
   readonly docComments: IToken[];
   readonly diagnostics: Diagnostic[];
+  /** Text the parser does not see as meant: unknown characters, and an unclosed `"""` to the end. */
+  readonly skipped: Span[];
 }
 
 /** Splits a file into tokens. Unknown characters are skipped and reported; it never throws. */
 export function scan(file: SourceFile): ScanResult {
   const result = lexer.tokenize(file.text);
   const diagnostics = result.errors.map((error) => unknownCharacter(file, error));
+  const skipped = diagnostics.map((d) => d.span);
   for (const token of result.tokens) {
     if (token.tokenType === UnterminatedString || token.tokenType === UnterminatedTripleString) {
       const triple = token.tokenType === UnterminatedTripleString;
       // A `"""` string runs to the end of the file: underline its opening quotes only.
       const span = triple ? { file: file.path, start: token.startOffset, end: token.startOffset + 3 } : tokenSpan(file, token);
       diagnostics.push(unterminatedString(span, triple));
+      if (triple) skipped.push({ file: file.path, start: token.startOffset, end: file.text.length });
     }
   }
-  return { tokens: result.tokens, docComments: result.groups.docs ?? [], diagnostics };
+  return { tokens: result.tokens, docComments: result.groups.docs ?? [], diagnostics, skipped };
 }
 
 /** The half-open span of a token that came from the lexer (never one inserted by recovery). */

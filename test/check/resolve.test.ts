@@ -37,7 +37,8 @@ describe('name resolution and types', () => {
   });
 
   it.each([
-    ['an unknown fact, with a suggestion', 'x >= limit', 'xx >= limit', 'resolve/unknown-name: xx', 'did you mean `x`?'],
+    ['an unknown constant, with a suggestion', 'x >= limit', 'x >= limt', 'resolve/unknown-name: limt', 'did you mean `limit`?'],
+    ['an unknown short name, without a far-fetched suggestion', 'x >= limit', 'xy >= limit', 'resolve/unknown-name: xy', 'declare it as a `fact`, `const` or `let`, or check the spelling'],
     ['an unknown branch target', '-> other', '-> othr', 'resolve/unknown-target: othr', 'did you mean `other`?'],
     ['an unknown department', 'owner finance  deadline', 'owner financ  deadline', 'resolve/unknown-department: financ', 'did you mean `finance`?'],
     ['an unknown enum member in `in`', 'd == minor', 'd in {minr}', 'resolve/unknown-member: minr', 'did you mean `minor`?'],

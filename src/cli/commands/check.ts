@@ -44,35 +44,24 @@ function parseCount(value: string): number {
 
 /** Checks every entry the paths name and prints the report; returns the exit code. */
 function runCheck(paths: readonly string[], options: CheckOptions, ctx: CliContext): ExitCode {
-  const { entries, problems } = findEntries(paths);
-  for (const message of problems) printError(ctx.stderr, message);
-
-  const texts = new Map<string, string | undefined>();
-  const host: CompileHost = {
-    readFile(file) {
-      if (!texts.has(file)) {
-        const read = readText(file);
-        texts.set(file, read.ok ? read.text : undefined);
-      }
-      return texts.get(file);
-    },
-  };
+  const read = cachedReader();
+  const { entries, problems } = findEntries(paths, read);
+  const host: CompileHost = { readFile: (file) => read(file).text };
   const diagnostics = new Map<string, Diagnostic>();
   const sources = new Map<string, SourceFile>();
   for (const entry of entries) {
-    const read = readText(entry);
-    if (!read.ok) {
-      printError(ctx.stderr, read.message);
-      problems.push(read.message);
+    const { problem } = read(entry);
+    if (problem !== undefined) {
+      problems.push(problem);
       continue;
     }
-    texts.set(entry, read.text);
     const result = compile(entry, host);
     // An imported file checked from several entries reports its problems once.
     for (const d of result.diagnostics) diagnostics.set(diagnosticKey(d), d);
     for (const [file, source] of result.sources) sources.set(file, source);
   }
 
+  for (const message of problems) printError(ctx.stderr, message);
   const list = [...diagnostics.values()];
   if (options.json || options.format === 'json') ctx.stdout.write(formatJson(list, sources));
   else ctx.stderr.write(formatReport(list, sources, { color: ctx.stderr.color, maxErrors: options.maxErrors }));
@@ -81,6 +70,22 @@ function runCheck(paths: readonly string[], options: CheckOptions, ctx: CliConte
   if (list.some((d) => d.severity === 'error')) return ExitCode.invalid;
   if (options.strict && list.some((d) => d.severity === 'warning')) return ExitCode.invalid;
   return ExitCode.ok;
+}
+
+type Reader = (file: string) => { readonly text?: string; readonly problem?: string };
+
+/** Reads each file at most once: entries, the libraries several policies import, directory scans. */
+function cachedReader(): Reader {
+  const cache = new Map<string, ReturnType<Reader>>();
+  return (file) => {
+    let entry = cache.get(file);
+    if (entry === undefined) {
+      const result = readText(file);
+      entry = result.ok ? { text: result.text } : { problem: result.message };
+      cache.set(file, entry);
+    }
+    return entry;
+  };
 }
 
 function diagnosticKey(d: Diagnostic): string {
@@ -92,7 +97,7 @@ function diagnosticKey(d: Diagnostic): string {
  * name order) every `.sop` file with a `policy` header. Files without one are libraries that
  * policies import; they are checked through those policies, not on their own.
  */
-function findEntries(paths: readonly string[]): { entries: string[]; problems: string[] } {
+function findEntries(paths: readonly string[], read: Reader): { entries: string[]; problems: string[] } {
   const entries: string[] = [];
   const problems: string[] = [];
   for (const p of paths) {
@@ -114,9 +119,10 @@ function findEntries(paths: readonly string[]): { entries: string[]; problems: s
       problems.push(`cannot read \`${p}\`: ${describeFsError(error)}`);
       continue;
     }
+    // An unreadable file stays an entry, so the problem is reported rather than skipped.
     const found = files.filter((file) => {
-      const read = readText(file);
-      return !read.ok || hasPolicyHeader(read.text);
+      const { text } = read(file);
+      return text === undefined || hasPolicyHeader(text);
     });
     if (found.length === 0) problems.push(`no \`.sop\` file with a \`policy\` header in \`${p}\``);
     entries.push(...found);

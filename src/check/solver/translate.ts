@@ -1,0 +1,242 @@
+import type { DecisionGraph, Duration, Expr, Value, ValueType } from '../graph.js';
+import { AtomTable, FALSE, type Formula, type NumericDomain, TRUE, and, not, or } from './formula.js';
+import { addVals, constant, constantOf, isWholeFen, type NumVal, pieces, scaleVal, Undecided, variable } from './linear.js';
+import { compareNumbers } from './compare.js';
+import { printExpr } from './print-expr.js';
+import { div, isZero, mul, rat, ratFromNumber, roundHalfAway } from './rational.js';
+
+/**
+ * Translates resolved conditions into solver formulas: constants are substituted, `let`s inlined,
+ * constant arithmetic folded, `min`/`max` expanded. A comparison outside the decided fragment
+ * becomes one opaque atom that remembers why.
+ */
+
+/** A bool's domain: the witness picks the first allowed value, so an unconstrained bool is `false`. */
+export const BOOL_DOMAIN: readonly string[] = ['false', 'true'];
+
+/** A translated value. */
+type Val =
+  | NumVal
+  | { readonly kind: 'bool'; readonly f: Formula }
+  /** An enum or text value: a fact's, or a constant (`fact` null). */
+  | { readonly kind: 'sym'; readonly fact: string | null; readonly value: string; readonly type: ValueType };
+
+const MINUTES: Record<Duration['unit'], number> = { day: 1440, hour: 60, minute: 1 };
+
+/** Translates the conditions of one graph; results are memoised per expression and per `let`. */
+export class Translator {
+  readonly atoms = new AtomTable();
+  private readonly conditions = new WeakMap<Expr, Formula>();
+  private readonly lets = new Map<string, Val>();
+  private readonly letsInProgress = new Set<string>();
+  private readonly enumDomains = new Map<string, readonly string[]>();
+
+  constructor(readonly graph: DecisionGraph) {}
+
+  /** The formula for a bool expression (a branch condition). */
+  condition(expr: Expr): Formula {
+    let f = this.conditions.get(expr);
+    if (!f) {
+      f = this.bool(expr);
+      this.conditions.set(expr, f);
+    }
+    return f;
+  }
+
+  /** Money facts are whole fen; number facts are rationals. */
+  domainOf(fact: string): NumericDomain {
+    return this.graph.facts[fact]?.type.kind === 'money' ? 'int' : 'rat';
+  }
+
+  /** The member ids of an enum, in declaration order. */
+  enumDomain(enumId: string): readonly string[] {
+    let d = this.enumDomains.get(enumId);
+    if (!d) {
+      d = this.graph.enums[enumId]?.members.map((m) => m.id) ?? [];
+      this.enumDomains.set(enumId, d);
+    }
+    return d;
+  }
+
+  private bool(e: Expr): Formula {
+    switch (e.kind) {
+      case 'and': return and(e.operands.map((o) => this.condition(o)));
+      case 'or': return or(e.operands.map((o) => this.condition(o)));
+      case 'not': return not(this.condition(e.operand));
+      case 'compare': case 'in': return this.decided(e, () => (e.kind === 'in' ? this.membership(e) : this.comparison(e)));
+      default: return this.decided(e, () => {
+        const v = this.value(e);
+        if (v.kind !== 'bool') throw new Undecided('is not a yes/no value');
+        return v.f;
+      });
+    }
+  }
+
+  /** Runs a translation; a value outside the fragment turns the whole comparison opaque. */
+  private decided(e: Expr, translate: () => Formula): Formula {
+    try {
+      return translate();
+    } catch (err) {
+      if (!(err instanceof Undecided)) throw err;
+      return this.atoms.opaque(e, printExpr(e), err.reason, [...this.factsIn(e, new Set(), new Set())]);
+    }
+  }
+
+  private membership(e: Extract<Expr, { kind: 'in' }>): Formula {
+    const s = this.value(e.subject);
+    if (s.kind !== 'sym' || s.type.kind !== 'enum') throw new Undecided('tests membership of a value that is not an enum');
+    const domain = this.enumDomain(s.type.enum);
+    let mask = 0n;
+    for (const m of e.members) {
+      const i = domain.indexOf(m);
+      if (i >= 0) mask |= 1n << BigInt(i);
+    }
+    const full = (1n << BigInt(domain.length)) - 1n;
+    if (e.negated) mask = full ^ mask;
+    if (s.fact === null) return (mask >> BigInt(domain.indexOf(s.value))) & 1n ? TRUE : FALSE;
+    return this.atoms.member(s.fact, domain, mask);
+  }
+
+  private comparison(e: Extract<Expr, { kind: 'compare' }>): Formula {
+    const l = this.value(e.left);
+    const r = this.value(e.right);
+    if ((l.kind === 'num' || l.kind === 'pw') && (r.kind === 'num' || r.kind === 'pw')) {
+      return compareNumbers(addVals(l, r, -1), e.op, this.atoms, (f) => this.domainOf(f));
+    }
+    if (l.kind === 'bool' && r.kind === 'bool') {
+      const same = or([and([l.f, r.f]), and([not(l.f), not(r.f)])]);
+      if (e.op === '==') return same;
+      if (e.op === '!=') return not(same);
+      throw new Undecided('orders yes/no values');
+    }
+    if (l.kind === 'sym' && r.kind === 'sym') return this.symbols(l, r, e.op);
+    throw new Undecided('compares values of different kinds');
+  }
+
+  private symbols(l: Extract<Val, { kind: 'sym' }>, r: Extract<Val, { kind: 'sym' }>, op: string): Formula {
+    if (op !== '==' && op !== '!=') throw new Undecided(`orders ${l.type.kind} values`);
+    const eq = op === '==';
+    if (l.fact === null && r.fact === null) return (l.value === r.value) === eq ? TRUE : FALSE;
+    if (l.fact !== null && r.fact !== null) {
+      if (l.type.kind !== 'enum' || r.type.kind !== 'enum') throw new Undecided('compares two text facts');
+      const domain = this.enumDomain(l.type.enum);
+      const same = or(domain.map((_, i) => and([this.atoms.member(l.fact!, domain, 1n << BigInt(i)), this.atoms.member(r.fact!, domain, 1n << BigInt(i))])));
+      return eq ? same : not(same);
+    }
+    const [fact, value] = l.fact !== null ? [l.fact, r.value] : [r.fact!, l.value];
+    if (l.type.kind === 'text') return this.atoms.text(fact, value, eq);
+    const domain = this.enumDomain((l.type as { enum: string }).enum);
+    const i = domain.indexOf(value);
+    const f = i < 0 ? FALSE : this.atoms.member(fact, domain, 1n << BigInt(i));
+    return eq ? f : not(f);
+  }
+
+  private value(e: Expr): Val {
+    switch (e.kind) {
+      case 'fact': return this.factValue(e.id, e.type);
+      case 'const': {
+        const c = this.graph.constants[e.id];
+        if (!c) throw new Error(`internal error: unknown constant \`${e.id}\`, please report`);
+        return literalValue(c.value, c.type);
+      }
+      case 'let': return this.letValue(e.id);
+      case 'literal': return literalValue(e.value, e.type);
+      case 'compare': case 'in': case 'not': case 'and': case 'or': return { kind: 'bool', f: this.condition(e) };
+      case 'neg': return scaleVal(this.numeric(e.operand), rat(-1n));
+      case 'minmax': return pieces(e.fn, e.args.map((a) => this.numeric(a)));
+      case 'arith': return this.arith(e);
+    }
+  }
+
+  private numeric(e: Expr): NumVal {
+    const v = this.value(e);
+    if (v.kind === 'num' || v.kind === 'pw') return v;
+    throw new Undecided('does arithmetic on a value that is not a number');
+  }
+
+  private factValue(id: string, type: ValueType): Val {
+    switch (type.kind) {
+      case 'bool': return { kind: 'bool', f: this.atoms.member(id, BOOL_DOMAIN, 2n) };
+      case 'money': case 'number': return variable(id);
+      case 'enum': case 'text': return { kind: 'sym', fact: id, value: '', type };
+      case 'duration': throw new Undecided('reads a duration fact');
+    }
+  }
+
+  private letValue(id: string): Val {
+    const known = this.lets.get(id);
+    if (known) return known;
+    const def = this.graph.lets[id];
+    if (!def || this.letsInProgress.has(id)) throw new Undecided('reads a derived value that depends on itself');
+    this.letsInProgress.add(id);
+    try {
+      const v = this.value(def.expr);
+      this.lets.set(id, v);
+      return v;
+    } finally {
+      this.letsInProgress.delete(id);
+    }
+  }
+
+  private arith(e: Extract<Expr, { kind: 'arith' }>): Val {
+    const l = this.numeric(e.left);
+    const r = this.numeric(e.right);
+    let result: NumVal;
+    if (e.op === '+' || e.op === '-') result = addVals(l, r, e.op === '+' ? 1 : -1);
+    else if (e.op === '*') {
+      const k = constantOf(r) ?? constantOf(l);
+      if (k === undefined) throw new Undecided('multiplies two facts');
+      result = scaleVal(constantOf(r) !== undefined ? l : r, k);
+    } else {
+      const k = constantOf(r);
+      if (k === undefined) throw new Undecided('divides by a fact');
+      if (isZero(k)) throw new Undecided('divides by zero');
+      result = scaleVal(l, div(rat(1n), k));
+    }
+    // Money arithmetic rounds to the fen; exact only when nothing needs rounding.
+    if (e.type.kind === 'money' && (e.op === '*' || e.op === '/')) {
+      const c = constantOf(result);
+      if (c !== undefined) return constant(rat(roundHalfAway(c)));
+      if (!isWholeFen(result, (f) => this.domainOf(f) === 'int')) {
+        throw new Undecided(e.op === '*' ? 'multiplies money by a fraction, which rounds to the fen' : 'divides money, which rounds to the fen');
+      }
+    }
+    return result;
+  }
+
+  /** The facts an expression reads, through `let`s. */
+  private factsIn(e: Expr, out: Set<string>, lets: Set<string>): Set<string> {
+    const visit = (x: Expr) => this.factsIn(x, out, lets);
+    switch (e.kind) {
+      case 'fact': out.add(e.id); break;
+      case 'let': {
+        const def = this.graph.lets[e.id];
+        if (def && !lets.has(e.id)) {
+          lets.add(e.id);
+          visit(def.expr);
+        }
+        break;
+      }
+      case 'compare': case 'arith': visit(e.left); visit(e.right); break;
+      case 'neg': case 'not': visit(e.operand); break;
+      case 'minmax': e.args.forEach(visit); break;
+      case 'in': visit(e.subject); break;
+      case 'and': case 'or': e.operands.forEach(visit); break;
+      default: break;
+    }
+    return out;
+  }
+}
+
+function literalValue(value: Value, type: ValueType): Val {
+  switch (type.kind) {
+    case 'bool': return { kind: 'bool', f: value === true ? TRUE : FALSE };
+    case 'money': case 'number': return constant(ratFromNumber(value as number));
+    // Durations only come from constants: compare them as minutes.
+    case 'duration': {
+      const d = value as Duration;
+      return constant(mul(ratFromNumber(d.amount), rat(BigInt(MINUTES[d.unit]))));
+    }
+    case 'enum': case 'text': return { kind: 'sym', fact: null, value: String(value), type };
+  }
+}

@@ -1,0 +1,134 @@
+import * as fs from 'node:fs';
+import { compile, type CompileHost } from '../../check/check.js';
+import type { DecisionGraph, Value } from '../../check/graph.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatJson } from '../../diagnostics/format-json.js';
+import { formatDiagnostics, formatReport } from '../../diagnostics/format-text.js';
+import { sourceFile, type SourceFile } from '../../source/source-file.js';
+import { readCaseArgs, readCaseText, type CaseInput } from '../../eval/case-reader.js';
+import { evaluate } from '../../eval/evaluate.js';
+import { formatResultText, toJsonResult } from '../../eval/format-result.js';
+import { ExitCode } from '../exit-codes.js';
+import { describeFsError, printError, readText, type Writer } from '../io.js';
+import type { CliContext, CommandModule } from '../program.js';
+
+/** `sopwright eval FILE [key=value…] [--case FILE|-]`: evaluates one case and answers the agent. */
+export const evalCommand: CommandModule = {
+  register(program, ctx) {
+    program
+      .command('eval')
+      .description('evaluate one case: the outcome and what to do, or which facts to find out first')
+      .argument('<policy>', 'the policy\'s entry .sop file')
+      .argument('[facts...]', 'facts as key=value (problem=wrong_item item_value=30); they override --case')
+      .option('--case <file>', 'a case file in YAML or JSON; `-` reads standard input')
+      .option('--locale <locale>', 'language of the answer and messages: zh-CN or en (default: the policy\'s first locale)')
+      .option('--json', 'print the result as JSON (documented shape)')
+      .option('--trace', 'also show every condition tried')
+      .addHelpText('after', '\nExit codes: 0 decided, 3 undecided (facts needed), 1 invalid case, 2 usage error or a policy with errors.')
+      .action((policy: string, facts: string[], options: EvalOptions) => {
+        ctx.setExitCode(runEval(policy, facts, options, ctx));
+      });
+  },
+};
+
+interface EvalOptions {
+  readonly case?: string;
+  readonly locale?: string;
+  readonly json?: boolean;
+  readonly trace?: boolean;
+}
+
+/** A compiled policy with the sources read, or the exit code after its problems were printed. */
+export type LoadedPolicy = { readonly graph: DecisionGraph; readonly sources: Map<string, SourceFile> } | { readonly exit: ExitCode };
+
+/**
+ * Compiles a policy for a command that uses it (eval, schema, test). A policy with errors prints
+ * its diagnostics (pretty on stderr, or JSON on stdout) and gives exit code 2; warnings are not shown.
+ */
+export function loadPolicy(file: string, ctx: CliContext, json = false): LoadedPolicy {
+  const read = readText(file);
+  if (!read.ok) {
+    printError(ctx.stderr, read.message);
+    return { exit: ExitCode.usage };
+  }
+  const host: CompileHost = {
+    readFile: (path) => {
+      if (path === file) return read.text;
+      const r = readText(path);
+      return r.ok ? r.text : undefined;
+    },
+  };
+  const result = compile(file, host);
+  const sources = new Map(result.sources);
+  if (result.graph === undefined) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (json) ctx.stdout.write(formatJson(errors, sources));
+    else ctx.stderr.write(formatReport(errors, sources, { color: ctx.stderr.color }));
+    return { exit: ExitCode.usage };
+  }
+  return { graph: result.graph, sources };
+}
+
+function runEval(policy: string, args: readonly string[], options: EvalOptions, ctx: CliContext): ExitCode {
+  const loaded = loadPolicy(policy, ctx, options.json);
+  if ('exit' in loaded) return loaded.exit;
+  const { graph, sources } = loaded;
+  const locale = options.locale ?? graph.policy.locales[0] ?? 'zh-CN';
+
+  const diagnostics: Diagnostic[] = [];
+  const facts = new Map<string, Value>();
+  if (options.case !== undefined) {
+    const text = readCaseFile(options.case);
+    if ('error' in text) {
+      printError(ctx.stderr, text.error);
+      return ExitCode.usage;
+    }
+    const file = sourceFile(options.case === '-' ? '<stdin>' : options.case, text.text);
+    sources.set(file.path, file);
+    const read = readCaseText(graph, file, { locale });
+    diagnostics.push(...read.diagnostics);
+    mergeInto(facts, read.value);
+  }
+  if (args.length > 0) {
+    const read = readCaseArgs(graph, args, { locale });
+    sources.set(read.source.path, read.source);
+    diagnostics.push(...read.diagnostics);
+    mergeInto(facts, read.value);
+  }
+  if (diagnostics.length > 0) {
+    printDiagnostics(diagnostics, sources, ctx, options.json);
+    return ExitCode.invalid;
+  }
+  const result = evaluate(graph, facts, { trace: options.trace, locale });
+  if (options.json) {
+    ctx.stdout.write(`${JSON.stringify(toJsonResult(graph, result, locale, sources), null, 2)}\n`);
+  } else {
+    ctx.stdout.write(formatResultText(graph, result, locale, { trace: options.trace }));
+    if (result.diagnostics.length > 0) ctx.stderr.write(formatDiagnostics(result.diagnostics, sources, { color: ctx.stderr.color }));
+  }
+  return result.status === 'decided' ? ExitCode.ok : result.status === 'undecided' ? ExitCode.undecided : ExitCode.invalid;
+}
+
+/** Case diagnostics: pretty on stderr, or the JSON report on stdout. */
+export function printDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, ctx: { stdout: Writer; stderr: Writer }, json?: boolean): void {
+  if (json) ctx.stdout.write(formatJson(list, sources));
+  else ctx.stderr.write(formatDiagnostics(list, sources, { color: ctx.stderr.color }));
+}
+
+function mergeInto(facts: Map<string, Value>, input: CaseInput | undefined): void {
+  for (const [id, value] of input ?? []) facts.set(id, value);
+}
+
+/** The text of a case file, `-` being standard input; a byte-order mark is dropped. */
+function readCaseFile(file: string): { text: string } | { error: string } {
+  if (file !== '-') {
+    const read = readText(file);
+    return read.ok ? { text: read.text } : { error: read.message };
+  }
+  try {
+    const text = fs.readFileSync(0, 'utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    return { error: `cannot read standard input: ${describeFsError(error)}` };
+  }
+}

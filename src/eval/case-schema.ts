@@ -1,0 +1,90 @@
+import AjvModule, { type Ajv as AjvInstance, type ValidateFunction } from 'ajv';
+import { localize, type DecisionGraph, type FactDef } from '../check/graph.js';
+
+/**
+ * The JSON Schema (draft-07) of a policy's cases, generated from its facts, and its ajv validator.
+ * Every fact is optional: a case may leave facts out (or give `null`), and evaluation asks for the
+ * ones it needs. Unknown fields are refused, so a typo can never silently change a decision.
+ */
+
+/** A JSON Schema object, as plain data. */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/** Money as a string: digits, at most two decimals; a leading minus only for signed money. */
+export const MONEY_PATTERN = '^\\d+(\\.\\d{1,2})?$';
+export const SIGNED_MONEY_PATTERN = '^-?\\d+(\\.\\d{1,2})?$';
+
+/** The case schema of a policy: one optional property per fact, in declaration order. */
+export function caseSchema(graph: DecisionGraph, locale?: string): JsonSchema {
+  const loc = locale ?? graph.policy.locales[0] ?? 'zh-CN';
+  const properties: Record<string, JsonSchema> = {};
+  for (const fact of Object.values(graph.facts)) properties[fact.id] = factSchema(graph, fact, loc);
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: localize(graph.policy.title, loc, graph.policy.locales),
+    description:
+      'A case for this policy: fact → value. Money is in CNY (a number or a decimal string, at most two decimals). ' +
+      'A fact left out or null is not known yet.',
+    type: 'object',
+    additionalProperties: false,
+    properties,
+  };
+}
+
+function factSchema(graph: DecisionGraph, fact: FactDef, locale: string): JsonSchema {
+  const text = (t: FactDef['label']) => localize(t, locale, graph.policy.locales);
+  const description = [text(fact.label), fact.ask ? text(fact.ask) : ''].filter((s) => s !== '').join(' — ');
+  const base = { title: fact.id, ...(description ? { description } : {}) };
+  switch (fact.type.kind) {
+    case 'bool':
+      return { ...base, type: ['boolean', 'null'] };
+    case 'number':
+      return { ...base, type: ['number', 'null'] };
+    case 'text':
+      return { ...base, type: ['string', 'null'] };
+    case 'money':
+      // `multipleOf: 0.01` fails on binary fractions (0.29 / 0.01 ≠ 29); the reader checks decimals exactly.
+      return {
+        ...base,
+        type: ['number', 'string', 'null'],
+        ...(fact.type.signed ? {} : { minimum: 0 }),
+        pattern: fact.type.signed ? SIGNED_MONEY_PATTERN : MONEY_PATTERN,
+      };
+    case 'enum': {
+      const members = graph.enums[fact.type.enum]?.members ?? [];
+      return {
+        ...base,
+        enum: [...members.map((m) => m.id), null],
+        // The VS Code JSON language service shows these next to each member.
+        enumDescriptions: [...members.map((m) => text(m.label)), ''],
+      };
+    }
+    case 'duration':
+      return {
+        ...base,
+        type: ['object', 'null'],
+        additionalProperties: false,
+        required: ['amount', 'unit'],
+        properties: { amount: { type: 'number' }, unit: { enum: ['day', 'hour', 'minute'] } },
+      };
+  }
+}
+
+// ajv ships CommonJS: under Node's ESM loader its class is the module's `default` property.
+type AjvClass = typeof AjvInstance;
+const Ajv: AjvClass = (AjvModule as unknown as { default: AjvClass }).default;
+
+let ajv: AjvInstance | undefined;
+const validators = new WeakMap<DecisionGraph, ValidateFunction>();
+
+/** The compiled validator of a policy's case schema: compiled once per graph, reporting every error. */
+export function caseValidator(graph: DecisionGraph): ValidateFunction {
+  const known = validators.get(graph);
+  if (known !== undefined) return known;
+  ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).addKeyword('enumDescriptions');
+  const validate = ajv.compile(caseSchema(graph));
+  // Drop ajv's own cache entry: the WeakMap keeps the validator exactly as long as the graph lives.
+  ajv.removeSchema();
+  validators.set(graph, validate);
+  return validate;
+}

@@ -1,0 +1,298 @@
+import type { Branch, DecisionGraph, DecisionNode, Expr, OutcomeNode, Value } from '../check/graph.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CaseInput } from './case-reader.js';
+import { messages } from './messages.js';
+import type { EvalResult, FactReading, OutcomeResult, PathStep, Trace, TraceBranch, TraceDecision } from './trace.js';
+import { arith, compare, compareValues, isZero, negate } from './values.js';
+
+/**
+ * The reference evaluator: walks the decision graph from `policy.start` for one case. This is the
+ * definition of what a case means; a compiled evaluator must agree with it on `status`, `outcome`,
+ * `values`, `needs`, `path` and the diagnostic codes. The semantics, precisely:
+ *
+ * - Conditions use three-valued (Kleene) logic. A missing fact is *unknown*, never false or zero.
+ *   `and`/`or` evaluate their operands left to right and stop at the first false (`and`) or true
+ *   (`or`) operand, so `a and b` is false when `b` is false even if `a` is unknown. Any other
+ *   operator is unknown when an operand is; its `needs` are the operands' needs in order.
+ * - An unknown result carries `needs`: the missing facts that could decide it, in order of first
+ *   appearance (operands left to right, a `let` where it is used), without duplicates.
+ * - `first` decisions take the first branch whose condition is true; an unknown condition stops
+ *   evaluation (undecided, `needs` from that condition). `unique` decisions take the branch that is
+ *   true (the checker guarantees at most one; the first wins otherwise); when none is true and some
+ *   are unknown, `needs` are those of every unknown branch, in branch order. `otherwise` is taken
+ *   when every condition is false.
+ * - Division by zero is an error (`eval/division-by-zero`) as soon as the divisor is known to be
+ *   zero; an error inside `and`/`or` stops it at once (operands after it are not evaluated).
+ * - `let` values are computed when first read and memoised for the evaluation.
+ * - Outcome values are all computed; one that is unknown is null and adds its needs after the
+ *   path's; one that divides by zero is null and adds a diagnostic.
+ */
+export function evaluate(graph: DecisionGraph, facts: CaseInput | Readonly<Record<string, Value>>, options: EvaluateOptions = {}): EvalResult {
+  return new Evaluation(graph, facts, options).run();
+}
+
+/** Options of `evaluate`. */
+export interface EvaluateOptions {
+  /** Record every condition tried and every `let` computed (`EvalResult.trace`). */
+  readonly trace?: boolean;
+  /** Locale of diagnostic messages (zh-CN or en); defaults to the policy's first locale. */
+  readonly locale?: string;
+}
+
+/** An expression's result: a value, unknown (with the missing facts that could decide it), or an error. */
+type Ev = { readonly k: 'value'; readonly v: Value } | { readonly k: 'unknown'; readonly needs: readonly string[] } | { readonly k: 'error'; readonly d: Diagnostic };
+
+const TRUE: Ev = { k: 'value', v: true };
+const FALSE: Ev = { k: 'value', v: false };
+
+/** The result of one decision. */
+type Decided =
+  | { readonly k: 'taken'; readonly branch: Branch; readonly reads: ReadonlySet<string> }
+  | { readonly k: 'unknown'; readonly needs: readonly string[] }
+  | { readonly k: 'error'; readonly d: Diagnostic };
+
+class Evaluation {
+  private readonly lookup: (id: string) => Value | undefined;
+  private readonly lets = new Map<string, { ev: Ev; reads: ReadonlySet<string> }>();
+  /** Facts read by the condition being evaluated (insertion-ordered). */
+  private reads = new Set<string>();
+  private readonly traceDecisions: TraceDecision[] | undefined;
+
+  constructor(
+    private readonly graph: DecisionGraph,
+    facts: CaseInput | Readonly<Record<string, Value>>,
+    private readonly options: EvaluateOptions,
+  ) {
+    this.lookup =
+      facts instanceof Map
+        ? (id) => facts.get(id) ?? undefined
+        : (id) => (Object.hasOwn(facts, id) ? ((facts as Record<string, Value | null>)[id] ?? undefined) : undefined);
+    this.traceDecisions = options.trace ? [] : undefined;
+  }
+
+  run(): EvalResult {
+    const path: PathStep[] = [];
+    let at = this.graph.policy.start;
+    // The checker rejects cycles; the bound only turns a broken graph into a clear internal error.
+    for (let steps = 0; steps <= Object.keys(this.graph.decisions).length; steps++) {
+      const node = this.graph.decisions[at];
+      if (node === undefined) throw new Error(`internal error: decision \`${at}\` is not in the graph`);
+      const d = this.decide(node);
+      if (d.k === 'unknown') return this.result('undecided', null, d.needs, path, []);
+      if (d.k === 'error') return this.result('error', null, [], path, [d.d]);
+      path.push({ decision: node.id, branch: d.branch.id, facts: this.readings(d.reads) });
+      const target = d.branch.target;
+      if (target.kind === 'outcome') return this.reach(target.id, path);
+      at = target.id;
+    }
+    throw new Error('internal error: the decision graph has a cycle');
+  }
+
+  private decide(node: DecisionNode): Decided {
+    const reads = new Set<string>();
+    const tried: TraceBranch[] = [];
+    const finish = (d: Decided): Decided => {
+      this.traceDecisions?.push({ decision: node.id, branches: tried, taken: d.k === 'taken' ? d.branch.id : null });
+      return d;
+    };
+    let pending: string[] | undefined;
+    for (const branch of node.branches) {
+      if (branch.condition === null) continue;
+      const ev = this.condition(branch, reads, tried);
+      if (ev.k === 'error') return finish(ev);
+      if (ev.k === 'value' && ev.v === true) return finish({ k: 'taken', branch, reads });
+      if (ev.k === 'unknown') {
+        if (node.hitPolicy === 'first') return finish(ev);
+        pending = mergeNeeds(pending, ev.needs);
+      }
+    }
+    if (pending !== undefined) return finish({ k: 'unknown', needs: pending });
+    const otherwise = node.branches.find((b) => b.condition === null);
+    if (otherwise !== undefined) return finish({ k: 'taken', branch: otherwise, reads });
+    const msg = messages(this.options.locale ?? this.graph.policy.locales[0]);
+    return finish({ k: 'error', d: diagnostic('graph/gap', node.span, msg.noBranch(node.id)) });
+  }
+
+  /** Evaluates one branch condition, adding the facts it reads to `reads` and the attempt to `tried`. */
+  private condition(branch: Branch, reads: Set<string>, tried: TraceBranch[]): Ev {
+    this.reads = new Set();
+    const ev = this.expr(branch.condition as Expr);
+    for (const id of this.reads) reads.add(id);
+    if (this.traceDecisions !== undefined) {
+      tried.push({
+        branch: branch.id,
+        result: ev.k === 'value' ? ev.v === true : ev.k,
+        facts: this.readings(this.reads),
+        needs: ev.k === 'unknown' ? ev.needs : [],
+      });
+    }
+    return ev;
+  }
+
+  private reach(id: string, path: PathStep[]): EvalResult {
+    const node: OutcomeNode | undefined = this.graph.outcomes[id];
+    if (node === undefined) throw new Error(`internal error: outcome \`${id}\` is not in the graph`);
+    this.reads = new Set();
+    const values: Record<string, Value | null> = {};
+    let needs: string[] | undefined;
+    const diagnostics: Diagnostic[] = [];
+    for (const v of node.values) {
+      const ev = this.expr(v.expr);
+      values[v.id] = ev.k === 'value' ? ev.v : null;
+      if (ev.k === 'unknown') needs = mergeNeeds(needs, ev.needs);
+      if (ev.k === 'error') diagnostics.push(ev.d);
+    }
+    const outcome: OutcomeResult = {
+      id: node.id,
+      label: node.label,
+      owner: node.owner,
+      deadline: node.deadline,
+      steps: node.steps,
+      documents: node.documents,
+      say: node.say,
+      notes: node.notes,
+      values,
+    };
+    const status = diagnostics.length > 0 ? 'error' : needs !== undefined ? 'undecided' : 'decided';
+    return this.result(status, outcome, needs ?? [], path, diagnostics);
+  }
+
+  private result(
+    status: EvalResult['status'], outcome: OutcomeResult | null, needs: readonly string[], path: PathStep[], diagnostics: Diagnostic[],
+  ): EvalResult {
+    const result: EvalResult = { status, outcome, needs, path, diagnostics };
+    return this.traceDecisions === undefined ? result : { ...result, trace: this.trace() };
+  }
+
+  private trace(): Trace {
+    const lets = [...this.lets].map(([id, { ev }]) => ({ id, value: ev.k === 'value' ? ev.v : null }));
+    return { decisions: this.traceDecisions ?? [], lets };
+  }
+
+  private readings(ids: ReadonlySet<string>): FactReading[] {
+    return [...ids].map((id) => ({ id, value: this.lookup(id) as Value }));
+  }
+
+  private expr(e: Expr): Ev {
+    switch (e.kind) {
+      case 'fact': {
+        const v = this.lookup(e.id);
+        if (v === undefined) return { k: 'unknown', needs: [e.id] };
+        this.reads.add(e.id);
+        return { k: 'value', v };
+      }
+      case 'const': {
+        const c = this.graph.constants[e.id];
+        if (c === undefined) throw new Error(`internal error: constant \`${e.id}\` is not in the graph`);
+        return { k: 'value', v: c.value };
+      }
+      case 'literal':
+        return { k: 'value', v: e.value };
+      case 'let':
+        return this.letValue(e.id);
+      case 'and':
+      case 'or':
+        return this.junction(e.kind, e.operands);
+      case 'not': {
+        const r = this.expr(e.operand);
+        return r.k === 'value' ? (r.v === true ? FALSE : TRUE) : r;
+      }
+      case 'compare':
+        return this.binary(e.left, e.right, (a, b) => ({ k: 'value', v: compare(e.op, a, b) }));
+      case 'arith':
+        return this.binary(e.left, e.right, (a, b) => {
+          const r = arith(e.op, a, e.left.type, b, e.right.type, e.type);
+          return 'value' in r ? { k: 'value', v: r.value } : this.divisionByZero(e);
+        }, e.op === '/' ? e : undefined);
+      case 'neg': {
+        const r = this.expr(e.operand);
+        return r.k === 'value' ? { k: 'value', v: negate(r.v) } : r;
+      }
+      case 'in': {
+        const r = this.expr(e.subject);
+        if (r.k !== 'value') return r;
+        return e.members.includes(r.v as string) !== e.negated ? TRUE : FALSE;
+      }
+      case 'minmax': {
+        const r = this.all(e.args);
+        if ('k' in r) return r;
+        const sign = e.fn === 'min' ? -1 : 1;
+        return { k: 'value', v: r.values.reduce((a, b) => (compareValues(b, a) * sign > 0 ? b : a)) };
+      }
+    }
+  }
+
+  /** Kleene `and`/`or`, left to right, stopping at the first operand that settles it. */
+  private junction(kind: 'and' | 'or', operands: readonly Expr[]): Ev {
+    const settles = kind === 'or';
+    let needs: string[] | undefined;
+    for (const operand of operands) {
+      const r = this.expr(operand);
+      if (r.k === 'error') return r;
+      if (r.k === 'unknown') needs = mergeNeeds(needs, r.needs);
+      else if (r.v === settles) return r;
+    }
+    return needs !== undefined ? { k: 'unknown', needs } : settles ? FALSE : TRUE;
+  }
+
+  /**
+   * Both operands, then `op`. Errors win, then unknowns; but a division whose divisor is known to
+   * be zero is an error even when the dividend is unknown (no point asking for it).
+   */
+  private binary(left: Expr, right: Expr, op: (a: Value, b: Value) => Ev, division?: Expr): Ev {
+    const l = this.expr(left);
+    if (l.k === 'error') return l;
+    const r = this.expr(right);
+    if (r.k === 'error') return r;
+    if (division !== undefined && r.k === 'value' && isZero(r.v)) return this.divisionByZero(division);
+    if (l.k === 'unknown' || r.k === 'unknown') return { k: 'unknown', needs: mergeNeeds(needsOf(l), needsOf(r)) ?? [] };
+    return op(l.v, r.v);
+  }
+
+  /** Every expression's value, or the first error, or the merged unknowns. */
+  private all(exprs: readonly Expr[]): { readonly values: Value[] } | Ev {
+    const values: Value[] = [];
+    let needs: string[] | undefined;
+    for (const x of exprs) {
+      const r = this.expr(x);
+      if (r.k === 'error') return r;
+      if (r.k === 'unknown') needs = mergeNeeds(needs, r.needs);
+      else values.push(r.v);
+    }
+    return needs !== undefined ? { k: 'unknown', needs } : { values };
+  }
+
+  private letValue(id: string): Ev {
+    let memo = this.lets.get(id);
+    if (memo === undefined) {
+      const def = this.graph.lets[id];
+      if (def === undefined) throw new Error(`internal error: derived value \`${id}\` is not in the graph`);
+      const outer = this.reads;
+      this.reads = new Set();
+      const ev = this.expr(def.expr);
+      memo = { ev, reads: this.reads };
+      this.lets.set(id, memo);
+      this.reads = outer;
+    }
+    // A memoised let still counts as reading its facts, for every condition that uses it.
+    for (const f of memo.reads) this.reads.add(f);
+    return memo.ev;
+  }
+
+  private divisionByZero(e: Expr): Ev {
+    const msg = messages(this.options.locale ?? this.graph.policy.locales[0]);
+    return { k: 'error', d: diagnostic('eval/division-by-zero', e.span, msg.divisionByZero, { label: msg.divisionByZeroLabel }) };
+  }
+}
+
+function needsOf(ev: Ev): readonly string[] | undefined {
+  return ev.k === 'unknown' ? ev.needs : undefined;
+}
+
+/** `a` then the facts of `b` not already in it; undefined only when both are. */
+function mergeNeeds(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] | undefined {
+  if (a === undefined) return b === undefined ? undefined : [...b];
+  const out = [...a];
+  for (const id of b ?? []) if (!out.includes(id)) out.push(id);
+  return out;
+}

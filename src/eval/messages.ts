@@ -1,0 +1,227 @@
+import type { Duration } from '../check/graph.js';
+
+/**
+ * Every sentence the eval stage shows a person, in each locale it speaks (zh-CN and en): case
+ * errors, evaluation errors, and the words of the human answer. Other locales fall back to en.
+ */
+
+/** The locales with their own messages. */
+export type MessageLocale = 'zh-CN' | 'en';
+
+/** The message locale for a requested locale: any `zh…` is zh-CN, anything else en. */
+export function messageLocale(locale: string | undefined): MessageLocale {
+  return locale !== undefined && /^zh\b/i.test(locale) ? 'zh-CN' : 'en';
+}
+
+/** How a value the user gave is described in a message: kind plus the value as written. */
+export type Given =
+  | { readonly kind: 'string' | 'number' | 'boolean'; readonly text: string }
+  | { readonly kind: 'list' | 'mapping' | 'null' };
+
+/** One message catalogue. */
+export interface Messages {
+  // case errors
+  unknownField(field: string): string;
+  didYouMean(name: string): string;
+  knownFields(ids: readonly string[]): string;
+  notAMapping(given: Given): string;
+  unreadable(reason: string): string;
+  badKey(field: string): string;
+  mustBe(field: string, expected: string, given: Given): string;
+  moneyDecimals(field: string, text: string): string;
+  moneyNegative(field: string, text: string): string;
+  moneyTooLarge(field: string, text: string): string;
+  notFinite(field: string, text: string): string;
+  duplicateArgument(field: string): string;
+  // what a fact's type allows
+  typeBool: string;
+  typeMoney: string;
+  typeSignedMoney: string;
+  typeNumber: string;
+  typeText: string;
+  typeDuration: string;
+  typeEnum(members: readonly { id: string; label: string }[]): string;
+  moneyHelp: string;
+  boolHelp: string;
+  // evaluation errors
+  divisionByZero: string;
+  divisionByZeroLabel: string;
+  noBranch(decision: string): string;
+  // the human answer
+  /** The colon after a heading or label: `：` in Chinese, `: ` in English. */
+  colon: string;
+  trace: string;
+  outcome: string;
+  owner: string;
+  deadline: string;
+  steps: string;
+  documents: string;
+  say: string;
+  notes: string;
+  values: string;
+  why: string;
+  needFirst: string;
+  ask: string;
+  soFar: string;
+  notDecided: string;
+  valueNeeds: string;
+  unknownValue: string;
+  /** One line of "why": the decision, the branch taken, the facts that decided it (may be empty). */
+  pathStep(decision: string, branch: string, facts: string): string;
+  otherwise: string;
+  branch(n: number): string;
+  yes: string;
+  no: string;
+  duration(d: Duration): string;
+  within(d: Duration): string;
+  askFallback(label: string): string;
+  list(items: readonly string[]): string;
+}
+
+const UNITS_EN = { day: ['day', 'days'], hour: ['hour', 'hours'], minute: ['minute', 'minutes'] } as const;
+const UNITS_ZH = { day: '天', hour: '小时', minute: '分钟' } as const;
+
+function describeGivenEn(g: Given): string {
+  switch (g.kind) {
+    case 'string':
+      return `string ${JSON.stringify(g.text)}`;
+    case 'number':
+      return `number ${g.text}`;
+    case 'boolean':
+      return `boolean ${g.text}`;
+    case 'list':
+      return 'a list';
+    case 'mapping':
+      return 'a mapping';
+    case 'null':
+      return 'null';
+  }
+}
+
+function describeGivenZh(g: Given): string {
+  switch (g.kind) {
+    case 'string':
+      return `字符串 ${JSON.stringify(g.text)}`;
+    case 'number':
+      return `数字 ${g.text}`;
+    case 'boolean':
+      return `布尔值 ${g.text}`;
+    case 'list':
+      return '列表';
+    case 'mapping':
+      return '映射';
+    case 'null':
+      return '空值';
+  }
+}
+
+const en: Messages = {
+  unknownField: (f) => `unknown field \`${f}\``,
+  didYouMean: (n) => `did you mean \`${n}\`?`,
+  knownFields: (ids) => (ids.length === 0 ? 'this policy declares no facts' : `the policy's facts are ${ids.map((i) => `\`${i}\``).join(', ')}`),
+  notAMapping: (g) => `a case must be a mapping of fact names to values, got ${describeGivenEn(g)}`,
+  unreadable: (r) => `cannot read the case: ${r}`,
+  badKey: (f) => `a field name must be text, got \`${f}\``,
+  mustBe: (f, e, g) => `\`${f}\` must be ${e}, got ${describeGivenEn(g)}`,
+  moneyDecimals: (f, t) => `\`${f}\` has more than two decimals: ${t}`,
+  moneyNegative: (f, t) => `\`${f}\` cannot be negative, got ${t}`,
+  moneyTooLarge: (f, t) => `\`${f}\` is too large an amount: ${t}`,
+  notFinite: (f, t) => `\`${f}\` must be a finite number, got ${t}`,
+  duplicateArgument: (f) => `\`${f}\` is given twice`,
+  typeBool: '`true` or `false`',
+  typeMoney: 'an amount in CNY (a number ≥ 0 with at most two decimals, such as 12.50)',
+  typeSignedMoney: 'an amount in CNY (a number with at most two decimals, such as -12.50)',
+  typeNumber: 'a number',
+  typeText: 'text',
+  typeDuration: 'a duration `{ amount, unit }`',
+  typeEnum: (ms) => `one of ${ms.map((m) => (m.label && m.label !== m.id ? `\`${m.id}\` (${m.label})` : `\`${m.id}\``)).join(', ')}`,
+  moneyHelp: 'amounts are in CNY to the fen (分), e.g. 12.50',
+  boolHelp: 'write `true` or `false`',
+  divisionByZero: 'this case divides by zero',
+  divisionByZeroLabel: 'the divisor is zero for this case',
+  noBranch: (d) => `no branch of decision \`${d}\` matches this case`,
+  colon: ': ',
+  trace: 'Trace',
+  outcome: 'Outcome',
+  owner: 'Owner',
+  deadline: 'Deadline',
+  steps: 'Steps',
+  documents: 'Documents',
+  say: 'Say to the customer',
+  notes: 'Notes',
+  values: 'Values',
+  why: 'Why',
+  needFirst: 'Not decided yet. Find out first',
+  ask: 'ask',
+  soFar: 'So far',
+  notDecided: 'not decided',
+  valueNeeds: 'needs',
+  unknownValue: 'not known yet',
+  pathStep: (d, b, f) => (f ? `${d} → ${b}, because ${f}` : `${d} → ${b}`),
+  otherwise: 'otherwise',
+  branch: (n) => `rule ${n}`,
+  yes: 'yes',
+  no: 'no',
+  duration: (d) => (d.amount === 0 && d.unit === 'day' ? 'same day' : `${d.amount} ${UNITS_EN[d.unit][d.amount === 1 ? 0 : 1]}`),
+  within: (d) => (d.amount === 0 && d.unit === 'day' ? 'the same day' : `within ${en.duration(d)}`),
+  askFallback: (l) => `What is “${l}”?`,
+  list: (items) => items.join(', '),
+};
+
+const zh: Messages = {
+  unknownField: (f) => `未知字段 \`${f}\``,
+  didYouMean: (n) => `是不是 \`${n}\`？`,
+  knownFields: (ids) => (ids.length === 0 ? '本政策没有声明任何事实' : `本政策的字段有：${ids.map((i) => `\`${i}\``).join('、')}`),
+  notAMapping: (g) => `案例必须是“字段: 值”的映射，实际是${describeGivenZh(g)}`,
+  unreadable: (r) => `无法读取案例：${r}`,
+  badKey: (f) => `字段名必须是文本，实际是 \`${f}\``,
+  mustBe: (f, e, g) => `\`${f}\` 应为${e}，实际是${describeGivenZh(g)}`,
+  moneyDecimals: (f, t) => `\`${f}\` 的小数超过两位：${t}`,
+  moneyNegative: (f, t) => `\`${f}\` 不能为负数，实际是 ${t}`,
+  moneyTooLarge: (f, t) => `\`${f}\` 金额过大：${t}`,
+  notFinite: (f, t) => `\`${f}\` 必须是有限的数字，实际是 ${t}`,
+  duplicateArgument: (f) => `\`${f}\` 给了两次`,
+  typeBool: ' `true` 或 `false`',
+  typeMoney: '人民币金额（不小于 0、最多两位小数的数，例如 12.50）',
+  typeSignedMoney: '人民币金额（最多两位小数的数，例如 -12.50）',
+  typeNumber: '数字',
+  typeText: '文本',
+  typeDuration: '时长 `{ amount, unit }`',
+  typeEnum: (ms) => `以下之一：${ms.map((m) => (m.label && m.label !== m.id ? `\`${m.id}\`（${m.label}）` : `\`${m.id}\``)).join('、')}`,
+  moneyHelp: '金额以元为单位，精确到分，例如 12.50',
+  boolHelp: '请写 `true`（是）或 `false`（否）',
+  divisionByZero: '该案例在这里除以零',
+  divisionByZeroLabel: '对该案例，除数为零',
+  noBranch: (d) => `该案例不符合决策 \`${d}\` 的任何分支`,
+  colon: '：',
+  trace: '详细过程',
+  outcome: '结论',
+  owner: '负责部门',
+  deadline: '时限',
+  steps: '步骤',
+  documents: '单据',
+  say: '对顾客说',
+  notes: '备注',
+  values: '计算结果',
+  why: '判断依据',
+  needFirst: '还不能下结论，需要先确认',
+  ask: '请问',
+  soFar: '目前的判断',
+  notDecided: '未决定',
+  valueNeeds: '需要',
+  unknownValue: '暂不确定',
+  pathStep: (d, b, f) => (f ? `${d} → ${b}（${f}）` : `${d} → ${b}`),
+  otherwise: '其他情况',
+  branch: (n) => `第 ${n} 条`,
+  yes: '是',
+  no: '否',
+  duration: (d) => (d.amount === 0 && d.unit === 'day' ? '当天' : `${d.amount} ${UNITS_ZH[d.unit]}`),
+  within: (d) => (d.amount === 0 && d.unit === 'day' ? '当天' : `${zh.duration(d)}内`),
+  askFallback: (l) => `${l}是什么？`,
+  list: (items) => items.join('、'),
+};
+
+/** The catalogue for a locale (zh-CN, or en for anything else). */
+export function messages(locale: string | undefined): Messages {
+  return messageLocale(locale) === 'zh-CN' ? zh : en;
+}

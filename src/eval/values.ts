@@ -1,0 +1,167 @@
+import type { ArithOp, CompareOp, Duration, DurationUnit, Value, ValueType } from '../check/graph.js';
+import { decimalText, divideMoney, formatMoney, multiplyMoney, parseMoney } from '../money/money.js';
+
+/**
+ * Run-time operations on values, by type. Money is integer fen throughout and its arithmetic is
+ * exact (src/money); numbers are JS doubles; durations compare and add in minutes. The evaluator
+ * and any compiled evaluator share these functions, so they agree to the fen.
+ */
+
+const MINUTES: Record<DurationUnit, number> = { day: 1440, hour: 60, minute: 1 };
+
+/** A duration's length in minutes. */
+export function minutesOf(d: Duration): number {
+  return d.amount * MINUTES[d.unit];
+}
+
+/** The result of an operation: a value, or division by zero (the caller reports it). */
+export type OpResult = { readonly value: Value } | { readonly divisionByZero: true };
+
+/**
+ * `left op right` for operands of the given types; `type` is the result type the checker gave.
+ * money × number and money ÷ number round half away from zero to the fen.
+ */
+export function arith(op: ArithOp, left: Value, leftType: ValueType, right: Value, rightType: ValueType, type: ValueType): OpResult {
+  const l = leftType.kind;
+  const r = rightType.kind;
+  if (op === '/' && isZero(right)) return { divisionByZero: true };
+  if (l === 'duration' || r === 'duration') return { value: durationArith(op, left, right) };
+  const a = left as number;
+  const b = right as number;
+  switch (op) {
+    case '+':
+      return { value: a + b };
+    case '-':
+      return { value: a - b };
+    case '*':
+      if (l === 'money' && r === 'number') return { value: multiplyMoney(a, b) };
+      if (l === 'number' && r === 'money') return { value: multiplyMoney(b, a) };
+      return { value: a * b };
+    case '/':
+      if (l === 'money' && r === 'number') return { value: divideMoney(a, b) as number };
+      // money ÷ money is a plain ratio; number ÷ number too.
+      if (type.kind === 'number') return { value: a / b };
+      throw new Error(`internal error: cannot divide ${l} by ${r}`);
+  }
+}
+
+/** Whether a divisor is zero (a number, fen, or a duration of no time). */
+export function isZero(v: Value): boolean {
+  return typeof v === 'number' ? v === 0 : typeof v === 'object' && v.amount === 0;
+}
+
+/** Duration arithmetic: ± keeps the finer unit, × and ÷ by a number keep the unit, duration ÷ duration is a ratio. */
+function durationArith(op: ArithOp, left: Value, right: Value): Value {
+  if (typeof left === 'object' && typeof right === 'object') {
+    if (op === '/') return minutesOf(left) / minutesOf(right);
+    const unit = MINUTES[left.unit] <= MINUTES[right.unit] ? left.unit : right.unit;
+    const total = op === '+' ? minutesOf(left) + minutesOf(right) : minutesOf(left) - minutesOf(right);
+    return { amount: total / MINUTES[unit], unit };
+  }
+  const d = (typeof left === 'object' ? left : right) as Duration;
+  const n = (typeof left === 'object' ? right : left) as number;
+  if (op === '*') return { amount: d.amount * n, unit: d.unit };
+  if (op === '/') return { amount: d.amount / n, unit: d.unit };
+  throw new Error(`internal error: cannot use \`${op}\` on a duration and a number`);
+}
+
+/** Orders two values of the same type: negative, zero or positive. Durations compare by length. */
+export function compareValues(a: Value, b: Value): number {
+  if (typeof a === 'object' && typeof b === 'object') return minutesOf(a) - minutesOf(b);
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  throw new Error(`internal error: cannot compare ${typeof a} with ${typeof b}`);
+}
+
+/** `a op b`. */
+export function compare(op: CompareOp, a: Value, b: Value): boolean {
+  const c = compareValues(a, b);
+  switch (op) {
+    case '==':
+      return c === 0;
+    case '!=':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
+  }
+}
+
+/** The negation of a money, number or duration value. */
+export function negate(v: Value): Value {
+  if (typeof v === 'number') return v === 0 ? 0 : -v;
+  if (typeof v === 'object') return { amount: -v.amount, unit: v.unit };
+  throw new Error(`internal error: cannot negate ${typeof v}`);
+}
+
+/** Why a user's amount of money was refused. */
+export type MoneyInputError = 'not-a-number' | 'too-many-decimals' | 'too-large' | 'negative';
+
+/** Amounts beyond this many yuan are refused rather than risk losing a fen in a double. */
+const MAX_YUAN = 1e13;
+
+/**
+ * Reads an amount of money as a user wrote it: a number (its shortest decimal text is used, so
+ * 0.29 is 29 fen) or a decimal string such as "12.50". At most two decimals; negative only when
+ * `signed`.
+ */
+export function moneyFromInput(raw: number | string, signed: boolean): { fen: number } | { error: MoneyInputError } {
+  let text: string;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { error: 'not-a-number' };
+    if (Math.abs(raw) >= MAX_YUAN) return { error: 'too-large' };
+    text = decimalText(raw);
+  } else {
+    if (!/^-?\d+(\.\d+)?$/.test(raw)) return { error: 'not-a-number' };
+    text = raw;
+  }
+  const parsed = parseMoney(text);
+  if ('error' in parsed) return parsed;
+  if (Math.abs(parsed.fen) >= MAX_YUAN * 100) return { error: 'too-large' };
+  if (parsed.fen < 0 && !signed) return { error: 'negative' };
+  return parsed;
+}
+
+/** A value as JSON output shows it: money as an exact decimal string ("12.50"), durations as objects. */
+export function valueToJson(value: Value, type: ValueType): string | number | boolean | Duration {
+  if (type.kind === 'money' && typeof value === 'number') return formatMoney(value);
+  if (typeof value === 'object') return { amount: value.amount, unit: value.unit };
+  return value;
+}
+
+/**
+ * Reads an expected value as a test file writes it (money in CNY, like a case) into a run-time
+ * value; undefined when it cannot be that type.
+ */
+export function valueFromInput(raw: unknown, type: ValueType): Value | undefined {
+  switch (type.kind) {
+    case 'money': {
+      if (typeof raw !== 'number' && typeof raw !== 'string') return undefined;
+      const m = moneyFromInput(raw, true);
+      return 'fen' in m ? m.fen : undefined;
+    }
+    case 'number':
+      return typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
+    case 'bool':
+      return typeof raw === 'boolean' ? raw : undefined;
+    case 'text':
+    case 'enum':
+      return typeof raw === 'string' ? raw : undefined;
+    case 'duration':
+      return undefined;
+  }
+}
+
+/** Deep equality of two run-time values (durations by amount and unit). */
+export function sameValue(a: Value, b: Value): boolean {
+  if (typeof a === 'object' && typeof b === 'object') return a.amount === b.amount && a.unit === b.unit;
+  return a === b;
+}
+
+export { formatMoney };

@@ -1,0 +1,157 @@
+import Handlebars from 'handlebars';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { sourceFile } from '../source/source-file.js';
+
+/**
+ * The one Handlebars environment of the renderer: an isolated `Handlebars.create()` with every
+ * helper and partial registered here and nowhere else. Templates compile with `strict: true`, so a
+ * field the view model lacks is an error (`render/template`), never silently blank output.
+ * Helpers format; they make no decisions.
+ */
+
+/** One template file: the path to name in messages and its text. */
+export interface TemplateFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Template files keyed by their path relative to the templates directory (`partials/cover.html.hbs`). */
+export type TemplateSet = Readonly<Record<string, TemplateFile>>;
+
+/** The handbook formats templates exist for. */
+export type TemplateFormat = 'html' | 'md';
+
+/** A compiled template: data in, text out (throws a TemplateFailure for a template mistake). */
+export type Render = (data: unknown, options?: Handlebars.RuntimeOptions) => string;
+
+/** A template error carried with the file it happened in, so it can become a diagnostic. */
+class TemplateFailure extends Error {
+  constructor(readonly file: TemplateFile, readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/** An environment ready to render: the compiled entry templates, or the diagnostics that stopped it. */
+export interface TemplateEnv {
+  /** Compiled templates by path (layouts and page furniture); partials are registered in the env. */
+  readonly templates: ReadonlyMap<string, Render>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** HTML-escapes the characters that matter in Markdown output too: `&`, `<`, `>`. */
+function escapeAngles(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes text for inline Markdown: markup characters get a backslash, HTML is neutralised. */
+export function escapeMarkdown(s: string): string {
+  const inline = escapeAngles(s.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`);
+  // A line that starts like a heading, list, rule or quote stays text.
+  return inline.replace(/^(#|\+|-|=|\d+[.)])/, '\\$1');
+}
+
+/** True for SVG that can be inlined: no scripts, event handlers, embedded HTML or script URLs. */
+export function isInertSvg(svg: string): boolean {
+  return svg.startsWith('<svg') && !/<script|<foreignObject|\son[a-z]+\s*=|javascript:/i.test(svg);
+}
+
+function registerHelpers(env: typeof Handlebars): void {
+  // Flowcharts are SVG built from escaped DOT; check it once more before it goes in unescaped.
+  env.registerHelper('svg', (svg: unknown) => {
+    if (typeof svg !== 'string' || svg === '') return '';
+    if (!isInertSvg(svg)) throw new Error('internal error: a flowchart SVG is not inert; refusing to inline it');
+    return new env.SafeString(svg);
+  });
+  env.registerHelper('md', (text: unknown) => new env.SafeString(escapeMarkdown(text == null ? '' : String(text))));
+  // Mermaid goes in a fenced block, which Markdown shows as it is; its labels are entity-coded,
+  // so a backtick fence cannot occur in it.
+  env.registerHelper('fenced', (text: unknown) => {
+    const s = String(text ?? '');
+    if (s.includes('```')) throw new Error('internal error: fenced text contains a code fence');
+    return new env.SafeString(s);
+  });
+}
+
+/** Turns a Handlebars error into a `render/template` diagnostic at the template position it names. */
+export function templateDiagnostic(file: TemplateFile, error: unknown): Diagnostic {
+  const raw = error instanceof Error ? error.message : String(error);
+  const e = error as { lineNumber?: number; column?: number };
+  let line = e.lineNumber;
+  let column = e.column;
+  const parse = /^Parse error on line (\d+):[\s\S]*\n(Expecting [^\n]*|Expected [^\n]*)$/.exec(raw);
+  if (parse) line = Number(parse[1]);
+  const missing = /^"([^"]+)" not defined in .* - \d+:\d+$/.exec(raw);
+  const partial = /^The partial (\S+) could not be found$/.exec(raw);
+  const message = missing
+    ? `template uses \`${missing[1]}\`, which the view model does not have here`
+    : partial
+      ? `template uses the partial \`${partial[1]}\`, which does not exist`
+      : `invalid template: ${(parse ? parse[2] : raw.replace(/ - \d+:\d+$/, '')).replace(/\.$/, '')}`;
+  const source = sourceFile(file.path, file.text);
+  const start = line === undefined ? 0 : (source.lineStarts[line - 1] ?? 0) + (column ?? 0);
+  const help = missing
+    ? 'templates receive the fields of HandbookModel (src/render/view-model.ts); use `@root.` for top-level fields inside `#each`'
+    : partial ? 'partials are the files in `partials/` named `<name>.<format>.hbs`' : undefined;
+  return diagnostic('render/template', { file: file.path, start, end: start }, message, help ? { help } : {});
+}
+
+/** Compiles one file; a syntax error becomes a diagnostic instead of surfacing at first use. */
+function compileFile(env: typeof Handlebars, file: TemplateFile): Render | Diagnostic {
+  let compiled: HandlebarsTemplateDelegate;
+  try {
+    compiled = env.compile(env.parse(file.text), { strict: true });
+  } catch (error) {
+    return templateDiagnostic(file, error);
+  }
+  return (data, options) => {
+    try {
+      return compiled(data, options);
+    } catch (error) {
+      // The innermost template that failed claims the error; outer ones pass it on.
+      throw error instanceof TemplateFailure ? error : new TemplateFailure(file, error);
+    }
+  };
+}
+
+/**
+ * Creates the environment for a format: registers every `partials/<name>.<format>.hbs` as `<name>`
+ * and `<name>.css` files as `<name>-css`, and compiles the named entry templates.
+ */
+export function createTemplateEnv(set: TemplateSet, format: TemplateFormat, entries: readonly string[]): TemplateEnv & { env: typeof Handlebars } {
+  const env = Handlebars.create();
+  registerHelpers(env);
+  const diagnostics: Diagnostic[] = [];
+  const suffix = `.${format}.hbs`;
+  for (const [rel, file] of Object.entries(set)) {
+    const m = /^partials\/([a-z0-9-]+)(\.[a-z]+\.hbs|\.css)$/.exec(rel);
+    if (!m || (m[2] !== suffix && m[2] !== '.css')) continue;
+    const name = m[2] === '.css' ? `${m[1]}-css` : m[1];
+    const render = compileFile(env, file);
+    if (typeof render === 'function') env.registerPartial(name, render as unknown as Handlebars.Template);
+    else diagnostics.push(render);
+  }
+  const templates = new Map<string, Render>();
+  for (const rel of entries) {
+    const file = set[rel];
+    if (file === undefined) {
+      diagnostics.push(diagnostic('render/template', { file: rel, start: 0, end: 0 }, `the template \`${rel}\` is missing`, {
+        help: 'every template in the templates directory is required; an override directory only replaces files',
+      }));
+      continue;
+    }
+    const render = compileFile(env, file);
+    if (typeof render === 'function') templates.set(rel, render);
+    else diagnostics.push(render);
+  }
+  return { env, templates, diagnostics };
+}
+
+/** Runs a compiled template, turning a template failure into a diagnostic. */
+export function runTemplate(render: Render, data: unknown): { text: string | undefined; diagnostics: Diagnostic[] } {
+  try {
+    return { text: render(data), diagnostics: [] };
+  } catch (error) {
+    if (error instanceof TemplateFailure) return { text: undefined, diagnostics: [templateDiagnostic(error.file, error.cause)] };
+    throw error;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The fixed words of the handbook (headings, table heads, captions) in every locale the renderer
+ * supports. Policy text comes from the graph; only these strings come from here.
+ */
+
+/** The locales a handbook can be rendered in; the first is the default. */
+export const handbookLocales = ['zh-CN', 'en'] as const;
+export type HandbookLocale = (typeof handbookLocales)[number];
+
+/** True when the renderer has UI strings for the locale. */
+export function isHandbookLocale(locale: string): locale is HandbookLocale {
+  return (handbookLocales as readonly string[]).includes(locale);
+}
+
+/** Every fixed string a template may print. Templates read them as `ui.<key>`. */
+export interface UiStrings {
+  readonly version: string;
+  readonly effective: string;
+  readonly contents: string;
+  readonly handbookSubtitle: string;
+  readonly sections: string;
+  readonly decisions: string;
+  readonly outcomes: string;
+  readonly index: string;
+  readonly glossary: string;
+  readonly constants: string;
+  readonly derivedValues: string;
+  readonly decision: string;
+  readonly outcome: string;
+  readonly flowchart: string;
+  readonly logicInWords: string;
+  readonly branch: string;
+  readonly condition: string;
+  readonly then: string;
+  readonly otherwise: string;
+  readonly startsHere: string;
+  readonly reachedFrom: string;
+  readonly whatToDo: string;
+  readonly owner: string;
+  readonly deadline: string;
+  readonly documents: string;
+  readonly whatToSay: string;
+  readonly notes: string;
+  readonly computedValues: string;
+  readonly howWorkedOut: string;
+  readonly fact: string;
+  readonly type: string;
+  readonly question: string;
+  readonly values: string;
+  readonly name: string;
+  readonly value: string;
+  readonly meaning: string;
+  readonly card: string;
+  readonly unowned: string;
+  readonly noDeadline: string;
+  readonly seeDecision: string;
+  readonly seeOutcome: string;
+  readonly pageBefore: string;
+  readonly pageMiddle: string;
+  readonly pageAfter: string;
+  readonly where: string;
+  readonly colon: string;
+  readonly code: string;
+  readonly none: string;
+}
+
+const zhCN: UiStrings = {
+  version: '版本',
+  effective: '生效日期',
+  contents: '目录',
+  handbookSubtitle: '售后处理手册',
+  sections: '工作规范',
+  decisions: '判断流程',
+  outcomes: '处理方案',
+  index: '处理方案速查',
+  glossary: '术语表：需要了解的情况',
+  constants: '附录：政策参数',
+  derivedValues: '计算值',
+  decision: '判断',
+  outcome: '方案',
+  flowchart: '流程图',
+  logicInWords: '判断规则（文字版）',
+  branch: '情形',
+  condition: '条件',
+  then: '处理',
+  otherwise: '其他情况',
+  startsHere: '每个售后问题从这里开始判断。',
+  reachedFrom: '适用情形',
+  whatToDo: '处理步骤',
+  owner: '负责部门',
+  deadline: '时限',
+  documents: '单据处理',
+  whatToSay: '话术',
+  notes: '注意事项',
+  computedValues: '计算值',
+  howWorkedOut: '计算方法',
+  fact: '情况',
+  type: '类型',
+  question: '询问顾客/核查',
+  values: '可选值',
+  name: '名称',
+  value: '取值',
+  meaning: '说明',
+  card: '卡片',
+  unowned: '客服',
+  noDeadline: '—',
+  seeDecision: '转入判断',
+  seeOutcome: '处理方案',
+  pageBefore: '第',
+  pageMiddle: '页，共',
+  pageAfter: '页',
+  where: '其中',
+  colon: '：',
+  code: '代码',
+  none: '无',
+};
+
+const en: UiStrings = {
+  version: 'Version',
+  effective: 'Effective',
+  contents: 'Contents',
+  handbookSubtitle: 'After-sales handbook',
+  sections: 'Working rules',
+  decisions: 'Decisions',
+  outcomes: 'What to do',
+  index: 'Quick reference',
+  glossary: 'Glossary: what to find out',
+  constants: 'Appendix: policy settings',
+  derivedValues: 'Computed values',
+  decision: 'Decision',
+  outcome: 'Outcome',
+  flowchart: 'Flowchart',
+  logicInWords: 'The rules in words',
+  branch: 'Case',
+  condition: 'Condition',
+  then: 'Then',
+  otherwise: 'otherwise',
+  startsHere: 'Every after-sales case starts here.',
+  reachedFrom: 'Applies when',
+  whatToDo: 'Steps',
+  owner: 'Owner',
+  deadline: 'Deadline',
+  documents: 'Documents',
+  whatToSay: 'What to say',
+  notes: 'Notes',
+  computedValues: 'Computed values',
+  howWorkedOut: 'How it is worked out',
+  fact: 'Fact',
+  type: 'Type',
+  question: 'What to ask or check',
+  values: 'Possible values',
+  name: 'Name',
+  value: 'Value',
+  meaning: 'Meaning',
+  card: 'Card',
+  unowned: 'Customer service',
+  noDeadline: '—',
+  seeDecision: 'Go to decision',
+  seeOutcome: 'Outcome',
+  pageBefore: 'Page',
+  pageMiddle: 'of',
+  pageAfter: '',
+  where: 'where',
+  colon: ': ',
+  code: 'Code',
+  none: 'none',
+};
+
+const table: Record<HandbookLocale, UiStrings> = { 'zh-CN': zhCN, en };
+
+/** The UI strings of a locale (Chinese for a locale the renderer does not know). */
+export function uiStrings(locale: string): UiStrings {
+  return isHandbookLocale(locale) ? table[locale] : zhCN;
+}

@@ -1,0 +1,39 @@
+import type { DecisionGraph, DecisionNode, OutcomeNode } from '../check/graph.js';
+
+/**
+ * The order things appear in the handbook. Decisions come in the order a case meets them
+ * (breadth-first from `start`, branches in order), then any no path reaches, in declaration order.
+ * Outcomes keep declaration order: the author's order is the reading order.
+ */
+
+/** The decisions in handbook order. */
+export function orderedDecisions(graph: DecisionGraph): DecisionNode[] {
+  const seen = new Set<string>();
+  const order: DecisionNode[] = [];
+  const queue: string[] = [graph.policy.start];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    const node = graph.decisions[id];
+    if (!node || seen.has(id)) continue;
+    seen.add(id);
+    order.push(node);
+    for (const b of node.branches) if (b.target.kind === 'decision') queue.push(b.target.id);
+  }
+  for (const node of Object.values(graph.decisions)) if (!seen.has(node.id)) order.push(node);
+  return order;
+}
+
+/** The outcomes in handbook order. */
+export function orderedOutcomes(graph: DecisionGraph): OutcomeNode[] {
+  return Object.values(graph.outcomes);
+}
+
+/** Anchors (HTML ids) of handbook parts; graph ids are ASCII identifiers, so they are safe as they are. */
+export const anchors = {
+  section: (id: string): string => `section-${id}`,
+  decision: (id: string): string => `decision-${id}`,
+  outcome: (id: string): string => `outcome-${id}`,
+  fact: (id: string): string => `fact-${id}`,
+  constant: (id: string): string => `constant-${id}`,
+  derived: (id: string): string => `derived-${id}`,
+} as const;

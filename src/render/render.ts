@@ -1,0 +1,92 @@
+import type { DecisionGraph } from '../check/graph.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createTemplateEnv, runTemplate, type TemplateSet } from './handlebars-env.js';
+import { dotToSvg, inlineSvg } from './svg.js';
+import { buildHandbookModel, type HandbookModel } from './view-model.js';
+
+/**
+ * The handbook: graph + locale + templates → text. Pure apart from laying flowcharts out
+ * (in-process WebAssembly): no file system, no clock, so the same policy gives the same bytes.
+ */
+
+/** The formats renderHandbook writes; PDF is printed from the HTML (pdf.ts). */
+export type HandbookFormat = 'html' | 'md';
+
+export interface RenderOptions {
+  readonly format: HandbookFormat;
+  /** `zh-CN` (the default) or `en`. */
+  readonly locale: string;
+  /**
+   * Every template file, keyed by path relative to the templates directory. The loader
+   * (template-loader.ts) reads `templates/` and lays a `--templates DIR` over it file by file.
+   */
+  readonly templates: TemplateSet;
+}
+
+/** A rendered text, or the diagnostics that stopped it. */
+export interface RenderResult {
+  readonly text: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The layout template of a format. */
+export const layoutOf = (format: HandbookFormat): string => `handbook.${format}.hbs`;
+
+/** The model with every decision's flowchart laid out as inline SVG. */
+async function withFlowcharts(model: HandbookModel): Promise<HandbookModel> {
+  const decisions = [];
+  for (const d of model.decisions) {
+    const { svg, errors } = await dotToSvg(d.dot);
+    // The DOT is ours, built from escaped strings: Graphviz rejecting it is a bug, not a user mistake.
+    if (svg === undefined) throw new Error(`internal error: graphviz rejected the flowchart of \`${d.id}\`: ${errors.join('; ')}`);
+    decisions.push({ ...d, flowchart: inlineSvg(svg, `flowchart-${d.id}`) });
+  }
+  return { ...model, decisions };
+}
+
+/** Renders the staff handbook of a policy as HTML or Markdown. */
+export async function renderHandbook(graph: DecisionGraph, opts: RenderOptions): Promise<RenderResult> {
+  const layout = layoutOf(opts.format);
+  const { templates, diagnostics } = createTemplateEnv(opts.templates, opts.format, [layout]);
+  const render = templates.get(layout);
+  if (diagnostics.length > 0 || render === undefined) return { text: undefined, diagnostics };
+  let model = buildHandbookModel(graph, opts.locale);
+  if (opts.format === 'html') model = await withFlowcharts(model);
+  const result = runTemplate(render, model);
+  if (result.text === undefined) return { text: undefined, diagnostics: result.diagnostics };
+  return { text: normalise(result.text), diagnostics: [] };
+}
+
+/** The running header and footer printed on every PDF page (Chromium's header/footer templates). */
+export interface PageFurniture {
+  readonly header: string;
+  readonly footer: string;
+}
+
+/** Renders the PDF page header and footer from `print-header.html.hbs` and `print-footer.html.hbs`. */
+export function renderPageFurniture(
+  graph: DecisionGraph,
+  opts: Omit<RenderOptions, 'format'>,
+): { furniture: PageFurniture | undefined; diagnostics: readonly Diagnostic[] } {
+  const names = ['print-header.html.hbs', 'print-footer.html.hbs'];
+  const { templates, diagnostics } = createTemplateEnv(opts.templates, 'html', names);
+  if (diagnostics.length > 0) return { furniture: undefined, diagnostics };
+  const model = buildHandbookModel(graph, opts.locale);
+  const [header, footer] = names.map((n) => runTemplate(templates.get(n)!, model));
+  const failed = [...header.diagnostics, ...footer.diagnostics];
+  if (failed.length > 0 || header.text === undefined || footer.text === undefined) return { furniture: undefined, diagnostics: failed };
+  return { furniture: { header: header.text, footer: footer.text }, diagnostics: [] };
+}
+
+/**
+ * Tidies template output so goldens stay readable: `\n` line ends, no trailing spaces, at most one
+ * blank line in a row (Handlebars block tags leave blank lines), and one final newline.
+ * Inline SVG is not affected: Graphviz writes no blank lines or trailing spaces.
+ */
+function normalise(text: string): string {
+  return `${text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

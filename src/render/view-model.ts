@@ -1,0 +1,437 @@
+import {
+  localize,
+  type DecisionGraph,
+  type DecisionNode,
+  type LocaleText,
+  type OutcomeNode,
+  type Target,
+} from '../check/graph.js';
+import { describeCondition, describeTerms, describeValue, formatValue, roundsMoney, type DescribeContext, type Term } from './describe.js';
+import { branchMark, formatDate, formatDeadline, formatType } from './format.js';
+import { decisionDot, decisionMermaid, type NodeNamer } from './flowchart.js';
+import { uiStrings, type UiStrings } from './i18n.js';
+import { anchors, orderedDecisions, orderedOutcomes } from './order.js';
+import { joinLines } from './text-layout.js';
+
+/**
+ * The handbook as plain data for templates: every text already in the locale and in words,
+ * every list sorted and numbered. Templates only print it; they never walk the graph.
+ * Every field is always present (null or empty when there is nothing), as strict templates need.
+ */
+
+/** A paragraph of prose, or a list (lines of a paragraph that start with `- `). */
+export interface Block {
+  readonly list: boolean;
+  readonly text: string;
+  readonly items: readonly string[];
+}
+
+/** A heading the table of contents lists. */
+export interface TocEntry {
+  readonly number: string;
+  readonly title: string;
+  readonly anchor: string;
+  readonly children: readonly TocEntry[];
+}
+
+/** A chapter heading. */
+export interface ChapterHead {
+  readonly number: string;
+  readonly title: string;
+  readonly anchor: string;
+}
+
+/** Where a link points: a numbered, titled part of the handbook. */
+export interface Ref {
+  readonly number: string;
+  readonly title: string;
+  readonly anchor: string;
+}
+
+export interface SectionModel extends Ref {
+  readonly id: string;
+  readonly blocks: readonly Block[];
+}
+
+export interface BranchRow {
+  readonly mark: string;
+  readonly condition: string;
+  readonly otherwise: boolean;
+  readonly targetIsDecision: boolean;
+  readonly target: Ref;
+}
+
+export interface DecisionModel extends Ref {
+  readonly id: string;
+  readonly doc: readonly Block[];
+  readonly isStart: boolean;
+  readonly hitPolicy: string;
+  /** The flowchart as Graphviz DOT; render.ts lays it out. */
+  readonly dot: string;
+  /** The flowchart as inline SVG (HTML handbooks); empty until render.ts lays the DOT out. */
+  readonly flowchart: string;
+  /** The same flowchart as Mermaid (Markdown handbooks). */
+  readonly mermaid: string;
+  readonly branches: readonly BranchRow[];
+}
+
+export interface ValueModel {
+  readonly label: string;
+  readonly formula: string;
+  readonly terms: readonly Term[];
+  readonly rounding: string | null;
+}
+
+/** How a case reaches an outcome: a decision's branch. */
+export interface ReachModel {
+  readonly decision: Ref;
+  readonly mark: string;
+  readonly condition: string;
+}
+
+export interface OutcomeModel extends Ref {
+  readonly id: string;
+  readonly doc: readonly Block[];
+  readonly owner: string;
+  readonly deadline: string | null;
+  readonly steps: readonly string[];
+  readonly documents: readonly string[];
+  readonly say: string | null;
+  readonly notes: readonly string[];
+  readonly values: readonly ValueModel[];
+  readonly reachedFrom: readonly ReachModel[];
+}
+
+export interface IndexGroup {
+  readonly owner: string;
+  readonly outcomes: readonly (Ref & { readonly deadline: string | null })[];
+}
+
+export interface FactModel {
+  readonly id: string;
+  readonly anchor: string;
+  readonly label: string;
+  readonly type: string;
+  readonly values: readonly string[];
+  readonly ask: string | null;
+  readonly notes: readonly string[];
+  readonly doc: readonly Block[];
+}
+
+export interface ConstantModel {
+  readonly id: string;
+  readonly anchor: string;
+  readonly label: string;
+  readonly value: string;
+  readonly doc: readonly Block[];
+}
+
+export interface DerivedModel {
+  readonly id: string;
+  readonly anchor: string;
+  readonly label: string;
+  readonly formula: string;
+  readonly terms: readonly Term[];
+  readonly doc: readonly Block[];
+}
+
+/** Everything a handbook template receives. */
+export interface HandbookModel {
+  readonly locale: string;
+  readonly ui: UiStrings;
+  readonly policy: {
+    readonly id: string;
+    readonly title: string;
+    readonly version: string | null;
+    readonly effective: string | null;
+    readonly doc: readonly Block[];
+  };
+  readonly toc: readonly TocEntry[];
+  readonly sectionsChapter: ChapterHead | null;
+  readonly sections: readonly SectionModel[];
+  readonly decisionsChapter: ChapterHead | null;
+  readonly decisions: readonly DecisionModel[];
+  readonly outcomesChapter: ChapterHead | null;
+  readonly outcomes: readonly OutcomeModel[];
+  readonly indexChapter: ChapterHead | null;
+  readonly index: readonly IndexGroup[];
+  readonly glossaryChapter: ChapterHead | null;
+  readonly glossary: readonly FactModel[];
+  readonly constantsChapter: ChapterHead | null;
+  readonly constants: readonly ConstantModel[];
+  readonly derived: readonly DerivedModel[];
+}
+
+/** Splits prose into paragraphs and lists: lines starting with `- ` are list items. */
+export function toBlocks(text: string | null): Block[] {
+  if (text === null) return [];
+  const blocks: Block[] = [];
+  let prose: string[] = [];
+  let items: string[] = [];
+  const flushProse = (): void => {
+    const joined = joinLines(prose);
+    if (joined !== '') blocks.push({ list: false, text: joined, items: [] });
+    prose = [];
+  };
+  const flushItems = (): void => {
+    if (items.length > 0) blocks.push({ list: true, text: '', items });
+    items = [];
+  };
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('- ')) {
+      flushProse();
+      items.push(line.slice(2).trim());
+    } else if (line === '') {
+      flushProse();
+      flushItems();
+    } else if (items.length > 0 && /^\s{2,}/.test(raw)) {
+      items[items.length - 1] = joinLines([items[items.length - 1], line]); // an indented continuation
+    } else {
+      flushItems();
+      prose.push(line);
+    }
+  }
+  flushProse();
+  flushItems();
+  return blocks;
+}
+
+/** Texts and numbers shared by every part of the model. */
+class Builder {
+  readonly ctx: DescribeContext;
+  readonly ui: UiStrings;
+  readonly decisions: DecisionNode[];
+  readonly outcomes: OutcomeNode[];
+  readonly numbers = new Map<string, string>();
+
+  constructor(readonly graph: DecisionGraph, readonly locale: string, readonly chapters: Map<string, string>) {
+    this.ctx = { graph, locale };
+    this.ui = uiStrings(locale);
+    this.decisions = orderedDecisions(graph);
+    this.outcomes = orderedOutcomes(graph);
+    const dn = chapters.get('decisions');
+    const on = chapters.get('outcomes');
+    this.decisions.forEach((d, i) => this.numbers.set(`d_${d.id}`, `${dn}.${i + 1}`));
+    this.outcomes.forEach((o, i) => this.numbers.set(`o_${o.id}`, `${on}.${i + 1}`));
+  }
+
+  text(t: LocaleText | null): string | null {
+    if (t === null) return null;
+    const s = localize(t, this.locale, this.graph.policy.locales);
+    return s === '' ? null : s;
+  }
+
+  label(t: LocaleText, id: string): string {
+    return this.text(t) ?? id;
+  }
+
+  texts(ts: readonly LocaleText[]): string[] {
+    return ts.map((t) => this.text(t)).filter((s): s is string => s !== null);
+  }
+
+  ref(target: Target): Ref {
+    const el = target.kind === 'decision' ? this.graph.decisions[target.id] : this.graph.outcomes[target.id];
+    const anchor = target.kind === 'decision' ? anchors.decision(target.id) : anchors.outcome(target.id);
+    return {
+      number: this.numbers.get(`${target.kind === 'decision' ? 'd' : 'o'}_${target.id}`) ?? '',
+      title: el ? this.label(el.label, target.id) : target.id,
+      anchor,
+    };
+  }
+
+  /** Flowchart node names: "2.3 title", linked to the part of the handbook. */
+  readonly namer: NodeNamer = (target) => {
+    const r = this.ref(target);
+    return { label: `${r.number} ${r.title}`, href: `#${r.anchor}` };
+  };
+}
+
+function buildDecision(b: Builder, d: DecisionNode): DecisionModel {
+  const ref = b.ref({ kind: 'decision', id: d.id });
+  const zh = b.locale.toLowerCase().startsWith('zh');
+  const hitPolicy = d.hitPolicy === 'first'
+    ? (zh ? '按顺序逐条判断，第一条成立的情形适用。' : 'Check the cases in order; the first that holds applies.')
+    : (zh ? '以下情形互斥，恰有一条成立。' : 'Exactly one of these cases holds.');
+  return {
+    ...ref,
+    id: d.id,
+    doc: toBlocks(d.doc),
+    isStart: d.id === b.graph.policy.start,
+    hitPolicy,
+    dot: decisionDot(b.graph, d.id, b.locale, b.namer),
+    flowchart: '',
+    mermaid: decisionMermaid(b.graph, d.id, b.locale, b.namer),
+    branches: d.branches.map((br, i) => ({
+      mark: branchMark(i + 1),
+      condition: br.condition === null ? b.ui.otherwise : describeCondition(br.condition, b.ctx),
+      otherwise: br.condition === null,
+      targetIsDecision: br.target.kind === 'decision',
+      target: b.ref(br.target),
+    })),
+  };
+}
+
+function buildOutcome(b: Builder, o: OutcomeNode): OutcomeModel {
+  const reachedFrom: ReachModel[] = [];
+  for (const d of b.decisions) {
+    d.branches.forEach((br, i) => {
+      if (br.target.kind !== 'outcome' || br.target.id !== o.id) return;
+      reachedFrom.push({
+        decision: b.ref({ kind: 'decision', id: d.id }),
+        mark: branchMark(i + 1),
+        condition: br.condition === null ? b.ui.otherwise : describeCondition(br.condition, b.ctx),
+      });
+    });
+  }
+  const owner = o.owner === null ? null : b.graph.departments[o.owner];
+  const zh = b.locale.toLowerCase().startsWith('zh');
+  const rounding = zh ? '金额四舍五入到分。' : 'Amounts are rounded to the nearest fen (0.01 CNY), halves away from zero.';
+  return {
+    ...b.ref({ kind: 'outcome', id: o.id }),
+    id: o.id,
+    doc: toBlocks(o.doc),
+    owner: owner ? b.label(owner.label, owner.id) : o.owner ?? b.ui.unowned,
+    deadline: o.deadline === null ? null : deadlineText(b, o),
+    steps: b.texts(o.steps),
+    documents: b.texts(o.documents),
+    say: b.text(o.say),
+    notes: b.texts(o.notes),
+    values: o.values.map((v) => ({
+      label: b.label(v.label, v.id),
+      formula: describeValue(v.expr, b.ctx),
+      terms: describeTerms(v.expr, b.ctx),
+      rounding: roundsMoney(v.expr, b.ctx) ? rounding : null,
+    })),
+    reachedFrom,
+  };
+}
+
+function deadlineText(b: Builder, o: OutcomeNode): string {
+  const deadline = o.deadline!;
+  const text = formatDeadline(deadline.duration, b.locale);
+  const def = deadline.constant === null ? undefined : b.graph.constants[deadline.constant];
+  if (!def) return text;
+  const name = b.label(def.label, def.id);
+  return b.locale.toLowerCase().startsWith('zh') ? `${text}（${name}）` : `${text} (${name})`;
+}
+
+function buildIndex(b: Builder, outcomes: readonly OutcomeModel[]): IndexGroup[] {
+  const groups = new Map<string, OutcomeModel[]>();
+  // Departments in declaration order, then outcomes nobody owns.
+  for (const dep of Object.values(b.graph.departments)) groups.set(dep.id, []);
+  groups.set('', []);
+  b.outcomes.forEach((o, i) => groups.get(o.owner !== null && groups.has(o.owner) ? o.owner : '')!.push(outcomes[i]));
+  return [...groups.entries()]
+    .filter(([, list]) => list.length > 0)
+    .map(([id, list]) => ({
+      owner: id === '' ? b.ui.unowned : b.label(b.graph.departments[id].label, id),
+      outcomes: list.map((o) => ({ number: o.number, title: o.title, anchor: o.anchor, deadline: o.deadline })),
+    }));
+}
+
+function buildGlossary(b: Builder): FactModel[] {
+  return Object.values(b.graph.facts).map((f) => {
+    const en = f.type.kind === 'enum' ? b.graph.enums[f.type.enum] : undefined;
+    return {
+      id: f.id,
+      anchor: anchors.fact(f.id),
+      label: b.label(f.label, f.id),
+      type: en ? `${formatType(f.type, b.locale)}${b.locale.startsWith('zh') ? '：' : ': '}${b.label(en.label, en.id)}` : formatType(f.type, b.locale),
+      values: en ? en.members.map((m) => b.label(m.label, m.id)) : [],
+      ask: b.text(f.ask),
+      notes: b.texts(f.notes),
+      doc: toBlocks(f.doc),
+    };
+  });
+}
+
+/** Numbers the chapters that have content: sections, decisions, outcomes, index, glossary; the appendix is "A". */
+function chapterNumbers(graph: DecisionGraph): Map<string, string> {
+  const present: [string, boolean][] = [
+    ['sections', graph.sections.length > 0],
+    ['decisions', Object.keys(graph.decisions).length > 0],
+    ['outcomes', Object.keys(graph.outcomes).length > 0],
+    ['index', Object.keys(graph.outcomes).length > 0],
+    ['glossary', Object.keys(graph.facts).length > 0],
+  ];
+  const numbers = new Map<string, string>();
+  let n = 0;
+  for (const [name, has] of present) if (has) numbers.set(name, String(++n));
+  if (Object.keys(graph.constants).length > 0 || Object.keys(graph.lets).length > 0) numbers.set('constants', 'A');
+  return numbers;
+}
+
+/** Builds the handbook's view model for one locale. */
+export function buildHandbookModel(graph: DecisionGraph, locale: string): HandbookModel {
+  const chapters = chapterNumbers(graph);
+  const b = new Builder(graph, locale, chapters);
+  const ui = b.ui;
+  const head = (name: string, title: string): ChapterHead | null => {
+    const number = chapters.get(name);
+    return number === undefined ? null : { number, title, anchor: `chapter-${name}` };
+  };
+
+  const sectionsNo = chapters.get('sections');
+  const sections = graph.sections.map((s, i) => ({
+    id: s.id,
+    number: `${sectionsNo}.${i + 1}`,
+    title: b.label(s.label, s.id),
+    anchor: anchors.section(s.id),
+    blocks: s.paragraphs.flatMap((p) => toBlocks(b.text(p))),
+  }));
+  const decisions = b.decisions.map((d) => buildDecision(b, d));
+  const outcomes = b.outcomes.map((o) => buildOutcome(b, o));
+  const constants = Object.values(graph.constants).map((c) => ({
+    id: c.id,
+    anchor: anchors.constant(c.id),
+    label: b.label(c.label, c.id),
+    value: formatValue(c.value, c.type, b.ctx),
+    doc: toBlocks(c.doc),
+  }));
+  const derived = Object.values(graph.lets).map((l) => ({
+    id: l.id,
+    anchor: anchors.derived(l.id),
+    label: b.label(l.label, l.id),
+    formula: describeValue(l.expr, b.ctx),
+    terms: describeTerms(l.expr, b.ctx),
+    doc: toBlocks(l.doc),
+  }));
+
+  const chapterHeads = {
+    sectionsChapter: head('sections', ui.sections),
+    decisionsChapter: head('decisions', ui.decisions),
+    outcomesChapter: head('outcomes', ui.outcomes),
+    indexChapter: head('index', ui.index),
+    glossaryChapter: head('glossary', ui.glossary),
+    constantsChapter: head('constants', ui.constants),
+  };
+  const children: Record<string, readonly Ref[]> = { sectionsChapter: sections, decisionsChapter: decisions, outcomesChapter: outcomes };
+  const toc: TocEntry[] = Object.entries(chapterHeads)
+    .filter((e): e is [string, ChapterHead] => e[1] !== null)
+    .map(([key, h]) => ({
+      ...h,
+      children: (children[key] ?? []).map((r) => ({ number: r.number, title: r.title, anchor: r.anchor, children: [] })),
+    }));
+
+  return {
+    locale,
+    ui,
+    policy: {
+      id: graph.policy.id,
+      title: b.label(graph.policy.title, graph.policy.id),
+      version: graph.policy.version,
+      effective: graph.policy.effective === null ? null : formatDate(graph.policy.effective, locale),
+      doc: toBlocks(graph.policy.doc),
+    },
+    toc,
+    ...chapterHeads,
+    sections,
+    decisions,
+    outcomes,
+    index: buildIndex(b, outcomes),
+    glossary: buildGlossary(b),
+    constants,
+    derived,
+  };
+}

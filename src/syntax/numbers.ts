@@ -1,0 +1,58 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { spellingSuggestion } from '../diagnostics/suggest.js';
+import type { Span } from '../source/source-file.js';
+import type { Name } from './ast.js';
+
+/**
+ * Checks on number literals and their units, done while lowering: units are plain names in the
+ * grammar, so `3 dayz` parses and is reported here with a suggestion.
+ */
+
+/** Each unit as it may be written, and the canonical name the AST carries. */
+const unitSpellings: Readonly<Record<string, 'CNY' | 'day' | 'hour' | 'minute'>> = {
+  CNY: 'CNY',
+  day: 'day',
+  days: 'day',
+  hour: 'hour',
+  hours: 'hour',
+  minute: 'minute',
+  minutes: 'minute',
+};
+
+/** Above this many integer digits a number no longer round-trips through a double. */
+const maxIntegerDigits = 15;
+
+/** The unit's canonical name (`days` → `day`), or the name as written plus a diagnostic when unknown. */
+export function readUnit(unit: Name, diagnostics: Diagnostic[]): Name {
+  const canonical = Object.hasOwn(unitSpellings, unit.text) ? unitSpellings[unit.text] : undefined;
+  if (canonical) return { text: canonical, span: unit.span };
+  diagnostics.push(unknownUnit(unit));
+  return unit;
+}
+
+/** Reports a number that cannot be read exactly, or money with more than two decimals. */
+export function checkNumber(text: string, isMoney: boolean, span: Span, diagnostics: Diagnostic[]): void {
+  const [whole, fraction = ''] = text.split('.');
+  if (whole.replace(/^0+(?=\d)/, '').length > maxIntegerDigits) diagnostics.push(numberTooLarge(text, span));
+  else if (isMoney && fraction.length > 2) diagnostics.push(moneyTooPrecise(text, span));
+}
+
+function unknownUnit(unit: Name): Diagnostic {
+  const guess = spellingSuggestion(unit.text, Object.keys(unitSpellings));
+  return diagnostic('syntax/unknown-unit', unit.span, `unknown unit \`${unit.text}\``, {
+    help: guess ? `did you mean \`${guess}\`?` : 'units are `CNY`, `days`, `hours` and `minutes`',
+    ...(guess ? { suggestion: { span: unit.span, replacement: guess } } : {}),
+  });
+}
+
+function numberTooLarge(text: string, span: Span): Diagnostic {
+  return diagnostic('syntax/bad-number', span, `the number \`${text}\` is too large`, {
+    help: `numbers may have at most ${maxIntegerDigits} digits before the decimal point`,
+  });
+}
+
+function moneyTooPrecise(text: string, span: Span): Diagnostic {
+  return diagnostic('syntax/bad-number', span, `the amount \`${text}\` has more than two decimals`, {
+    help: 'money is counted in fen: write at most two digits after the decimal point',
+  });
+}
