@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { schemaCommand } from './commands/schema.js';
+import { testCommand } from './commands/test.js';
 import { ExitCode } from './exit-codes.js';
 import * as io from './io.js';
 
@@ -27,7 +28,7 @@ export interface CommandModule {
  * `program.command(…)` (not `new Command()` + `addCommand`), so the command inherits the
  * usage-error handling set up below.
  */
-const commands: readonly CommandModule[] = [checkCommand, evalCommand, schemaCommand];
+const commands: readonly CommandModule[] = [checkCommand, evalCommand, schemaCommand, testCommand];
 
 /**
  * Our package.json, found by walking up from this module: it sits at ../.. from src/cli/ and at

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { DecisionGraph, FactDef, Value } from '../check/graph.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
@@ -200,22 +200,29 @@ function given(raw: unknown, written?: string): Given {
  * keys and syntax errors are `case/unreadable`; an empty document is the empty case.
  */
 export function readCaseText(graph: DecisionGraph, file: SourceFile, options: Omit<ReadCaseOptions, 'locator' | 'origin'> = {}): CaseReadResult {
-  const msg = messages(options.locale ?? graph.policy.locales[0]);
   const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      value: undefined,
-      diagnostics: doc.errors.map((e) =>
-        diagnostic('case/unreadable', { file: file.path, start: e.pos[0], end: e.pos[1] }, msg.unreadable(firstLine(e.message))),
-      ),
-    };
+  if (doc.errors.length > 0) return { value: undefined, diagnostics: yamlErrors(doc, file.path, options.locale ?? graph.policy.locales[0]) };
+  return readCaseNode(graph, doc, doc.contents, file.path, options);
+}
+
+/** `case/unreadable` diagnostics for a YAML document's syntax errors. */
+export function yamlErrors(doc: Document, path: string, locale: string | undefined): Diagnostic[] {
+  const msg = messages(locale);
+  return doc.errors.map((e) => diagnostic('case/unreadable', { file: path, start: e.pos[0], end: e.pos[1] }, msg.unreadable(firstLine(e.message))));
+}
+
+/** Reads a case from a node of a parsed YAML document (a case file, or a test's `case:`); null is the empty case. */
+export function readCaseNode(
+  graph: DecisionGraph, doc: Document, contents: unknown, path: string, options: Omit<ReadCaseOptions, 'locator' | 'origin'> = {},
+): CaseReadResult {
+  const msg = messages(options.locale ?? graph.policy.locales[0]);
+  const at = (node: unknown): Span | undefined => nodeSpan(node, path);
+  const whole = at(contents) ?? { file: path, start: 0, end: 0 };
+  if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) return { value: new Map(), diagnostics: [] };
+  if (!isMap(contents)) {
+    const none = () => undefined;
+    return readCase(graph, shallow(contents as Node), { ...options, locator: { whole, key: none, value: none, written: none } });
   }
-  const at = (node: { range?: [number, number, number] | null } | null | undefined): Span | undefined =>
-    node?.range ? { file: file.path, start: node.range[0], end: node.range[1] } : undefined;
-  const whole = at(doc.contents) ?? { file: file.path, start: 0, end: 0 };
-  const contents = doc.contents;
-  if (contents === null) return { value: new Map(), diagnostics: [] };
-  if (!isMap(contents)) return readCase(graph, shallow(contents), { ...options, locator: { whole, key: () => undefined, value: () => undefined, written: () => undefined } });
 
   const raw: Record<string, unknown> = Object.create(null);
   const keys = new Map<string, Span | undefined>();
@@ -232,7 +239,7 @@ export function readCaseText(graph: DecisionGraph, file: SourceFile, options: Om
     if (isAlias(valueNode)) valueNode = (valueNode.resolve(doc) as Node | undefined) ?? null;
     raw[key] = shallow(valueNode);
     keys.set(key, at(keyNode));
-    values.set(key, { span: at(pair.value as Node | null), written: isScalar(valueNode) ? valueNode.source : undefined });
+    values.set(key, { span: at(pair.value), written: isScalar(valueNode) ? valueNode.source : undefined });
   }
   if (diagnostics.length > 0) return { value: undefined, diagnostics };
   const locator: CaseLocator = {
@@ -242,6 +249,12 @@ export function readCaseText(graph: DecisionGraph, file: SourceFile, options: Om
     written: (f) => values.get(f)?.written,
   };
   return readCase(graph, raw, { ...options, locator });
+}
+
+/** The span of a YAML node's value (without trailing comments), if it has a range. */
+export function nodeSpan(node: unknown, path: string): Span | undefined {
+  const range = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
+  return range ? { file: path, start: range[0], end: range[1] } : undefined;
 }
 
 /**

@@ -225,3 +225,97 @@ const zh: Messages = {
 export function messages(locale: string | undefined): Messages {
   return messageLocale(locale) === 'zh-CN' ? zh : en;
 }
+
+/** The messages of the policy test runner (`sopwright test`). */
+export interface TestMessages {
+  notTestFile: string;
+  needsPolicy: string;
+  needsTests: string;
+  testNotMapping: string;
+  needsName: string;
+  needsExpect: string;
+  unknownKey(key: string): string;
+  allowedKeys(keys: readonly string[]): string;
+  unknownId(what: 'outcome' | 'branch' | 'fact' | 'value', id: string): string;
+  mustBeList(key: string): string;
+  mustBeMapping(key: string): string;
+  mustBeCode: string;
+  badExpectedValue(id: string): string;
+  expected: string;
+  actual: string;
+  invalidCase: string;
+  notRun: string;
+  summary(passed: number, failed: number): string;
+  noTests: string;
+  coverage: string;
+  branches: string;
+  outcomes: string;
+  notReached: string;
+  branchWord: string;
+  outcomeWord: string;
+  belowMinimum(kind: string, percent: string, minimum: number): string;
+}
+
+const testEn: TestMessages = {
+  notTestFile: 'a test file must be a mapping with `policy` and `tests`',
+  needsPolicy: 'a test file needs `policy:`, the path of the policy it tests (relative to the test file)',
+  needsTests: 'a test file needs `tests:`, a list of tests',
+  testNotMapping: 'each test must be a mapping with `name`, `case` and `expect`',
+  needsName: 'a test has no `name`',
+  needsExpect: 'a test has no `expect` (a mapping)',
+  unknownKey: (k) => `unknown key \`${k}\``,
+  allowedKeys: (ks) => `the keys allowed here are ${ks.map((k) => `\`${k}\``).join(', ')}`,
+  unknownId: (what, id) => `the policy has no ${what} \`${id}\``,
+  mustBeList: (k) => `\`${k}\` must be a list`,
+  mustBeMapping: (k) => `\`${k}\` must be a mapping`,
+  mustBeCode: '`error` must be a diagnostic code such as `case/schema`',
+  badExpectedValue: (id) => `the expected value of \`${id}\` is not valid`,
+  expected: 'expected',
+  actual: 'actual',
+  invalidCase: 'the case is invalid',
+  notRun: 'the test could not run',
+  // The summary line keeps this exact form in every locale: CI logs and scripts grep for it.
+  summary: (p, f) => `${p} passed, ${f} failed`,
+  noTests: 'no test files (`*.test.yaml`) found',
+  coverage: 'Coverage',
+  branches: 'branches',
+  outcomes: 'outcomes',
+  notReached: 'never reached by a test',
+  branchWord: 'branch',
+  outcomeWord: 'outcome',
+  belowMinimum: (kind, pct, min) => `${kind} coverage ${pct}% is below the minimum of ${min}%`,
+};
+
+const testZh: TestMessages = {
+  notTestFile: '测试文件必须是包含 `policy` 和 `tests` 的映射',
+  needsPolicy: '测试文件需要 `policy:`，写被测政策文件的路径（相对于测试文件）',
+  needsTests: '测试文件需要 `tests:`，一个测试列表',
+  testNotMapping: '每个测试必须是包含 `name`、`case`、`expect` 的映射',
+  needsName: '测试缺少 `name`',
+  needsExpect: '测试缺少 `expect`（一个映射）',
+  unknownKey: (k) => `未知的键 \`${k}\``,
+  allowedKeys: (ks) => `可用的键：${ks.map((k) => `\`${k}\``).join('、')}`,
+  unknownId: (what, id) => `政策中没有${{ outcome: '结果', branch: '分支', fact: '事实', value: '计算值' }[what]} \`${id}\``,
+  mustBeList: (k) => `\`${k}\` 必须是列表`,
+  mustBeMapping: (k) => `\`${k}\` 必须是映射`,
+  mustBeCode: '`error` 必须是诊断代码，例如 `case/schema`',
+  badExpectedValue: (id) => `\`${id}\` 的期望值无效`,
+  expected: '期望',
+  actual: '实际',
+  invalidCase: '案例无效',
+  notRun: '测试无法运行',
+  summary: testEn.summary,
+  noTests: '没有找到测试文件（`*.test.yaml`）',
+  coverage: '覆盖率',
+  branches: '分支',
+  outcomes: '结果',
+  notReached: '没有任何测试走到',
+  branchWord: '分支',
+  outcomeWord: '结果',
+  belowMinimum: (kind, pct, min) => `${kind}覆盖率 ${pct}% 低于要求的 ${min}%`,
+};
+
+/** The test runner's catalogue for a locale. */
+export function testMessages(locale: string | undefined): TestMessages {
+  return messageLocale(locale) === 'zh-CN' ? testZh : testEn;
+}

@@ -160,7 +160,12 @@ function describeIn(expr: Expr & { kind: 'in' }, negated: boolean, ctx: Describe
   const zh = isZh(ctx);
   const subject = describeValue(expr.subject, ctx);
   const members = expr.members.map((m) => enumMemberLabel(expr.enum, m, ctx));
-  if (!negated) return zh ? `${subject}为${joinWords(members, '或', ctx)}` : `${subject} is ${joinWords(members, 'or', ctx)}`;
+  if (!negated) {
+    if (zh) return `${subject}为${joinWords(members, '或', ctx)}`;
+    if (members.length === 1) return `${subject} is ${members[0]}`;
+    if (members.length === 2) return `${subject} is either ${members[0]} or ${members[1]}`;
+    return `${subject} is one of ${joinWords(members, 'and', ctx)}`;
+  }
   if (members.length === 1) return zh ? `${subject}不为${members[0]}` : `${subject} is not ${members[0]}`;
   if (members.length === 2) {
     return zh ? `${subject}既不为${members[0]}也不为${members[1]}` : `${subject} is neither ${members[0]} nor ${members[1]}`;

@@ -26,7 +26,7 @@ export type Render = (data: unknown, options?: Handlebars.RuntimeOptions) => str
 
 /** A template error carried with the file it happened in, so it can become a diagnostic. */
 class TemplateFailure extends Error {
-  constructor(readonly file: TemplateFile, readonly cause: unknown) {
+  constructor(readonly file: TemplateFile, override readonly cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
 }
@@ -46,8 +46,11 @@ function escapeAngles(s: string): string {
 /** Escapes text for inline Markdown: markup characters get a backslash, HTML is neutralised. */
 export function escapeMarkdown(s: string): string {
   const inline = escapeAngles(s.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`);
-  // A line that starts like a heading, list, rule or quote stays text.
-  return inline.replace(/^(#|\+|-|=|\d+[.)])/, '\\$1');
+  // Text that would start a heading, list item or block quote stays text.
+  // (A digit cannot be backslash-escaped, so an ordered-list marker escapes its `.` or `)`.)
+  return inline
+    .replace(/^(#{1,6}(?=\s|$)|[-+](?=\s))/, (m) => `\\${m}`)
+    .replace(/^(\d+)([.)])(?=\s|$)/, (_m, digits: string, mark: string) => `${digits}\\${mark}`);
 }
 
 /** True for SVG that can be inlined: no scripts, event handlers, embedded HTML or script URLs. */

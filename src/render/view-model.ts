@@ -197,6 +197,27 @@ export function toBlocks(text: string | null): Block[] {
   return blocks;
 }
 
+/** True when most of a paragraph's letters are Chinese characters. */
+function isChinese(paragraph: string): boolean {
+  const letters = paragraph.replace(/[\s\p{P}\p{S}\d]/gu, '');
+  const han = letters.replace(/[^\p{Script=Han}]/gu, '');
+  return letters.length > 0 && han.length / letters.length >= 0.3;
+}
+
+/**
+ * The paragraphs of a `##` doc comment meant for a locale. Doc comments are not tagged with a
+ * locale; by convention a bilingual one has a Chinese paragraph and an English one, separated by
+ * a blank `##` line. A Chinese handbook keeps the Chinese paragraphs, any other the rest; when
+ * that would leave nothing (a doc in one language only), the whole comment is kept.
+ */
+export function docFor(doc: string | null, locale: string): string | null {
+  if (doc === null) return null;
+  const paragraphs = doc.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/).filter((p) => p.trim() !== '');
+  const zh = locale.toLowerCase().startsWith('zh');
+  const kept = paragraphs.filter((p) => isChinese(p) === zh);
+  return kept.length > 0 ? kept.join('\n\n') : doc;
+}
+
 /** Texts and numbers shared by every part of the model. */
 class Builder {
   readonly ctx: DescribeContext;
@@ -256,7 +277,7 @@ function buildDecision(b: Builder, d: DecisionNode): DecisionModel {
   return {
     ...ref,
     id: d.id,
-    doc: toBlocks(d.doc),
+    doc: toBlocks(docFor(d.doc, b.locale)),
     isStart: d.id === b.graph.policy.start,
     hitPolicy,
     dot: decisionDot(b.graph, d.id, b.locale, b.namer),
@@ -290,7 +311,7 @@ function buildOutcome(b: Builder, o: OutcomeNode): OutcomeModel {
   return {
     ...b.ref({ kind: 'outcome', id: o.id }),
     id: o.id,
-    doc: toBlocks(o.doc),
+    doc: toBlocks(docFor(o.doc, b.locale)),
     owner: owner ? b.label(owner.label, owner.id) : o.owner ?? b.ui.unowned,
     deadline: o.deadline === null ? null : deadlineText(b, o),
     steps: b.texts(o.steps),
@@ -341,7 +362,7 @@ function buildGlossary(b: Builder): FactModel[] {
       values: en ? en.members.map((m) => b.label(m.label, m.id)) : [],
       ask: b.text(f.ask),
       notes: b.texts(f.notes),
-      doc: toBlocks(f.doc),
+      doc: toBlocks(docFor(f.doc, b.locale)),
     };
   });
 }
@@ -387,7 +408,7 @@ export function buildHandbookModel(graph: DecisionGraph, locale: string): Handbo
     anchor: anchors.constant(c.id),
     label: b.label(c.label, c.id),
     value: formatValue(c.value, c.type, b.ctx),
-    doc: toBlocks(c.doc),
+    doc: toBlocks(docFor(c.doc, b.locale)),
   }));
   const derived = Object.values(graph.lets).map((l) => ({
     id: l.id,
@@ -395,7 +416,7 @@ export function buildHandbookModel(graph: DecisionGraph, locale: string): Handbo
     label: b.label(l.label, l.id),
     formula: describeValue(l.expr, b.ctx),
     terms: describeTerms(l.expr, b.ctx),
-    doc: toBlocks(l.doc),
+    doc: toBlocks(docFor(l.doc, b.locale)),
   }));
 
   const chapterHeads = {
@@ -422,7 +443,7 @@ export function buildHandbookModel(graph: DecisionGraph, locale: string): Handbo
       title: b.label(graph.policy.title, graph.policy.id),
       version: graph.policy.version,
       effective: graph.policy.effective === null ? null : formatDate(graph.policy.effective, locale),
-      doc: toBlocks(graph.policy.doc),
+      doc: toBlocks(docFor(graph.policy.doc, locale)),
     },
     toc,
     ...chapterHeads,

@@ -11,7 +11,7 @@ export interface ScanResult {
   readonly tokens: IToken[];
   readonly docComments: IToken[];
   readonly diagnostics: Diagnostic[];
-  /** Text the parser does not see as meant: unknown characters, and an unclosed `"""` to the end. */
+  /** Text the parser does not see as meant: unknown characters and unclosed strings. */
   readonly skipped: Span[];
 }
 
@@ -26,7 +26,8 @@ export function scan(file: SourceFile): ScanResult {
       // A `"""` string runs to the end of the file: underline its opening quotes only.
       const span = triple ? { file: file.path, start: token.startOffset, end: token.startOffset + 3 } : tokenSpan(file, token);
       diagnostics.push(unterminatedString(span, triple));
-      if (triple) skipped.push({ file: file.path, start: token.startOffset, end: file.text.length });
+      // What the string swallowed (the rest of the line or of the file) will not parse as meant.
+      skipped.push(triple ? { file: file.path, start: token.startOffset, end: file.text.length } : span);
     }
   }
   return { tokens: result.tokens, docComments: result.groups.docs ?? [], diagnostics, skipped };

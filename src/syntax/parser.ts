@@ -1,4 +1,4 @@
-import { CstParser, EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import { CstParser, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import type { FileCstNode } from './cst.generated.js';
@@ -11,6 +11,9 @@ import * as t from './tokens.js';
  * Rules are class properties so that a mistyped SUBRULE is a compile error.
  */
 export class SopParser extends CstParser {
+  /** Indexes into `errors` of the mismatches recovery repaired by inserting the missing token. */
+  readonly repairedByInsertion = new Set<number>();
+
   constructor() {
     super(t.allTokens, {
       recoveryEnabled: true,
@@ -18,6 +21,15 @@ export class SopParser extends CstParser {
       errorMessageProvider,
     });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * Chevrotain calls this right after saving the mismatch it repairs; remembering which error it
+   * was lets that error point where the token is missing rather than at the token after the gap.
+   */
+  protected override getTokenToInsert(tokenType: TokenType): IToken {
+    this.repairedByInsertion.add(this.errors.length - 1);
+    return super.getTokenToInsert(tokenType);
   }
 
   // Consuming EOF makes the top-level repetition recoverable: after a broken declaration the
@@ -373,15 +385,17 @@ export interface ParseCstResult {
 /** Parses a file's tokens into a CST, reporting every syntax error recovery gets past; never throws. */
 export function parseCst(file: SourceFile, tokens: IToken[]): ParseCstResult {
   parser.input = tokens;
+  parser.repairedByInsertion.clear();
   const cst = parser.file() as unknown as FileCstNode;
-  const diagnostics = parser.errors.map((error) => unexpectedToken(error, errorSpan(file, error)));
+  const diagnostics = parser.errors.map((error, i) =>
+    unexpectedToken(error, errorSpan(file, error, parser.repairedByInsertion.has(i))));
   return { cst, diagnostics };
 }
 
-/** The token's own span; for a token inserted by recovery or for the end of input, the end of the token before it. */
-function errorSpan(file: SourceFile, error: IRecognitionException): Span {
+/** The found token's span; for a token inserted by recovery or for the end of input, the end of the token before. */
+function errorSpan(file: SourceFile, error: IRecognitionException, inserted: boolean): Span {
   const token = error.token;
-  if (!isNaN(token.startOffset) && token.tokenType !== EOF) {
+  if (!inserted && !isNaN(token.startOffset) && token.tokenType !== EOF) {
     return { file: file.path, start: token.startOffset, end: token.startOffset + token.image.length };
   }
   const previous = (error as { previousToken?: IToken }).previousToken;

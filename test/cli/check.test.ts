@@ -58,8 +58,8 @@ describe('sopwright check', () => {
     const r = await run(['check', 'error.sop']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error\.sop:9:15: error\[syntax\/unexpected-token\]: /);
-    expect(r.stderr).toContain('9 |   when opened refund\n  |               ^^^^^^\n');
+    expect(r.stderr).toMatch(/^error\.sop:9:14: error\[syntax\/unexpected-token\]: /);
+    expect(r.stderr).toContain('9 |   when opened refund\n  |              ^\n');
     expect(r.stderr.endsWith('\n\n1 error\n')).toBe(true);
   });
 
@@ -87,9 +87,9 @@ describe('sopwright check', () => {
       severity: 'error',
       file: 'error.sop',
       line: 9,
-      column: 15,
+      column: 14,
       endLine: 9,
-      endColumn: 21,
+      endColumn: 14,
     });
     expect(Object.keys(report.diagnostics[0])).toEqual([
       'code', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn',

@@ -11,7 +11,8 @@ describe('syntax diagnostics', () => {
     ['syntax/unterminated-string', 'department d "财务\ndepartment e', '"财务'],
     ['syntax/unterminated-string', 'outcome o { say """never closed }', '"""'],
     ['syntax/bad-escape', 'department d "a \\q b"', '\\q'],
-    ['syntax/unexpected-token', 'decision d { when a -> }', '}'],
+    ['syntax/unexpected-token', 'outcome o { colour "red" }', 'colour'],
+    ['syntax/unexpected-token', 'decision d { when a -> }', '‸ after ->'],
     ['syntax/unknown-unit', 'const c = 3 dayz', 'dayz'],
     ['syntax/unknown-unit', 'const c = 3 weeks', 'weeks'],
     ['syntax/bad-number', 'const c = 1.234 CNY', '1.234 CNY'],
@@ -64,6 +65,7 @@ describe('syntax diagnostics', () => {
     const [d] = parse(text).diagnostics;
     expect(d.code).toBe('syntax/unexpected-token');
     expect(d.message).toBe('expected `->` after `a`, found `b`');
+    expect(d.span).toMatchObject({ start: 'decision d { when a'.length, end: 'decision d { when a'.length });
     const atEnd = parse('const c = ').diagnostics[0];
     expect(atEnd.span).toMatchObject({ start: 'const c ='.length, end: 'const c ='.length });
   });
@@ -82,7 +84,7 @@ describe('syntax diagnostics', () => {
     ].join('\n');
     expect(summarise(parse(text))).toEqual([
       'syntax/unexpected-token: ->',
-      'syntax/unexpected-token: }',
+      'syntax/unexpected-token: ‸ after owner',
       'syntax/unexpected-token: blah',
     ]);
   });

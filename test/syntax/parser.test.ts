@@ -187,6 +187,12 @@ describe('parseRules on valid input', () => {
     });
   });
 
+  it('gives an import the span of its path', () => {
+    const text = 'import "common.sop"';
+    const [imp] = parse(text).ast.imports;
+    expect(text.slice(imp.span.start, imp.span.end)).toBe('"common.sop"');
+  });
+
   it('puts `otherwise` last among the branches', () => {
     const decl = only('decision d { when a -> x when b -> y otherwise -> z }', 'decision');
     expect(decl.branches.map((b) => [b.condition?.kind ?? null, b.target.text])).toEqual([

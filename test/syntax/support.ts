@@ -24,9 +24,17 @@ export function only<K extends Declaration['kind']>(text: string, kind: K): Extr
   return decl as Extract<Declaration, { kind: K }>;
 }
 
-/** Compact `code: underlined text` lines, for table assertions (style guide 2.6: assert the underline, not offsets). */
+/**
+ * Compact `code: underlined text` lines, for table assertions (style guide 2.6: assert the
+ * underline, not offsets). A zero-width span shows as `‸ after <the text before it>`.
+ */
 export function summarise({ text, diagnostics }: Parsed): string[] {
-  return diagnostics.map((d) => `${d.code}: ${text.slice(d.span.start, d.span.end)}`);
+  return diagnostics.map((d) => {
+    const underlined = d.span.start === d.span.end
+      ? `‸ after ${/\S*$/.exec(text.slice(0, d.span.start).trimEnd())![0]}`
+      : text.slice(d.span.start, d.span.end);
+    return `${d.code}: ${underlined}`;
+  });
 }
 
 /** Drops spans, so AST shape assertions stay short. */

@@ -69,7 +69,8 @@ export type Formula =
   | { readonly kind: 'true' }
   | { readonly kind: 'false' }
   | { readonly kind: 'lit'; readonly atom: Atom }
-  | { readonly kind: 'and' | 'or'; readonly parts: readonly Formula[] };
+  | { readonly kind: 'and'; readonly parts: readonly Formula[] }
+  | { readonly kind: 'or'; readonly parts: readonly Formula[] };
 
 export const TRUE: Formula = { kind: 'true' };
 export const FALSE: Formula = { kind: 'false' };

@@ -1,4 +1,4 @@
-import type { Expr, Value, ValueType } from '../graph.js';
+import type { Branch, Expr, Value, ValueType } from '../graph.js';
 import { rat, toDecimal } from './rational.js';
 
 /**
@@ -64,4 +64,14 @@ export function printValue(value: Value, type: ValueType): string {
 /** Fen as yuan the way a user types it: `3000` → `30`, `3001` → `30.01`, `3010` → `30.1`. */
 export function formatYuan(fen: number | bigint): string {
   return toDecimal(rat(BigInt(fen), 100n));
+}
+
+/** Longest condition quoted in full in a message; longer ones are cut with `…`. */
+const MAX_QUOTE = 60;
+
+/** A branch as messages quote it: `when x > y` or `otherwise`. */
+export function describeBranch(branch: Branch): string {
+  if (branch.condition === null) return 'otherwise';
+  const text = printExpr(branch.condition);
+  return `when ${text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text}`;
 }

@@ -44,7 +44,7 @@ export class Theory {
   private readonly zeroOf: number[] = [Z_INT, Z_RAT];
   private readonly members = new Map<string, { readonly mask: bigint; readonly domain: readonly string[] }>();
   private readonly texts = new Map<string, { readonly eq: string | null; readonly neq: readonly string[] }>();
-  private readonly opaque = new Map<string, boolean>();
+  private readonly opaque = new Map<string, OpaqueAtom>();
   /** Matrix undo log: index, old c, old k. */
   private readonly matrixTrail: number[] = [];
   private readonly undo: (() => void)[] = [];
@@ -127,7 +127,7 @@ export class Theory {
       }
       case 'diff': this.addEdge(this.edges.get(atom.id)!); break;
       case 'opaque':
-        this.opaque.set(atom.text, atom.positive);
+        this.opaque.set(atom.text, atom);
         this.undo.push(() => this.opaque.delete(atom.text));
         break;
     }
@@ -150,7 +150,7 @@ export class Theory {
   private opaqueStatus(a: OpaqueAtom): Status {
     if (!this.allowOpaque) return 'false';
     const p = this.opaque.get(a.text);
-    return p === undefined ? 'open' : p === a.positive ? 'true' : 'false';
+    return p === undefined ? 'open' : p.positive === a.positive ? 'true' : 'false';
   }
 
   private diffStatus(e: Edge): Status {
@@ -182,6 +182,11 @@ export class Theory {
         }
       }
     }
+  }
+
+  /** The first opaque condition assumed, when any was. */
+  firstOpaque(): OpaqueAtom | undefined {
+    return this.opaque.values().next().value;
   }
 
   /** A model of the current state (facts with no constraint are left out). */

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { compile, type CompileHost } from '../../check/check.js';
+import { compile, type CompileResult } from '../../check/check.js';
 import type { DecisionGraph, Value } from '../../check/graph.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatJson } from '../../diagnostics/format-json.js';
@@ -51,14 +51,7 @@ export function loadPolicy(file: string, ctx: CliContext, json = false): LoadedP
     printError(ctx.stderr, read.message);
     return { exit: ExitCode.usage };
   }
-  const host: CompileHost = {
-    readFile: (path) => {
-      if (path === file) return read.text;
-      const r = readText(path);
-      return r.ok ? r.text : undefined;
-    },
-  };
-  const result = compile(file, host);
+  const result = compileFile(file);
   const sources = new Map(result.sources);
   if (result.graph === undefined) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -67,6 +60,16 @@ export function loadPolicy(file: string, ctx: CliContext, json = false): LoadedP
     return { exit: ExitCode.usage };
   }
   return { graph: result.graph, sources };
+}
+
+/** Compiles a policy from the file system (files it cannot read are reported by `compile`). */
+export function compileFile(file: string): CompileResult {
+  return compile(file, {
+    readFile: (p) => {
+      const r = readText(p);
+      return r.ok ? r.text : undefined;
+    },
+  });
 }
 
 function runEval(policy: string, args: readonly string[], options: EvalOptions, ctx: CliContext): ExitCode {

@@ -1,0 +1,102 @@
+import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
+import { type Formula, TRUE, and, conjuncts, not, or } from '../solver/formula.js';
+import { Translator } from '../solver/translate.js';
+
+/**
+ * Path conditions: for each decision, the condition under which a case reaches it. P(start) is
+ * true; P(D) is the disjunction, over every branch B that targets D, of P(B's decision) ∧ region(B).
+ * A first-match branch's region is "no earlier condition holds, and mine does"; a `unique`
+ * branch's region is its own condition. Conditions are kept as lists of conjuncts that share
+ * their parent's list, so a deep tree costs no more than its branches.
+ */
+export interface PathConditions {
+  readonly translator: Translator;
+  /** Decisions reachable from `start`, parents before children. */
+  readonly order: readonly DecisionNode[];
+  /** The conjuncts of P(D); undefined for a decision no path from `start` reaches. */
+  reach(decisionId: string): readonly Formula[] | undefined;
+  /** A branch's own condition (true for `otherwise`). */
+  condition(branch: Branch): Formula;
+  /** The cases of its decision that take the branch, as conjuncts (not counting the path). */
+  region(decision: DecisionNode, branch: Branch): readonly Formula[];
+}
+
+const cache = new WeakMap<DecisionGraph, PathConditions>();
+
+/** The path conditions of every decision, computed once per graph. Needs an acyclic graph. */
+export function pathConditions(graph: DecisionGraph): PathConditions {
+  let pc = cache.get(graph);
+  if (!pc) {
+    pc = computePathConditions(graph);
+    cache.set(graph, pc);
+  }
+  return pc;
+}
+
+function computePathConditions(graph: DecisionGraph): PathConditions {
+  const translator = new Translator(graph);
+  const regions = new Map<string, readonly Formula[]>();
+  const condition = (b: Branch): Formula => (b.condition ? translator.condition(b.condition) : TRUE);
+  const region = (d: DecisionNode, b: Branch): readonly Formula[] => {
+    let r = regions.get(b.id);
+    if (!r) {
+      const earlier = d.branches.filter((x) => x.index < b.index || (b.condition === null && x.condition !== null));
+      const excluded = d.hitPolicy === 'first' || b.condition === null ? earlier.map((x) => not(condition(x))) : [];
+      r = conjuncts(and([...excluded, condition(b)]));
+      regions.set(b.id, r);
+    }
+    return r;
+  };
+
+  const order = topologicalOrder(graph);
+  const incoming = new Map<string, (readonly Formula[])[]>();
+  const reach = new Map<string, readonly Formula[]>();
+  for (const d of order) {
+    const paths = incoming.get(d.id);
+    const p = d.id === graph.policy.start ? [] : joinPaths(paths ?? []);
+    reach.set(d.id, p);
+    for (const b of d.branches) {
+      if (b.target.kind !== 'decision') continue;
+      const list = incoming.get(b.target.id) ?? [];
+      list.push([...p, ...region(d, b)]);
+      incoming.set(b.target.id, list);
+    }
+  }
+  return { translator, order, reach: (id) => reach.get(id), condition, region };
+}
+
+/**
+ * P(D) from the paths into D: the conjuncts every path shares stay conjuncts, the rest become
+ * one disjunction. Shared conjuncts are the same objects, so identity is enough.
+ */
+function joinPaths(paths: readonly (readonly Formula[])[]): readonly Formula[] {
+  if (paths.length === 1) return paths[0];
+  const shared = paths.slice(1).reduce((acc, p) => {
+    const set = new Set(p);
+    return acc.filter((f) => set.has(f));
+  }, [...paths[0]]);
+  const sharedSet = new Set(shared);
+  const alternatives = paths.map((p) => and(p.filter((f) => !sharedSet.has(f))));
+  return conjuncts(and([...shared, or(alternatives)]));
+}
+
+/** Decisions reachable from `start`, each after every decision that leads to it (iterative DFS: deep policies must not overflow the stack). */
+function topologicalOrder(graph: DecisionGraph): DecisionNode[] {
+  const seen = new Set<string>();
+  const post: DecisionNode[] = [];
+  const stack: { node: DecisionNode; next: number }[] = [];
+  const enter = (id: string) => {
+    const node = graph.decisions[id];
+    if (!node || seen.has(id)) return;
+    seen.add(id);
+    stack.push({ node, next: 0 });
+  };
+  enter(graph.policy.start);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const b = top.node.branches[top.next++];
+    if (b === undefined) post.push(stack.pop()!.node);
+    else if (b.target.kind === 'decision') enter(b.target.id);
+  }
+  return post.reverse();
+}

@@ -1,0 +1,179 @@
+import { pathConditions, type PathConditions } from '../checks/path-conditions.js';
+import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
+import { type Formula, conjuncts, factsOf, not } from './formula.js';
+import { QueryRunner } from './query.js';
+import { solve, type SolveResult, type UnknownCause } from './search.js';
+import { witnessOf } from './witness.js';
+
+/**
+ * The decision analysis: for every decision reachable from `start`, which cases fall through
+ * (gaps), which `unique` branches overlap, and which branches no case reaching the decision can
+ * take. Each branch is judged only over the cases that reach its decision (its path condition).
+ * Findings are data; the checks in src/check/checks/ turn them into diagnostics.
+ */
+
+/** A fact id → value as the user types it, for `sopwright eval FILE key=value…`. */
+export type Witness = Readonly<Record<string, string>>;
+
+export type Finding =
+  | { readonly kind: 'gap'; readonly decision: DecisionNode; readonly witness: Witness }
+  /** `branch` overlaps each of `earlier`; the witness matches `branch` and `earlier[0]`. */
+  | { readonly kind: 'overlap'; readonly decision: DecisionNode; readonly branch: Branch; readonly earlier: readonly Branch[]; readonly witness: Witness }
+  /** Every case `branch` matches is taken first by one of `covering`. */
+  | { readonly kind: 'shadowed'; readonly decision: DecisionNode; readonly branch: Branch; readonly covering: readonly Branch[] }
+  /** The condition cannot hold: in `itself`, or for any case that reaches the decision (`path`). */
+  | { readonly kind: 'impossible'; readonly decision: DecisionNode; readonly branch: Branch; readonly contradicts: 'itself' | 'path' }
+  | { readonly kind: 'unreachable-otherwise'; readonly decision: DecisionNode; readonly branch: Branch }
+  /** Some result in this decision hangs on something the analysis does not decide. */
+  | { readonly kind: 'inexact'; readonly decision: DecisionNode; readonly cause: UnknownCause; readonly onPath: boolean };
+
+export interface DecisionAnalysis {
+  readonly findings: readonly Finding[];
+  /** Ids of the branches some case can take (or may take, where the analysis is inexact). */
+  readonly reachableBranches: ReadonlySet<string>;
+}
+
+const cache = new WeakMap<DecisionGraph, DecisionAnalysis>();
+
+/** Analyses every decision once per graph (the gap, overlap and shadowing checks share it). */
+export function analyseGraph(graph: DecisionGraph): DecisionAnalysis {
+  let a = cache.get(graph);
+  if (!a) {
+    a = new Analyser(graph).run();
+    cache.set(graph, a);
+  }
+  return a;
+}
+
+class Analyser {
+  private readonly pc: PathConditions;
+  private readonly queries: QueryRunner;
+  private readonly findings: Finding[] = [];
+  private readonly reachable = new Set<string>();
+
+  constructor(private readonly graph: DecisionGraph) {
+    this.pc = pathConditions(graph);
+    this.queries = new QueryRunner(graph);
+  }
+
+  run(): DecisionAnalysis {
+    for (const d of this.pc.order) this.decision(d);
+    return { findings: this.findings, reachableBranches: this.reachable };
+  }
+
+  private decision(d: DecisionNode): void {
+    const path = this.pc.reach(d.id) ?? [];
+    const reach = this.queries.run(path, []);
+    // No case reaches d: the branches leading here are reported where they are.
+    if (reach.status === 'unsat') return;
+    const ctx: Ctx = { d, path, reach, inexact: reach.status === 'unknown' };
+    if (reach.status === 'unknown') this.findings.push({ kind: 'inexact', decision: d, cause: reach.cause!, onPath: true });
+    const conditional = d.branches.filter((b) => b.condition !== null);
+    if (d.hitPolicy === 'first') this.firstMatch(ctx, conditional);
+    else this.unique(ctx, conditional);
+    const rest = this.ask(ctx, conditional.map((b) => not(this.pc.condition(b))));
+    const otherwise = d.branches.find((b) => b.condition === null);
+    if (otherwise && rest.status === 'unsat') this.findings.push({ kind: 'unreachable-otherwise', decision: d, branch: otherwise });
+    else if (otherwise) this.reachable.add(otherwise.id);
+    else if (rest.status === 'sat') this.findings.push({ kind: 'gap', decision: d, witness: this.witness(ctx, rest, conditional.map((b) => this.pc.condition(b))) });
+  }
+
+  private firstMatch(ctx: Ctx, branches: readonly Branch[]): void {
+    for (const b of branches) {
+      const r = this.ask(ctx, this.pc.region(ctx.d, b));
+      if (r.status !== 'unsat') this.reachable.add(b.id);
+      else if (!this.impossible(ctx, b)) {
+        this.findings.push({ kind: 'shadowed', decision: ctx.d, branch: b, covering: this.covering(ctx, b, branches) });
+      }
+    }
+  }
+
+  private unique(ctx: Ctx, branches: readonly Branch[]): void {
+    const live = branches.filter((b) => {
+      const possible = this.ask(ctx, [this.pc.condition(b)]).status !== 'unsat';
+      if (possible) this.reachable.add(b.id);
+      else this.impossible(ctx, b);
+      return possible;
+    });
+    const masks = live.map((b) => memberMasks(this.pc.condition(b)));
+    for (let j = 1; j < live.length; j++) {
+      const earlier: Branch[] = [];
+      let witness: Witness | undefined;
+      for (let i = 0; i < j; i++) {
+        if (disjoint(masks[i], masks[j])) continue;
+        const parts = [this.pc.condition(live[i]), this.pc.condition(live[j])];
+        const r = this.ask(ctx, parts);
+        if (r.status !== 'sat') continue;
+        earlier.push(live[i]);
+        witness ??= this.witness(ctx, r, parts);
+      }
+      if (witness) this.findings.push({ kind: 'overlap', decision: ctx.d, branch: live[j], earlier, witness });
+    }
+  }
+
+  /** Reports `b` as impossible when its condition cannot hold on the path; true when it did. */
+  private impossible(ctx: Ctx, b: Branch): boolean {
+    const c = this.pc.condition(b);
+    if (this.ask(ctx, [c]).status !== 'unsat') return false;
+    const itself = solve(conjuncts(c), this.queries.options).status === 'unsat';
+    this.findings.push({ kind: 'impossible', decision: ctx.d, branch: b, contradicts: itself ? 'itself' : 'path' });
+    return true;
+  }
+
+  /**
+   * An irreducible set of earlier branches that together catch every case `b` matches: start
+   * from the earlier branches that share a case with `b`, then drop, latest first, each one the
+   * rest still cover without.
+   */
+  private covering(ctx: Ctx, b: Branch, branches: readonly Branch[]): Branch[] {
+    const c = this.pc.condition(b);
+    let set = branches.filter((x) => x.index < b.index && this.ask(ctx, [c, this.pc.condition(x)]).status !== 'unsat');
+    for (const x of [...set].reverse()) {
+      const without = set.filter((y) => y !== x);
+      if (this.ask(ctx, [c, ...without.map((y) => not(this.pc.condition(y)))]).status === 'unsat') set = without;
+    }
+    return set;
+  }
+
+  /** Decides path ∧ local for ctx's decision, noting once per decision when the answer is inexact. */
+  private ask(ctx: Ctx, local: readonly Formula[]): SolveResult {
+    const r = this.queries.run(ctx.path, local, ctx.reach);
+    if (r.status === 'unknown' && !ctx.inexact) {
+      ctx.inexact = true;
+      this.findings.push({ kind: 'inexact', decision: ctx.d, cause: r.cause!, onPath: false });
+    }
+    return r;
+  }
+
+  private witness(ctx: Ctx, r: SolveResult, local: readonly Formula[]): Witness {
+    const facts = new Set<string>();
+    for (const f of [...ctx.path, ...local]) for (const fact of factsOf(f)) facts.add(fact);
+    return witnessOf(this.graph, r.model ?? new Map(), facts);
+  }
+}
+
+interface Ctx {
+  readonly d: DecisionNode;
+  readonly path: readonly Formula[];
+  readonly reach: SolveResult;
+  /** Whether an inexact finding was already recorded for this decision. */
+  inexact: boolean;
+}
+
+/** The enum/bool facts a condition pins to a set of members at its top level. */
+function memberMasks(f: Formula): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const c of conjuncts(f)) {
+    if (c.kind === 'lit' && c.atom.kind === 'member') out.set(c.atom.fact, (out.get(c.atom.fact) ?? c.atom.mask) & c.atom.mask);
+  }
+  return out;
+}
+
+/** True when two conditions pin some fact to disjoint member sets, so they cannot overlap. */
+function disjoint(a: ReadonlyMap<string, bigint>, b: ReadonlyMap<string, bigint>): boolean {
+  for (const [fact, m] of a) {
+    const n = b.get(fact);
+    if (n !== undefined && (m & n) === 0n) return true;
+  }
+  return false;
+}

@@ -1,0 +1,74 @@
+import type { DecisionGraph, ValueType } from '../graph.js';
+import type { Formula } from './formula.js';
+import { compare, rat, sub, toDecimal, ZERO } from './rational.js';
+import type { Model, ModelValue } from './theory.js';
+
+/**
+ * Witnesses: a model written as the values a user types after `sopwright eval FILE` (`x=30.01`,
+ * `flag=true`, `kind=b`), and a check that a model satisfies a formula.
+ */
+
+/** The value a fact takes when no constraint mentions it. */
+export function defaultValue(type: ValueType, enumMembers: (id: string) => readonly string[]): ModelValue {
+  switch (type.kind) {
+    case 'bool': return 'false';
+    case 'enum': return enumMembers(type.enum)[0] ?? '';
+    case 'text': return 'other';
+    default: return ZERO;
+  }
+}
+
+/** The witness for `facts` (in declaration order), taking each value from the model or its default. */
+export function witnessOf(graph: DecisionGraph, model: Model, facts: ReadonlySet<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const members = (id: string) => graph.enums[id]?.members.map((m) => m.id) ?? [];
+  for (const [id, fact] of Object.entries(graph.facts)) {
+    if (!facts.has(id)) continue;
+    const value = model.get(id) ?? defaultValue(fact.type, members);
+    out[id] = typeof value === 'string' ? value : toDecimal(fact.type.kind === 'money' ? rat(value.n, value.d * 100n) : value);
+  }
+  return out;
+}
+
+/** Whether the model satisfies the formula; undefined when that hangs on an opaque condition. */
+export function holds(f: Formula, model: Model): boolean | undefined {
+  switch (f.kind) {
+    case 'true': return true;
+    case 'false': return false;
+    case 'and': case 'or': {
+      let unknown = false;
+      for (const p of f.parts) {
+        const v = holds(p, model);
+        if (v === undefined) unknown = true;
+        else if (v === (f.kind === 'or')) return v;
+      }
+      return unknown ? undefined : f.kind === 'and';
+    }
+    case 'lit': break;
+  }
+  const a = f.atom;
+  switch (a.kind) {
+    case 'member': {
+      const v = model.get(a.fact);
+      const i = a.domain.indexOf(typeof v === 'string' ? v : a.domain[0]);
+      return ((a.mask >> BigInt(i)) & 1n) === 1n;
+    }
+    case 'text': return (model.get(a.fact) === a.value) === a.equal;
+    case 'diff': {
+      const num = (x: string | null) => {
+        const v = x === null ? undefined : model.get(x);
+        return v === undefined || typeof v === 'string' ? ZERO : v;
+      };
+      const c = compare(sub(num(a.u), num(a.v)), a.bound);
+      return a.strict ? c < 0 : c <= 0;
+    }
+    case 'opaque': return undefined;
+  }
+}
+
+/** A witness as the user types it on the command line: `kind=b x=30.01`. */
+export function formatWitness(witness: Readonly<Record<string, string>>): string {
+  return Object.entries(witness)
+    .map(([k, v]) => `${k}=${/^[^\s"'=]+$/.test(v) ? v : JSON.stringify(v)}`)
+    .join(' ');
+}

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PageFurniture } from './render.js';
+
+/**
+ * HTML → PDF with playwright-core driving a Chromium that is already installed (Debian's
+ * `chromium`). Nothing is downloaded: playwright-core ships no browser, and the page may fetch
+ * nothing (every request is aborted; the handbook is one self-contained HTML file).
+ */
+
+/** Where a browser is looked for when neither `--browser` nor `SOPWRIGHT_BROWSER` names one. */
+export const browserCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'] as const;
+
+/** The environment variable that names the browser. */
+export const browserEnvVar = 'SOPWRIGHT_BROWSER';
+
+/** Chromium's flags: headless, no sandbox (containers), and nothing that talks to the network. */
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+] as const;
+
+const installHelp = 'install Chromium (`apt-get install chromium`), or pass the path of a Chromium or Chrome with `--browser PATH` (or set `SOPWRIGHT_BROWSER`)';
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The browser to print with: `--browser`, else `SOPWRIGHT_BROWSER`, else the first of the usual
+ * places that holds an executable. A named browser that is not there is an error; it never
+ * falls back silently to another.
+ */
+export function findBrowser(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  isExecutable: (path: string) => boolean = isExecutableFile,
+): { path: string } | { diagnostic: Diagnostic } {
+  const named = flag ?? (env[browserEnvVar] || undefined);
+  if (named !== undefined) {
+    if (isExecutable(named)) return { path: named };
+    const source = flag !== undefined ? '`--browser`' : `\`${browserEnvVar}\``;
+    return {
+      diagnostic: diagnostic('render/browser-not-found', { file: named, start: 0, end: 0 },
+        `the browser \`${named}\` named by ${source} does not exist or cannot be run`, { help: installHelp }),
+    };
+  }
+  const found = browserCandidates.find((p) => isExecutable(p));
+  if (found !== undefined) return { path: found };
+  return {
+    diagnostic: diagnostic('render/browser-not-found', { file: 'sopwright', start: 0, end: 0 },
+      `no Chromium to print the PDF with (looked for ${browserCandidates.map((p) => `\`${p}\``).join(', ')})`, { help: installHelp }),
+  };
+}
+
+/** Page margins: the header and footer are drawn inside the top and bottom ones. Matches the CSS `@page`. */
+const margin = { top: '20mm', right: '16mm', bottom: '18mm', left: '16mm' };
+
+/** Prints self-contained HTML to an A4 PDF with a running header and page numbers. */
+export async function printPdf(html: string, opts: { browserPath: string; furniture: PageFurniture }): Promise<Uint8Array> {
+  // A fresh profile every time: no state from an earlier run (or the user's browser) can leak in.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sopwright-chromium-'));
+  try {
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: opts.browserPath,
+      headless: true,
+      chromiumSandbox: false,
+      args: [...chromiumFlags],
+      offline: true,
+      javaScriptEnabled: false,
+    });
+    try {
+      await context.route('**/*', (route) => route.abort());
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({
+        format: 'A4',
+        margin,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: opts.furniture.header,
+        footerTemplate: opts.furniture.footer,
+        outline: true,
+        tagged: true,
+      });
+      return makeReproducible(new Uint8Array(pdf));
+    } finally {
+      await context.close();
+    }
+  } finally {
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Chromium stamps each PDF with the time it was made and a random document ID. Both are replaced
+ * in place, with text of the same length so no byte offset moves: the dates by a fixed one, the
+ * ID by a hash of the rest of the file. The same HTML then gives the same bytes.
+ */
+export function makeReproducible(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const dated = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (_m, key: string, digits: string, zone: string) =>
+    `/${key} (D:${'20000101000000'.slice(0, digits.length)}${zone.replace(/[0-9]/g, '0').replace(/[-+]/, '+')})`);
+  const idPattern = /\/ID \[<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>\]/g;
+  const blank = dated.replace(idPattern, (_m, a: string, b: string) => `/ID [<${'0'.repeat(a.length)}> <${'0'.repeat(b.length)}>]`);
+  const hash = createHash('sha256').update(blank, 'latin1').digest('hex').toUpperCase();
+  const fixed = blank.replace(/\/ID \[<(0+)> <(0+)>\]/g, (_m, a: string, b: string) =>
+    `/ID [<${hash.repeat(4).slice(0, a.length)}> <${hash.repeat(4).slice(0, b.length)}>]`);
+  return new Uint8Array(Buffer.from(fixed, 'latin1'));
+}
