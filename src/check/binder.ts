@@ -11,6 +11,8 @@ export interface BoundRules {
   readonly symbols: ReadonlyMap<string, NamedDecl>;
   /** Member name → the enums that have a member of that name (for bare `missing_items`). */
   readonly memberOwners: ReadonlyMap<string, readonly EnumDecl[]>;
+  /** Names declared more than once: already reported, so a use that finds the wrong kind is not reported again. */
+  readonly duplicated: ReadonlySet<string>;
   readonly files: readonly RuleFile[];
 }
 
@@ -34,20 +36,23 @@ export function bind(files: readonly RuleFile[]): { value: BoundRules; diagnosti
   const diagnostics: Diagnostic[] = [];
   const symbols = new Map<string, NamedDecl>();
   const memberOwners = new Map<string, EnumDecl[]>();
+  const duplicated = new Set<string>();
   let policy: PolicyDecl | null = null;
   const entryFile = files[0]?.path ?? '';
 
   for (const file of files) {
     for (const decl of file.declarations) {
       if (decl.kind === 'policy') {
-        if (policy) diagnostics.push(duplicatePolicy(decl, policy));
-        else if (file.path !== entryFile) diagnostics.push(policyOutsideEntry(decl, entryFile));
+        // An imported header is reported as such even when the entry's header came first.
+        if (file.path !== entryFile) diagnostics.push(policyOutsideEntry(decl, entryFile));
+        else if (policy) diagnostics.push(duplicatePolicy(decl, policy));
         else policy = decl;
         continue;
       }
       const earlier = symbols.get(decl.name.text);
       if (earlier) {
         diagnostics.push(duplicateDefinition(decl, earlier));
+        duplicated.add(decl.name.text);
         continue;
       }
       symbols.set(decl.name.text, decl);
@@ -55,7 +60,7 @@ export function bind(files: readonly RuleFile[]): { value: BoundRules; diagnosti
     }
   }
   if (!policy && files[0]) diagnostics.push(missingPolicy(files[0]));
-  return { value: { policy, entryFile, symbols, memberOwners, files }, diagnostics };
+  return { value: { policy, entryFile, symbols, memberOwners, duplicated, files }, diagnostics };
 }
 
 function bindMembers(decl: EnumDecl, owners: Map<string, EnumDecl[]>, diagnostics: Diagnostic[]): void {
@@ -82,20 +87,20 @@ function duplicateDefinition(decl: NamedDecl, earlier: NamedDecl): Diagnostic {
   return diagnostic('resolve/duplicate-definition', decl.name.span, `\`${decl.name.text}\` is already declared as ${kindNames[earlier.kind]}`, {
     label: 'declared again here',
     related: [{ span: earlier.name.span, message: `\`${decl.name.text}\` first declared here` }],
-    help: 'every enum, fact, constant, decision, outcome, department and section needs a name of its own',
+    help: 'enums, departments, facts, constants, derived values, decisions, outcomes and sections share one namespace: rename one of them',
   });
 }
 
 function duplicatePolicy(decl: PolicyDecl, first: PolicyDecl): Diagnostic {
   return diagnostic('resolve/duplicate-policy', decl.name.span, `a second \`policy\` header \`${decl.name.text}\``, {
     related: [{ span: first.name.span, message: 'the policy is declared here' }],
-    help: 'a policy has one header, in its entry file; imported files hold only shared declarations',
+    help: 'a policy has one header: remove this one, or give the second policy an entry file of its own',
   });
 }
 
 function policyOutsideEntry(decl: PolicyDecl, entry: string): Diagnostic {
-  return diagnostic('resolve/duplicate-policy', decl.name.span, `an imported file declares its own \`policy\` \`${decl.name.text}\``, {
-    help: `only the entry file (\`${entry}\`) may have a \`policy\` header; move shared declarations to a file without one`,
+  return diagnostic('resolve/duplicate-policy', decl.name.span, `\`policy ${decl.name.text}\` is declared in an imported file`, {
+    help: `only the entry file (\`${entry}\`) may have a \`policy\` header; remove this one and keep the shared declarations`,
   });
 }
 

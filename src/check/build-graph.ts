@@ -7,6 +7,7 @@ import type {
   LocaleText, OutcomeNode, OutcomeValue, SectionDef, Target,
 } from './graph.js';
 import { TextResolver } from './texts.js';
+import { describeType } from './types.js';
 import { ExprTyper } from './typing.js';
 
 const DEFAULT_LOCALES = ['zh-CN'];
@@ -115,6 +116,7 @@ function branches(d: DecisionDecl, bound: BoundRules, typer: ExprTyper, diagnost
 function resolveTarget(name: Name, bound: BoundRules, diagnostics: Diagnostic[]): Target | undefined {
   const decl = bound.symbols.get(name.text);
   if (decl?.kind === 'decision' || decl?.kind === 'outcome') return { kind: decl.kind, id: decl.name.text };
+  if (bound.duplicated.has(name.text)) return undefined; // the duplicate declaration is the error
   const candidates = [...bound.symbols.values()].filter((x) => x.kind === 'decision' || x.kind === 'outcome').map((x) => x.name.text);
   const suggestion = spellingSuggestion(name.text, candidates);
   diagnostics.push(
@@ -154,6 +156,7 @@ function outcome(
 function resolveOwner(name: Name, bound: BoundRules, diagnostics: Diagnostic[]): string | null {
   const decl = bound.symbols.get(name.text);
   if (decl?.kind === 'department') return decl.name.text;
+  if (bound.duplicated.has(name.text)) return null; // the duplicate declaration is the error
   const candidates = [...bound.symbols.values()].filter((x) => x.kind === 'department').map((x) => x.name.text);
   const suggestion = spellingSuggestion(name.text, candidates);
   diagnostics.push(
@@ -171,7 +174,7 @@ function resolveDeadline(node: DeadlineNode, typer: ExprTyper, diagnostics: Diag
   if (!expr) return null;
   if (expr.type.kind !== 'duration' || (expr.kind !== 'const' && expr.kind !== 'literal')) {
     diagnostics.push(
-      diagnostic('type/mismatch', node.span, `a deadline is a duration, but this is ${expr.type.kind === 'duration' ? 'computed' : expr.type.kind === 'money' ? 'money' : `a ${expr.type.kind}`}`, {
+      diagnostic('type/mismatch', node.span, `a deadline is a duration, but this is ${expr.type.kind === 'duration' ? 'a computed value' : describeType(expr.type)}`, {
         help: 'write a duration such as `3 days` or `same day`, or the name of a duration constant',
       }),
     );
@@ -191,11 +194,14 @@ function startDecision(policy: PolicyDecl, bound: BoundRules, diagnostics: Diagn
   }
   const decl = bound.symbols.get(policy.start.text);
   if (decl?.kind === 'decision') return decl.name.text;
+  if (bound.duplicated.has(policy.start.text)) return undefined; // the duplicate declaration is the error
   const candidates = [...bound.symbols.values()].filter((x) => x.kind === 'decision').map((x) => x.name.text);
   const suggestion = spellingSuggestion(policy.start.text, candidates);
   diagnostics.push(
     diagnostic('resolve/unknown-name', policy.start.span, decl ? `\`start\` must name a decision, but \`${policy.start.text}\` is ${kindNames[decl.kind]}` : `no decision is named \`${policy.start.text}\``, {
-      ...(suggestion ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: policy.start.span, replacement: suggestion } } : {}),
+      ...(suggestion
+        ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: policy.start.span, replacement: suggestion } }
+        : candidates.length > 0 ? { help: `name the decision every case begins with, such as \`${candidates[0]}\`` } : {}),
     }),
   );
   return undefined;

@@ -35,17 +35,24 @@ export class TextResolver {
     if (node) return this.text(node, `the label of ${what}`);
     this.diagnostics.push(
       diagnostic('resolve/missing-label', span, `${what} has no label`, {
-        help: `add its name in each locale after the id: \`${id} "中文名" @en "English name"\``,
+        help: `add a label after the id, in each of the policy's locales: \`${id} ${this.example()}\``,
       }),
     );
     return Object.fromEntries(this.locales.map((l) => [l, id]));
+  }
+
+  /** A text in every locale of the policy, for help: `"…" @en "…"`. */
+  private example(): string {
+    return ['"…"', ...this.locales.slice(1).map((l) => `@${l} "…"`)].join(' ');
   }
 }
 
 function unknownLocale(span: Span, locale: string, locales: readonly string[]): Diagnostic {
   const suggestion = spellingSuggestion(locale, locales);
   return diagnostic('resolve/unknown-locale', span, `\`@${locale}\` is not one of the policy's locales`, {
-    help: suggestion ? `did you mean \`@${suggestion}\`?` : `the policy declares ${locales.map((l) => `\`${l}\``).join(', ')}`,
+    help: suggestion
+      ? `did you mean \`@${suggestion}\`?`
+      : `the policy's locales are ${listWords(locales)}: add \`${locale}\` to \`locales\` in the policy header, or remove this text`,
   });
 }
 
@@ -53,4 +60,10 @@ function missingTranslation(span: Span, what: string, missing: readonly string[]
   return diagnostic('resolve/missing-translation', span, `${what} has no ${missing.map((l) => `\`${l}\``).join(' or ')} text`, {
     help: `add ${missing.map((l) => `\`@${l} "…"\``).join(' and ')} after it`,
   });
+}
+
+/** `a`, `a` and `b`, `a`, `b` and `c`: backticked names joined for a sentence. */
+function listWords(words: readonly string[]): string {
+  const quoted = words.map((w) => `\`${w}\``);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }

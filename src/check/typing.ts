@@ -28,7 +28,7 @@ export class ExprTyper {
     const expr = this.expr(node);
     if (expr && expr.type.kind !== 'bool') {
       this.report(diagnostic('type/not-a-condition', node.span, `a condition must be yes or no, but this is ${describeType(expr.type)}`, {
-        help: 'compare it with something, e.g. `item_value > return_shipping`',
+        help: this.conditionHelp(expr.type),
       }));
       return null;
     }
@@ -48,7 +48,9 @@ export class ExprTyper {
           help: 'write a literal such as `500 CNY`, `3 days` or `same day`; use `let` for a value computed from facts',
         }));
       } else if (expr.type.kind === 'money' && typeof value === 'number' && value < 0) {
-        this.report(diagnostic('type/negative-money', decl.value.span, `constant \`${decl.name.text}\` is a negative amount of money`));
+        this.report(diagnostic('type/negative-money', decl.value.span, `constant \`${decl.name.text}\` is a negative amount of money`, {
+          help: 'money constants are zero or more: write the amount without `-` and subtract it where it is used',
+        }));
       } else {
         result = { type: expr.type.kind === 'money' ? { kind: 'money', signed: false } : expr.type, value };
       }
@@ -127,6 +129,25 @@ export class ExprTyper {
     }
   }
 
+  /** How to turn a value of this type into a condition: a comparison that fits the type. */
+  private conditionHelp(type: ValueType): string {
+    switch (type.kind) {
+      case 'enum': {
+        const decl = this.bound.symbols.get(type.enum);
+        const member = decl?.kind === 'enum' ? decl.members[0]?.name.text : undefined;
+        return `compare it with a member, e.g. \`== ${member ?? '…'}\` or \`in {…}\``;
+      }
+      case 'money':
+        return 'compare it with an amount, e.g. `> 0 CNY`';
+      case 'duration':
+        return 'compare it with a duration, e.g. `> 3 days`';
+      case 'text':
+        return 'compare it with a text, e.g. `== "…"`';
+      default:
+        return 'compare it with a number, e.g. `> 0`';
+    }
+  }
+
   private report(d: Diagnostic): void {
     this.diagnostics.push(d);
   }
@@ -159,6 +180,7 @@ export class ExprTyper {
   private qualifiedMember(enumName: Name, member: Name, span: Span): Expr | null {
     const decl = this.bound.symbols.get(enumName.text);
     if (!decl || decl.kind !== 'enum') {
+      if (decl && this.bound.duplicated.has(enumName.text)) return null; // the duplicate declaration is the error
       this.report(unknownName(enumName, enumCandidates(this.bound), decl ? `\`${enumName.text}\` is ${kindNames[decl.kind]}, not an enum` : undefined));
       return null;
     }
@@ -198,6 +220,7 @@ export class ExprTyper {
       default: {
         const owners = this.bound.memberOwners.get(name.text);
         if (owners?.length === 1) return this.memberOf(owners[0], name, name.span);
+        if (this.bound.duplicated.has(name.text)) return null; // the duplicate declaration is the error
         this.report(mismatch(name.span, `\`${name.text}\` is ${kindNames[decl.kind]}, not a value`));
         return null;
       }
@@ -406,8 +429,11 @@ function missingUnit(literal: Expr, unit: 'CNY' | 'days'): Diagnostic {
 function incomparable(op: string, left: Expr, right: Expr, span: Span): Diagnostic {
   const bare = bareNumberAgainstMoney(left, right);
   if (bare) return missingUnit(bare, left.type.kind === 'money' || right.type.kind === 'money' ? 'CNY' : 'days');
+  const yesNo = left.type.kind === 'bool' || right.type.kind === 'bool'
+    ? 'a yes/no value compares only with another yes/no value; to combine it with a comparison, use `and` or `or`'
+    : undefined;
   return mismatch(span, `cannot compare ${describeType(left.type)} with ${describeType(right.type)} using \`${op}\``,
-    arithmeticHelp(left.type, right.type) ?? 'both sides of a comparison must have the same type');
+    yesNo ?? arithmeticHelp(left.type, right.type) ?? 'both sides of a comparison must have the same type');
 }
 
 function unknownName(name: Name, candidates: Iterable<string>, message?: string): Diagnostic {
@@ -424,7 +450,7 @@ function unknownMember(decl: EnumDecl, member: Name): Diagnostic {
   const names = decl.members.map((m) => m.name.text);
   const suggestion = spellingSuggestion(member.text, names);
   return diagnostic('resolve/unknown-member', member.span, `\`${decl.name.text}\` has no member \`${member.text}\``, {
-    help: suggestion ? `did you mean \`${suggestion}\`?` : `its members are ${names.map((n) => `\`${n}\``).join(', ')}`,
+    help: suggestion ? `did you mean \`${suggestion}\`?` : `its members are ${listNames(names)}`,
     ...(suggestion ? { suggestion: { span: member.span, replacement: suggestion } } : {}),
     related: [{ span: decl.name.span, message: `\`${decl.name.text}\` declared here` }],
   });
@@ -432,11 +458,17 @@ function unknownMember(decl: EnumDecl, member: Name): Diagnostic {
 
 function foreignMember(name: Name, owner: EnumDecl, expected: EnumDecl): Diagnostic {
   return diagnostic('type/mismatch', name.span, `\`${name.text}\` is a member of \`${owner.name.text}\`, not of \`${expected.name.text}\``, {
-    help: `\`${expected.name.text}\` has ${expected.members.map((m) => `\`${m.name.text}\``).join(', ')}`,
+    help: `the members of \`${expected.name.text}\` are ${listNames(expected.members.map((m) => m.name.text))}`,
     related: [{ span: owner.name.span, message: `\`${owner.name.text}\` declared here` }],
   });
 }
 
 function enumCandidates(bound: BoundRules): string[] {
   return [...bound.symbols.values()].filter((d) => d.kind === 'enum').map((d) => d.name.text);
+}
+
+/** `a`, `a` and `b`, `a`, `b` and `c`: backticked names joined for a sentence. */
+function listNames(names: readonly string[]): string {
+  const quoted = names.map((n) => `\`${n}\``);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }

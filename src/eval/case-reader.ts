@@ -1,9 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import type { DecisionGraph, FactDef, Value } from '../check/graph.js';
+import { localize, type DecisionGraph, type FactDef, type Value } from '../check/graph.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
-import { localize } from '../check/graph.js';
-import { sourceFile, type SourceFile, type Span } from '../source/source-file.js';
+import type { Span } from '../source/source-file.js';
 import { caseValidator } from './case-schema.js';
 import { messages, type Given, type Messages } from './messages.js';
 import { moneyFromInput } from './values.js';
@@ -45,7 +43,7 @@ export interface CaseReadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Validates a raw case object (e.g. JSON.parse output) into a CaseInput. null or undefined is the empty case. */
+/** Validates a raw case (an object such as JSON.parse output, or a Map) into a CaseInput. null or undefined is the empty case. */
 export function readCase(graph: DecisionGraph, raw: unknown, options: ReadCaseOptions = {}): CaseReadResult {
   const locale = options.locale ?? graph.policy.locales[0];
   const msg = messages(locale);
@@ -57,7 +55,8 @@ export function readCase(graph: DecisionGraph, raw: unknown, options: ReadCaseOp
 
   // A null-prototype copy: `__proto__`, `constructor`… are own keys like any other.
   const data: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(raw)) data[key] = (raw as Record<string, unknown>)[key];
+  const entries = raw instanceof Map ? [...raw] : Object.entries(raw);
+  for (const [key, value] of entries) data[String(key)] = value;
   const validate = caseValidator(graph);
   const flagged = new Set<string>();
   if (!validate(data)) {
@@ -192,153 +191,5 @@ function given(raw: unknown, written?: string): Given {
       return { kind: 'mapping' };
     default:
       return { kind: 'string', text: written ?? String(raw) };
-  }
-}
-
-/**
- * Reads a case written in YAML or JSON (JSON is read as YAML, so both get positions). Duplicate
- * keys and syntax errors are `case/unreadable`; an empty document is the empty case.
- */
-export function readCaseText(graph: DecisionGraph, file: SourceFile, options: Omit<ReadCaseOptions, 'locator' | 'origin'> = {}): CaseReadResult {
-  const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) return { value: undefined, diagnostics: yamlErrors(doc, file.path, options.locale ?? graph.policy.locales[0]) };
-  return readCaseNode(graph, doc, doc.contents, file.path, options);
-}
-
-/** `case/unreadable` diagnostics for a YAML document's syntax errors. */
-export function yamlErrors(doc: Document, path: string, locale: string | undefined): Diagnostic[] {
-  const msg = messages(locale);
-  return doc.errors.map((e) => diagnostic('case/unreadable', { file: path, start: e.pos[0], end: e.pos[1] }, msg.unreadable(firstLine(e.message))));
-}
-
-/** Reads a case from a node of a parsed YAML document (a case file, or a test's `case:`); null is the empty case. */
-export function readCaseNode(
-  graph: DecisionGraph, doc: Document, contents: unknown, path: string, options: Omit<ReadCaseOptions, 'locator' | 'origin'> = {},
-): CaseReadResult {
-  const msg = messages(options.locale ?? graph.policy.locales[0]);
-  const at = (node: unknown): Span | undefined => nodeSpan(node, path);
-  const whole = at(contents) ?? { file: path, start: 0, end: 0 };
-  if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) return { value: new Map(), diagnostics: [] };
-  if (!isMap(contents)) {
-    const none = () => undefined;
-    return readCase(graph, shallow(contents as Node), { ...options, locator: { whole, key: none, value: none, written: none } });
-  }
-
-  const raw: Record<string, unknown> = Object.create(null);
-  const keys = new Map<string, Span | undefined>();
-  const values = new Map<string, { span: Span | undefined; written: string | undefined }>();
-  const diagnostics: Diagnostic[] = [];
-  for (const pair of contents.items) {
-    const keyNode = pair.key as Node | null;
-    if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
-      diagnostics.push(diagnostic('case/schema', at(keyNode) ?? whole, msg.badKey(keyNode ? String(keyNode) : '')));
-      continue;
-    }
-    const key = keyNode.source ?? String(keyNode.value);
-    let valueNode = pair.value as Node | null;
-    if (isAlias(valueNode)) valueNode = (valueNode.resolve(doc) as Node | undefined) ?? null;
-    raw[key] = shallow(valueNode);
-    keys.set(key, at(keyNode));
-    values.set(key, { span: at(pair.value), written: isScalar(valueNode) ? valueNode.source : undefined });
-  }
-  if (diagnostics.length > 0) return { value: undefined, diagnostics };
-  const locator: CaseLocator = {
-    whole,
-    key: (f) => keys.get(f),
-    value: (f) => values.get(f)?.span,
-    written: (f) => values.get(f)?.written,
-  };
-  return readCase(graph, raw, { ...options, locator });
-}
-
-/** The span of a YAML node's value (without trailing comments), if it has a range. */
-export function nodeSpan(node: unknown, path: string): Span | undefined {
-  const range = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
-  return range ? { file: path, start: range[0], end: range[1] } : undefined;
-}
-
-/**
- * A node's value for validation, one level deep: scalars as they are; lists and mappings as
- * empty ones (a fact value is never a collection, so their content never matters, and aliases
- * inside them are never expanded).
- */
-function shallow(node: Node | null): unknown {
-  if (node === null) return null;
-  if (isSeq(node)) return [];
-  if (isMap(node)) return Object.create(null);
-  if (isScalar(node)) {
-    const v = node.value;
-    return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : (node.source ?? String(v));
-  }
-  return null;
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]?.trim() ?? text;
-}
-
-/** The pseudo-file `key=value` arguments are read from: the arguments joined by spaces. */
-export const ARGUMENTS_FILE = '<arguments>';
-
-/**
- * Reads `key=value` arguments (`problem=wrong_item item_value=30`). Each value is typed by its
- * fact's type: `true`/`false` for yes/no facts, numbers for numbers, text otherwise (money stays
- * a decimal string so it is read exactly). Diagnostics point into a pseudo-file of the arguments.
- */
-export function readCaseArgs(
-  graph: DecisionGraph,
-  args: readonly string[],
-  options: Omit<ReadCaseOptions, 'locator' | 'origin'> = {},
-): CaseReadResult & { readonly source: SourceFile } {
-  const msg = messages(options.locale ?? graph.policy.locales[0]);
-  const source = sourceFile(ARGUMENTS_FILE, args.join(' '));
-  const raw: Record<string, unknown> = Object.create(null);
-  const keys = new Map<string, Span>();
-  const values = new Map<string, Span>();
-  const diagnostics: Diagnostic[] = [];
-  let offset = 0;
-  for (const arg of args) {
-    const eq = arg.indexOf('=');
-    const argSpan = { file: ARGUMENTS_FILE, start: offset, end: offset + arg.length };
-    offset += arg.length + 1;
-    if (eq <= 0) {
-      diagnostics.push(diagnostic('case/schema', argSpan, msg.mustBe(arg, '`fact=value`', { kind: 'string', text: arg })));
-      continue;
-    }
-    const key = arg.slice(0, eq);
-    const text = arg.slice(eq + 1);
-    const keySpan = { file: ARGUMENTS_FILE, start: argSpan.start, end: argSpan.start + eq };
-    if (keys.has(key)) {
-      diagnostics.push(diagnostic('case/schema', keySpan, msg.duplicateArgument(key)));
-      continue;
-    }
-    keys.set(key, keySpan);
-    values.set(key, { file: ARGUMENTS_FILE, start: argSpan.start + eq + 1, end: argSpan.end });
-    raw[key] = typedArgument(Object.hasOwn(graph.facts, key) ? graph.facts[key] : undefined, text);
-  }
-  const locator: CaseLocator = {
-    whole: { file: ARGUMENTS_FILE, start: 0, end: source.text.length },
-    key: (f) => keys.get(f),
-    value: (f) => values.get(f),
-    written: (f) => {
-      const span = values.get(f);
-      return span && source.text.slice(span.start, span.end);
-    },
-  };
-  const read = readCase(graph, raw, { ...options, locator });
-  const all = [...diagnostics, ...read.diagnostics];
-  return { value: all.length > 0 ? undefined : read.value, diagnostics: all, source };
-}
-
-const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-function typedArgument(fact: FactDef | undefined, text: string): unknown {
-  switch (fact?.type.kind) {
-    case 'bool':
-      return text === 'true' ? true : text === 'false' ? false : text;
-    case 'number':
-      return NUMBER_TEXT.test(text) ? Number(text) : text;
-    default:
-      return text;
   }
 }

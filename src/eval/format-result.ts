@@ -166,7 +166,7 @@ export function formatResultText(graph: DecisionGraph, result: EvalResult, local
     pushList(lines, msg.documents + colon.trimEnd(), o.documents.map(text), false);
     if (o.say !== null) lines.push(`${msg.say}${colon.trimEnd()}`, ...indent(text(o.say)));
     pushList(lines, msg.notes + colon.trimEnd(), o.notes.map(text), false);
-    const values = valueLines(graph, o, locale, msg);
+    const values = valueLines(graph, o, locale, msg, result.needs.length > 0 ? msg.unknownValue : msg.failedValue);
     if (values.length > 0) lines.push(`${msg.values}${colon.trimEnd()}`, ...values);
   }
   if (result.needs.length > 0) {
@@ -199,12 +199,13 @@ function indent(text: string): string[] {
   return text.split('\n').map((l) => `  ${l}`);
 }
 
-function valueLines(graph: DecisionGraph, o: OutcomeResult, locale: string, msg: Messages): string[] {
+/** `missing` is shown for a value that could not be computed: not known yet, or failed. */
+function valueLines(graph: DecisionGraph, o: OutcomeResult, locale: string, msg: Messages, missing: string): string[] {
   const node = graph.outcomes[o.id];
   const colon = msg.colon;
   return (node?.values ?? []).map((v) => {
     const value = o.values[v.id];
-    const shown = value === null || value === undefined ? msg.unknownValue : describeValue(graph, value, v.type, locale);
+    const shown = value === null || value === undefined ? missing : describeValue(graph, value, v.type, locale);
     return `  - ${localize(v.label, locale, graph.policy.locales)}${colon}${shown}`;
   });
 }

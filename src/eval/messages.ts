@@ -66,6 +66,7 @@ export interface Messages {
   notDecided: string;
   valueNeeds: string;
   unknownValue: string;
+  failedValue: string;
   /** One line of "why": the decision, the branch taken, the facts that decided it (may be empty). */
   pathStep(decision: string, branch: string, facts: string): string;
   otherwise: string;
@@ -157,6 +158,7 @@ const en: Messages = {
   notDecided: 'not decided',
   valueNeeds: 'needs',
   unknownValue: 'not known yet',
+  failedValue: 'cannot be computed for this case',
   pathStep: (d, b, f) => (f ? `${d} → ${b}, because ${f}` : `${d} → ${b}`),
   otherwise: 'otherwise',
   branch: (n) => `rule ${n}`,
@@ -210,6 +212,7 @@ const zh: Messages = {
   notDecided: '未决定',
   valueNeeds: '需要',
   unknownValue: '暂不确定',
+  failedValue: '该案例无法计算',
   pathStep: (d, b, f) => (f ? `${d} → ${b}（${f}）` : `${d} → ${b}`),
   otherwise: '其他情况',
   branch: (n) => `第 ${n} 条`,

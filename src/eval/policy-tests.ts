@@ -3,7 +3,7 @@ import type { DecisionGraph } from '../check/graph.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { SourceFile, Span } from '../source/source-file.js';
-import { nodeSpan, readCaseNode, yamlErrors } from './case-reader.js';
+import { nodeSpan, readCaseNode, yamlErrors } from './case-yaml.js';
 import { evaluate } from './evaluate.js';
 import type { JsonValue } from './format-result.js';
 import { messages, testMessages } from './messages.js';
@@ -60,7 +60,7 @@ const EXPECT_KEYS = ['outcome', 'path', 'needs', 'values', 'error'];
 /** Reads the structure of a test file: `policy:` and `tests:`, every test with a `name`. */
 export function parseTestFile(file: SourceFile, locale?: string): { value: TestFileSyntax | undefined; diagnostics: Diagnostic[] } {
   const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) return { value: undefined, diagnostics: yamlErrors(doc, file.path, locale) };
+  if (doc.errors.length > 0) return { value: undefined, diagnostics: yamlErrors(doc, file, locale) };
   const t = testMessages(locale);
   const whole = nodeSpan(doc.contents, file.path) ?? { file: file.path, start: 0, end: 0 };
   const problem = (span: Span | undefined, message: string, help?: string) =>

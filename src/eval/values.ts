@@ -34,15 +34,26 @@ export function arith(op: ArithOp, left: Value, leftType: ValueType, right: Valu
     case '-':
       return { value: a - b };
     case '*':
-      if (l === 'money' && r === 'number') return { value: multiplyMoney(a, b) };
-      if (l === 'number' && r === 'money') return { value: multiplyMoney(b, a) };
+      if (l === 'money' && r === 'number') return { value: scaleMoney(a, b, a * b, multiplyMoney) };
+      if (l === 'number' && r === 'money') return { value: scaleMoney(b, a, a * b, multiplyMoney) };
       return { value: a * b };
     case '/':
-      if (l === 'money' && r === 'number') return { value: divideMoney(a, b) as number };
+      if (l === 'money' && r === 'number') return { value: scaleMoney(a, b, a / b, (fen, n) => divideMoney(fen, n) as number) };
       // money ÷ money is a plain ratio; number ÷ number too.
       if (type.kind === 'number') return { value: a / b };
       throw new Error(`internal error: cannot divide ${l} by ${r}`);
   }
+}
+
+/**
+ * money × or ÷ a number, exact to the fen while the result is within the range where doubles hold
+ * every fen (2^53); beyond it (a factor such as 1e300, a divisor such as 1e-300) the double result
+ * is rounded instead, as plain number arithmetic is.
+ */
+function scaleMoney(fen: number, n: number, approx: number, exact: (fen: number, n: number) => number): number {
+  if (fen === 0) return 0;
+  if (!(Math.abs(approx) < 2 ** 53)) return Math.round(approx);
+  return exact(fen, n);
 }
 
 /** Whether a divisor is zero (a number, fen, or a duration of no time). */

@@ -187,7 +187,10 @@ function negate(expr: Expr, ctx: DescribeContext): string {
     case 'let':
     case 'const': {
       const label = nameLabel(expr, ctx);
-      return zh ? `不是${label}` : `not ${lowerFirst(label)}`;
+      if (zh) return `不是${label}`;
+      // A label that is a whole statement ("The order has shipped") is negated as a statement.
+      const clause = /\b(is|are|has|have|was|were|can|does|do)\b/i.test(label);
+      return clause ? `it is not true that ${lowerFirst(label)}` : `not ${lowerFirst(label)}`;
     }
     case 'literal':
       return formatBool(!(expr.value as boolean), ctx.locale);
@@ -230,6 +233,24 @@ export function describeCondition(expr: Expr, ctx: DescribeContext): string {
     default:
       return describeValue(expr, ctx);
   }
+}
+
+/**
+ * A condition in words, split where a top-level `and`/`or` joins its parts, each part carrying
+ * its joining word: zh ["A，", "且B"], en ["A", "and B"]. Joined (zh with nothing, en with spaces)
+ * they read as describeCondition. Flowcharts put each part on a line of its own.
+ */
+export function describeConditionParts(expr: Expr, ctx: DescribeContext): string[] {
+  if (expr.kind !== 'and' && expr.kind !== 'or') return [describeCondition(expr, ctx)];
+  const zh = isZh(ctx);
+  const texts = expr.operands.map((o) => {
+    const text = describeCondition(o, ctx);
+    const mixed = (o.kind === 'and' || o.kind === 'or') && o.kind !== expr.kind;
+    return mixed ? (zh ? `（${text}）` : `(${text})`) : text;
+  });
+  const last = texts.length - 1;
+  if (zh) return texts.map((t, i) => `${i > 0 ? (expr.kind === 'and' ? '且' : '或') : ''}${t}${i < last ? '，' : ''}`);
+  return texts.map((t, i) => (i === last && i > 0 ? `${expr.kind} ${t}` : i < last - 1 ? `${t},` : t));
 }
 
 /** The derived values and constants an expression uses, each worked out, in order of first use. */

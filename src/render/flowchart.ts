@@ -1,5 +1,5 @@
 import { localize, type DecisionGraph, type DecisionNode, type Target } from '../check/graph.js';
-import { describeCondition } from './describe.js';
+import { describeConditionParts } from './describe.js';
 import { branchMark } from './format.js';
 import { uiStrings } from './i18n.js';
 import { wrapText } from './text-layout.js';
@@ -20,33 +20,42 @@ export interface NodeNamer {
 /** One node and the edges out of it, before they are written as DOT or Mermaid. */
 interface Chart {
   readonly nodes: readonly { key: string; target: Target; focus: boolean }[];
-  readonly edges: readonly { from: string; to: string; label: string }[];
+  readonly edges: readonly { from: string; to: string; lines: readonly string[] }[];
 }
 
 const key = (t: Target): string => `${t.kind === 'decision' ? 'd' : 'o'}_${t.id}`;
 
-/** The text on a branch's edge: its mark and its condition in words. */
-export function branchLabel(graph: DecisionGraph, decision: DecisionNode, index: number, locale: string): string {
+/** The lines on a branch's edge: its mark and its condition in words, a line per `and`/`or` part. */
+export function branchLines(graph: DecisionGraph, decision: DecisionNode, index: number, locale: string): string[] {
   const branch = decision.branches[index];
-  const words = branch.condition === null
-    ? uiStrings(locale).otherwise
-    : describeCondition(branch.condition, { graph, locale });
-  return `${branchMark(index + 1)} ${words}`;
+  const parts = branch.condition === null
+    ? [uiStrings(locale).otherwise]
+    : describeConditionParts(branch.condition, { graph, locale });
+  const lines = parts.flatMap((p) => wrapText(p, locale.toLowerCase().startsWith('zh') ? 12 : 16));
+  lines[0] = `${branchMark(index + 1)} ${lines[0]}`;
+  return lines;
 }
 
+/** The nodes and edges of some decisions; `focus` is the decision a chart is about. */
 function chartOf(graph: DecisionGraph, decisions: readonly DecisionNode[], locale: string, focus: string | null): Chart {
   const nodes = new Map<string, { key: string; target: Target; focus: boolean }>();
-  const edges: { from: string; to: string; label: string }[] = [];
+  const edges: { from: string; to: string; lines: readonly string[] }[] = [];
   const add = (t: Target): void => {
     if (!nodes.has(key(t))) nodes.set(key(t), { key: key(t), target: t, focus: t.kind === 'decision' && t.id === focus });
   };
   for (const d of decisions) {
     const from: Target = { kind: 'decision', id: d.id };
     add(from);
+    // Branches to the same place share one edge that carries all their labels: two edges
+    // between the same nodes would have to cross the edges between them.
+    const byTarget = new Map<string, { from: string; to: string; lines: string[] }>();
     d.branches.forEach((b, i) => {
       add(b.target);
-      edges.push({ from: key(from), to: key(b.target), label: branchLabel(graph, d, i, locale) });
+      const edge = byTarget.get(key(b.target));
+      if (edge) edge.lines.push(...branchLines(graph, d, i, locale));
+      else byTarget.set(key(b.target), { from: key(from), to: key(b.target), lines: branchLines(graph, d, i, locale) });
     });
+    edges.push(...byTarget.values());
   }
   return { nodes: [...nodes.values()], edges };
 }
@@ -57,17 +66,24 @@ function dotString(lines: readonly string[]): string {
   return `"${lines.map(esc).join('\\n')}"`;
 }
 
+/** A node label in lines; a leading section number ("2.3 ") gets a line of its own when the title wraps. */
+function nodeLines(label: string, maxEm: number): string[] {
+  const lines = wrapText(label, maxEm);
+  const m = /^(\d+(?:\.\d+)*) (.*)$/.exec(label);
+  return lines.length > 1 && m ? [m[1], ...wrapText(m[2], maxEm)] : lines;
+}
+
 function dotNode(node: Chart['nodes'][number], namer: NodeNamer): string {
   const { label, href } = namer(node.target);
   const attrs: string[] = [];
   if (node.target.kind === 'decision') {
     attrs.push('shape=diamond', 'style=filled', `fillcolor="${node.focus ? '#fbe3a6' : '#fdf3d9'}"`);
-    attrs.push(`label=${dotString(wrapText(label, node.focus ? 7 : 8))}`);
+    attrs.push(`label=${dotString(nodeLines(label, 7))}`);
   } else {
     attrs.push('shape=box', 'style="rounded,filled"', 'fillcolor="#e3f1e6"');
-    attrs.push(`label=${dotString(wrapText(label, 11))}`);
+    attrs.push(`label=${dotString(nodeLines(label, 11))}`);
   }
-  if (href !== null) attrs.push(`href=${dotString([href])}`);
+  if (href !== null) attrs.push(`href=${dotString([href])}`, `tooltip=${dotString([label])}`);
   return `  ${dotString([node.key])} [${attrs.join(', ')}];`;
 }
 
@@ -79,7 +95,7 @@ function toDot(name: string, chart: Chart, namer: NodeNamer): string {
     `  node [fontname="${flowchartFont}", fontsize=11, color="#4a4a4a", penwidth=1.1, margin="0.12,0.06"];`,
     `  edge [fontname="${flowchartFont}", fontsize=10, color="#5a5a5a", fontcolor="#1f1f1f", arrowsize=0.7];`,
     ...chart.nodes.map((n) => dotNode(n, namer)),
-    ...chart.edges.map((e) => `  ${dotString([e.from])} -> ${dotString([e.to])} [label=${dotString(wrapText(e.label, 10))}];`),
+    ...chart.edges.map((e) => `  ${dotString([e.from])} -> ${dotString([e.to])} [label=${dotString(e.lines)}];`),
     '}',
     '',
   ];
@@ -107,10 +123,10 @@ function mermaidString(lines: readonly string[]): string {
 function toMermaid(chart: Chart, namer: NodeNamer): string {
   const lines = ['flowchart LR'];
   for (const n of chart.nodes) {
-    const label = mermaidString(wrapText(namer(n.target).label, n.target.kind === 'decision' ? 8 : 11));
+    const label = mermaidString(nodeLines(namer(n.target).label, n.target.kind === 'decision' ? 7 : 11));
     lines.push(n.target.kind === 'decision' ? `  ${n.key}{${label}}` : `  ${n.key}(${label})`);
   }
-  for (const e of chart.edges) lines.push(`  ${e.from} -->|${mermaidString(wrapText(e.label, 12))}| ${e.to}`);
+  for (const e of chart.edges) lines.push(`  ${e.from} -->|${mermaidString(e.lines)}| ${e.to}`);
   return `${lines.join('\n')}\n`;
 }
 

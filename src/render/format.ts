@@ -1,4 +1,5 @@
 import type { Duration, ValueType } from '../check/graph.js';
+import { decimalText } from '../money/money.js';
 
 /**
  * Locale-aware formatting of values for the handbook: money, durations, dates, types.
@@ -22,9 +23,9 @@ export function formatMoney(fen: number, locale: string): string {
   return abs % 100 === 0 ? `${sign}${yuan} CNY` : `${sign}${yuan}.${cents} CNY`;
 }
 
-/** A plain number as written, without exponent notation for ordinary sizes. */
+/** A plain number as written, never in exponent notation. */
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(10)));
+  return decimalText(n);
 }
 
 const zhUnits = { day: '天', hour: '小时', minute: '分钟' } as const;

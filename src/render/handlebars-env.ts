@@ -53,9 +53,23 @@ export function escapeMarkdown(s: string): string {
     .replace(/^(\d+)([.)])(?=\s|$)/, (_m, digits: string, mark: string) => `${digits}\\${mark}`);
 }
 
-/** True for SVG that can be inlined: no scripts, event handlers, embedded HTML or script URLs. */
+/**
+ * True for SVG that can be inlined: no script, foreignObject or iframe element, no event-handler
+ * attribute, no `javascript:` link. Only tags and attribute names are judged: policy text sits in
+ * text content (every `<` escaped) and in quoted attribute values such as tooltips, where words like
+ * "onerror=" are just words.
+ */
 export function isInertSvg(svg: string): boolean {
-  return svg.startsWith('<svg') && !/<script|<foreignObject|\son[a-z]+\s*=|javascript:/i.test(svg);
+  if (!svg.startsWith('<svg')) return false;
+  for (const tag of svg.match(/<[^>]*>/g) ?? []) {
+    if (/^<\/?\s*(script|foreignObject|iframe)\b/i.test(tag)) return false;
+    for (const [, name, quoted] of tag.matchAll(/\s([^\s=/>"']+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)/g)) {
+      const value = quoted.replace(/^["']|["']$/g, '');
+      if (/^on/i.test(name)) return false;
+      if (/(^|:)href$/i.test(name) && /^\s*javascript:/i.test(value)) return false;
+    }
+  }
+  return true;
 }
 
 function registerHelpers(env: typeof Handlebars): void {
@@ -75,6 +89,8 @@ function registerHelpers(env: typeof Handlebars): void {
   });
 }
 
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
 /** Turns a Handlebars error into a `render/template` diagnostic at the template position it names. */
 export function templateDiagnostic(file: TemplateFile, error: unknown): Diagnostic {
   const raw = error instanceof Error ? error.message : String(error);
@@ -89,7 +105,7 @@ export function templateDiagnostic(file: TemplateFile, error: unknown): Diagnost
     ? `template uses \`${missing[1]}\`, which the view model does not have here`
     : partial
       ? `template uses the partial \`${partial[1]}\`, which does not exist`
-      : `invalid template: ${(parse ? parse[2] : raw.replace(/ - \d+:\d+$/, '')).replace(/\.$/, '')}`;
+      : `invalid template: ${lowerFirst((parse ? parse[2] : raw.replace(/ - \d+:\d+$/, '')).replace(/\.$/, ''))}`;
   const source = sourceFile(file.path, file.text);
   const start = line === undefined ? 0 : (source.lineStarts[line - 1] ?? 0) + (column ?? 0);
   const help = missing

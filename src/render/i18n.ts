@@ -25,13 +25,15 @@ export interface UiStrings {
   readonly glossary: string;
   readonly constants: string;
   readonly derivedValues: string;
-  readonly decision: string;
   readonly outcome: string;
   readonly flowchart: string;
   readonly logicInWords: string;
   readonly branch: string;
   readonly condition: string;
   readonly then: string;
+  readonly hitFirst: string;
+  readonly hitUnique: string;
+  readonly rounding: string;
   readonly otherwise: string;
   readonly startsHere: string;
   readonly reachedFrom: string;
@@ -43,25 +45,21 @@ export interface UiStrings {
   readonly notes: string;
   readonly computedValues: string;
   readonly howWorkedOut: string;
-  readonly fact: string;
   readonly type: string;
   readonly question: string;
   readonly values: string;
   readonly name: string;
   readonly value: string;
   readonly meaning: string;
-  readonly card: string;
   readonly unowned: string;
   readonly noDeadline: string;
   readonly seeDecision: string;
-  readonly seeOutcome: string;
   readonly pageBefore: string;
   readonly pageMiddle: string;
   readonly pageAfter: string;
   readonly where: string;
   readonly colon: string;
   readonly code: string;
-  readonly none: string;
 }
 
 const zhCN: UiStrings = {
@@ -76,13 +74,15 @@ const zhCN: UiStrings = {
   glossary: '术语表：需要了解的情况',
   constants: '附录：政策参数',
   derivedValues: '计算值',
-  decision: '判断',
   outcome: '方案',
   flowchart: '流程图',
   logicInWords: '判断规则（文字版）',
   branch: '情形',
   condition: '条件',
   then: '处理',
+  hitFirst: '按顺序逐条判断，第一条成立的情形适用。',
+  hitUnique: '以下情形互斥，恰有一条成立。',
+  rounding: '金额四舍五入到分。',
   otherwise: '其他情况',
   startsHere: '每个售后问题从这里开始判断。',
   reachedFrom: '适用情形',
@@ -94,25 +94,21 @@ const zhCN: UiStrings = {
   notes: '注意事项',
   computedValues: '计算值',
   howWorkedOut: '计算方法',
-  fact: '情况',
   type: '类型',
   question: '询问顾客/核查',
   values: '可选值',
   name: '名称',
   value: '取值',
   meaning: '说明',
-  card: '卡片',
   unowned: '客服',
   noDeadline: '—',
   seeDecision: '转入判断',
-  seeOutcome: '处理方案',
   pageBefore: '第',
   pageMiddle: '页，共',
   pageAfter: '页',
   where: '其中',
   colon: '：',
   code: '代码',
-  none: '无',
 };
 
 const en: UiStrings = {
@@ -127,13 +123,15 @@ const en: UiStrings = {
   glossary: 'Glossary: what to find out',
   constants: 'Appendix: policy settings',
   derivedValues: 'Computed values',
-  decision: 'Decision',
   outcome: 'Outcome',
   flowchart: 'Flowchart',
   logicInWords: 'The rules in words',
   branch: 'Case',
   condition: 'Condition',
   then: 'Then',
+  hitFirst: 'Check the cases in order; the first that holds applies.',
+  hitUnique: 'Exactly one of these cases holds.',
+  rounding: 'Amounts are rounded to the nearest fen (0.01 CNY), halves away from zero.',
   otherwise: 'otherwise',
   startsHere: 'Every after-sales case starts here.',
   reachedFrom: 'Applies when',
@@ -145,25 +143,21 @@ const en: UiStrings = {
   notes: 'Notes',
   computedValues: 'Computed values',
   howWorkedOut: 'How it is worked out',
-  fact: 'Fact',
   type: 'Type',
   question: 'What to ask or check',
   values: 'Possible values',
   name: 'Name',
   value: 'Value',
   meaning: 'Meaning',
-  card: 'Card',
   unowned: 'Customer service',
   noDeadline: '—',
   seeDecision: 'Go to decision',
-  seeOutcome: 'Outcome',
   pageBefore: 'Page',
   pageMiddle: 'of',
   pageAfter: '',
   where: 'where',
   colon: ': ',
   code: 'Code',
-  none: 'none',
 };
 
 const table: Record<HandbookLocale, UiStrings> = { 'zh-CN': zhCN, en };

@@ -6,9 +6,9 @@
 /** East Asian wide characters: CJK ideographs, kana, hangul, full-width forms and CJK punctuation. */
 const wide = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2460-\u24ff]/;
 
-/** Closing punctuation that must not start a line, and opening punctuation that must not end one. */
-const noLineStart = /^[，。、；：！？）》」』】”’,.;:!?)\]]$/;
-const noLineEnd = /^[（《「『【“‘(\[]$/;
+/** CJK closing punctuation that must not start a line, and opening punctuation that must not end one. */
+const noLineStart = /^[，。、；：！？）》」』】”’]$/;
+const noLineEnd = /^[（《「『【“‘]$/;
 
 /** True for a character that takes a full em (CJK). */
 export function isWide(ch: string): boolean {
@@ -59,20 +59,41 @@ function pieces(text: string): string[] {
   return glued;
 }
 
-/** Breaks text into lines of at most `maxEm` (a single over-long word keeps its own line). */
+/** Greedy line filling: as much on each line as fits in `maxEm`. */
+function fill(parts: readonly string[], maxEm: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of parts) {
+    if (line !== '' && textWidth(line + piece) > maxEm && piece !== ' ') {
+      lines.push(line.trimEnd());
+      line = piece;
+    } else if (!(line === '' && piece === ' ')) {
+      line += piece;
+    }
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+
+/**
+ * Breaks text into lines of at most `maxEm` (a single over-long word keeps its own line), with
+ * the lines made about equally long, so no line is left holding one character.
+ */
 export function wrapText(text: string, maxEm: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const piece of pieces(paragraph)) {
-      if (line !== '' && textWidth(line + piece) > maxEm && piece !== ' ') {
-        lines.push(line.trimEnd());
-        line = piece;
-      } else if (!(line === '' && piece === ' ')) {
-        line += piece;
+    const parts = pieces(paragraph);
+    const greedy = fill(parts, maxEm);
+    let best = greedy;
+    // The narrowest width that still needs no more lines than the greedy fill.
+    for (let w = Math.ceil(textWidth(paragraph) / greedy.length); w < maxEm; w += 0.5) {
+      const tried = fill(parts, w);
+      if (tried.length <= greedy.length) {
+        best = tried;
+        break;
       }
     }
-    lines.push(line.trimEnd());
+    lines.push(...best);
   }
   return lines;
 }

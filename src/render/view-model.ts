@@ -6,216 +6,27 @@ import {
   type OutcomeNode,
   type Target,
 } from '../check/graph.js';
-import { describeCondition, describeTerms, describeValue, formatValue, roundsMoney, type DescribeContext, type Term } from './describe.js';
+import { describeCondition, describeTerms, describeValue, formatValue, roundsMoney, type DescribeContext } from './describe.js';
 import { branchMark, formatDate, formatDeadline, formatType } from './format.js';
 import { decisionDot, decisionMermaid, type NodeNamer } from './flowchart.js';
+import type {
+  ChapterHead, DecisionModel, FactModel, HandbookModel, IndexGroup, OutcomeModel, ReachModel, Ref, TocEntry,
+} from './handbook-model.js';
 import { uiStrings, type UiStrings } from './i18n.js';
 import { anchors, orderedDecisions, orderedOutcomes } from './order.js';
-import { joinLines } from './text-layout.js';
+import { docFor, toBlocks } from './prose.js';
 
 /**
- * The handbook as plain data for templates: every text already in the locale and in words,
- * every list sorted and numbered. Templates only print it; they never walk the graph.
- * Every field is always present (null or empty when there is nothing), as strict templates need.
+ * DecisionGraph + locale → HandbookModel (handbook-model.ts): the plain, sorted and numbered data
+ * the templates print. The model's types are re-exported here for callers.
  */
 
-/** A paragraph of prose, or a list (lines of a paragraph that start with `- `). */
-export interface Block {
-  readonly list: boolean;
-  readonly text: string;
-  readonly items: readonly string[];
-}
+export type * from './handbook-model.js';
+export { docFor, toBlocks } from './prose.js';
 
-/** A heading the table of contents lists. */
-export interface TocEntry {
-  readonly number: string;
-  readonly title: string;
-  readonly anchor: string;
-  readonly children: readonly TocEntry[];
-}
-
-/** A chapter heading. */
-export interface ChapterHead {
-  readonly number: string;
-  readonly title: string;
-  readonly anchor: string;
-}
-
-/** Where a link points: a numbered, titled part of the handbook. */
-export interface Ref {
-  readonly number: string;
-  readonly title: string;
-  readonly anchor: string;
-}
-
-export interface SectionModel extends Ref {
-  readonly id: string;
-  readonly blocks: readonly Block[];
-}
-
-export interface BranchRow {
-  readonly mark: string;
-  readonly condition: string;
-  readonly otherwise: boolean;
-  readonly targetIsDecision: boolean;
-  readonly target: Ref;
-}
-
-export interface DecisionModel extends Ref {
-  readonly id: string;
-  readonly doc: readonly Block[];
-  readonly isStart: boolean;
-  readonly hitPolicy: string;
-  /** The flowchart as Graphviz DOT; render.ts lays it out. */
-  readonly dot: string;
-  /** The flowchart as inline SVG (HTML handbooks); empty until render.ts lays the DOT out. */
-  readonly flowchart: string;
-  /** The same flowchart as Mermaid (Markdown handbooks). */
-  readonly mermaid: string;
-  readonly branches: readonly BranchRow[];
-}
-
-export interface ValueModel {
-  readonly label: string;
-  readonly formula: string;
-  readonly terms: readonly Term[];
-  readonly rounding: string | null;
-}
-
-/** How a case reaches an outcome: a decision's branch. */
-export interface ReachModel {
-  readonly decision: Ref;
-  readonly mark: string;
-  readonly condition: string;
-}
-
-export interface OutcomeModel extends Ref {
-  readonly id: string;
-  readonly doc: readonly Block[];
-  readonly owner: string;
-  readonly deadline: string | null;
-  readonly steps: readonly string[];
-  readonly documents: readonly string[];
-  readonly say: string | null;
-  readonly notes: readonly string[];
-  readonly values: readonly ValueModel[];
-  readonly reachedFrom: readonly ReachModel[];
-}
-
-export interface IndexGroup {
-  readonly owner: string;
-  readonly outcomes: readonly (Ref & { readonly deadline: string | null })[];
-}
-
-export interface FactModel {
-  readonly id: string;
-  readonly anchor: string;
-  readonly label: string;
-  readonly type: string;
-  readonly values: readonly string[];
-  readonly ask: string | null;
-  readonly notes: readonly string[];
-  readonly doc: readonly Block[];
-}
-
-export interface ConstantModel {
-  readonly id: string;
-  readonly anchor: string;
-  readonly label: string;
-  readonly value: string;
-  readonly doc: readonly Block[];
-}
-
-export interface DerivedModel {
-  readonly id: string;
-  readonly anchor: string;
-  readonly label: string;
-  readonly formula: string;
-  readonly terms: readonly Term[];
-  readonly doc: readonly Block[];
-}
-
-/** Everything a handbook template receives. */
-export interface HandbookModel {
-  readonly locale: string;
-  readonly ui: UiStrings;
-  readonly policy: {
-    readonly id: string;
-    readonly title: string;
-    readonly version: string | null;
-    readonly effective: string | null;
-    readonly doc: readonly Block[];
-  };
-  readonly toc: readonly TocEntry[];
-  readonly sectionsChapter: ChapterHead | null;
-  readonly sections: readonly SectionModel[];
-  readonly decisionsChapter: ChapterHead | null;
-  readonly decisions: readonly DecisionModel[];
-  readonly outcomesChapter: ChapterHead | null;
-  readonly outcomes: readonly OutcomeModel[];
-  readonly indexChapter: ChapterHead | null;
-  readonly index: readonly IndexGroup[];
-  readonly glossaryChapter: ChapterHead | null;
-  readonly glossary: readonly FactModel[];
-  readonly constantsChapter: ChapterHead | null;
-  readonly constants: readonly ConstantModel[];
-  readonly derived: readonly DerivedModel[];
-}
-
-/** Splits prose into paragraphs and lists: lines starting with `- ` are list items. */
-export function toBlocks(text: string | null): Block[] {
-  if (text === null) return [];
-  const blocks: Block[] = [];
-  let prose: string[] = [];
-  let items: string[] = [];
-  const flushProse = (): void => {
-    const joined = joinLines(prose);
-    if (joined !== '') blocks.push({ list: false, text: joined, items: [] });
-    prose = [];
-  };
-  const flushItems = (): void => {
-    if (items.length > 0) blocks.push({ list: true, text: '', items });
-    items = [];
-  };
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trim();
-    if (line.startsWith('- ')) {
-      flushProse();
-      items.push(line.slice(2).trim());
-    } else if (line === '') {
-      flushProse();
-      flushItems();
-    } else if (items.length > 0 && /^\s{2,}/.test(raw)) {
-      items[items.length - 1] = joinLines([items[items.length - 1], line]); // an indented continuation
-    } else {
-      flushItems();
-      prose.push(line);
-    }
-  }
-  flushProse();
-  flushItems();
-  return blocks;
-}
-
-/** True when most of a paragraph's letters are Chinese characters. */
-function isChinese(paragraph: string): boolean {
-  const letters = paragraph.replace(/[\s\p{P}\p{S}\d]/gu, '');
-  const han = letters.replace(/[^\p{Script=Han}]/gu, '');
-  return letters.length > 0 && han.length / letters.length >= 0.3;
-}
-
-/**
- * The paragraphs of a `##` doc comment meant for a locale. Doc comments are not tagged with a
- * locale; by convention a bilingual one has a Chinese paragraph and an English one, separated by
- * a blank `##` line. A Chinese handbook keeps the Chinese paragraphs, any other the rest; when
- * that would leave nothing (a doc in one language only), the whole comment is kept.
- */
-export function docFor(doc: string | null, locale: string): string | null {
-  if (doc === null) return null;
-  const paragraphs = doc.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/).filter((p) => p.trim() !== '');
-  const zh = locale.toLowerCase().startsWith('zh');
-  const kept = paragraphs.filter((p) => isChinese(p) === zh);
-  return kept.length > 0 ? kept.join('\n\n') : doc;
+/** A condition as a table cell or list item: English starts with a capital letter. */
+function sentence(text: string, locale: string): string {
+  return locale.toLowerCase().startsWith('zh') ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Texts and numbers shared by every part of the model. */
@@ -270,10 +81,7 @@ class Builder {
 
 function buildDecision(b: Builder, d: DecisionNode): DecisionModel {
   const ref = b.ref({ kind: 'decision', id: d.id });
-  const zh = b.locale.toLowerCase().startsWith('zh');
-  const hitPolicy = d.hitPolicy === 'first'
-    ? (zh ? '按顺序逐条判断，第一条成立的情形适用。' : 'Check the cases in order; the first that holds applies.')
-    : (zh ? '以下情形互斥，恰有一条成立。' : 'Exactly one of these cases holds.');
+  const hitPolicy = d.hitPolicy === 'first' ? b.ui.hitFirst : b.ui.hitUnique;
   return {
     ...ref,
     id: d.id,
@@ -285,7 +93,7 @@ function buildDecision(b: Builder, d: DecisionNode): DecisionModel {
     mermaid: decisionMermaid(b.graph, d.id, b.locale, b.namer),
     branches: d.branches.map((br, i) => ({
       mark: branchMark(i + 1),
-      condition: br.condition === null ? b.ui.otherwise : describeCondition(br.condition, b.ctx),
+      condition: sentence(br.condition === null ? b.ui.otherwise : describeCondition(br.condition, b.ctx), b.locale),
       otherwise: br.condition === null,
       targetIsDecision: br.target.kind === 'decision',
       target: b.ref(br.target),
@@ -301,13 +109,11 @@ function buildOutcome(b: Builder, o: OutcomeNode): OutcomeModel {
       reachedFrom.push({
         decision: b.ref({ kind: 'decision', id: d.id }),
         mark: branchMark(i + 1),
-        condition: br.condition === null ? b.ui.otherwise : describeCondition(br.condition, b.ctx),
+        condition: sentence(br.condition === null ? b.ui.otherwise : describeCondition(br.condition, b.ctx), b.locale),
       });
     });
   }
   const owner = o.owner === null ? null : b.graph.departments[o.owner];
-  const zh = b.locale.toLowerCase().startsWith('zh');
-  const rounding = zh ? '金额四舍五入到分。' : 'Amounts are rounded to the nearest fen (0.01 CNY), halves away from zero.';
   return {
     ...b.ref({ kind: 'outcome', id: o.id }),
     id: o.id,
@@ -316,13 +122,13 @@ function buildOutcome(b: Builder, o: OutcomeNode): OutcomeModel {
     deadline: o.deadline === null ? null : deadlineText(b, o),
     steps: b.texts(o.steps),
     documents: b.texts(o.documents),
-    say: b.text(o.say),
+    say: (b.text(o.say) ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== ''),
     notes: b.texts(o.notes),
     values: o.values.map((v) => ({
       label: b.label(v.label, v.id),
       formula: describeValue(v.expr, b.ctx),
       terms: describeTerms(v.expr, b.ctx),
-      rounding: roundsMoney(v.expr, b.ctx) ? rounding : null,
+      rounding: roundsMoney(v.expr, b.ctx) ? b.ui.rounding : null,
     })),
     reachedFrom,
   };
@@ -358,7 +164,7 @@ function buildGlossary(b: Builder): FactModel[] {
       id: f.id,
       anchor: anchors.fact(f.id),
       label: b.label(f.label, f.id),
-      type: en ? `${formatType(f.type, b.locale)}${b.locale.startsWith('zh') ? '：' : ': '}${b.label(en.label, en.id)}` : formatType(f.type, b.locale),
+      type: en ? null : formatType(f.type, b.locale),
       values: en ? en.members.map((m) => b.label(m.label, m.id)) : [],
       ask: b.text(f.ask),
       notes: b.texts(f.notes),

@@ -38,10 +38,17 @@ const valueStart = 'a value (a number, a name, a string, `true`, `false`, `min`,
 /** The message provider the parser is configured with. */
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
+    // In a decision only a branch after `otherwise` makes the parser want `}` at `when`/`otherwise`.
+    if (expected === t.RCurly && ruleName === 'decision') {
+      if (tokenMatcher(actual, t.When)) return '`otherwise` must be the last branch, but `when` follows it';
+      if (tokenMatcher(actual, t.Otherwise)) return 'a decision has only one `otherwise` branch';
+    }
     // Recovery inside a repetition builds this message after skipping tokens, so the token
     // "before" may be the found one or later: then it says nothing about the place.
     const before = previous && !(previous.startOffset >= actual.startOffset) ? previous : undefined;
-    return `expected ${expectedToken(expected, before, ruleName)}${after(before, ruleName)}, found ${found(actual)}`;
+    // `when kind = 1`: a single `=` in a condition is meant as a comparison.
+    const compare = ruleName === 'branch' && tokenMatcher(actual, t.Assign) ? ' (write `==` to compare)' : '';
+    return `expected ${expectedToken(expected, before, ruleName)}${after(before, ruleName)}, found ${found(actual)}${compare}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `expected ${ruleStarts.file}, found ${found(firstRedundant)}`;

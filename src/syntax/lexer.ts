@@ -38,17 +38,34 @@ export function tokenSpan(file: SourceFile, token: IToken): Span {
   return { file: file.path, start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
+/** Full-width punctuation a Chinese keyboard types, and the ASCII the language means by it. */
+const fullWidth: Readonly<Record<string, string>> = {
+  '：': ':', '，': ',', '（': '(', '）': ')', '｛': '{', '｝': '}', '＝': '=', '＞': '>', '＜': '<',
+  '－': '-', '＋': '+', '＊': '*', '／': '/', '．': '.', '＠': '@', '＃': '#', '＂': '"', '“': '"', '”': '"',
+};
+
 function unknownCharacter(file: SourceFile, error: ILexingError): Diagnostic {
   const span = { file: file.path, start: error.offset, end: error.offset + error.length };
   const chars = file.text.slice(span.start, span.end);
-  // Names are ASCII; a Chinese word outside quotes is the likely mistake.
-  const help = /[^\x00-\x7f]/.test(chars)
-    ? 'names use ASCII letters, digits and `_`; put other text in a string, such as `"…"`'
-    : undefined;
-  return diagnostic('syntax/unknown-character', span, `unexpected character \`${chars}\``, {
+  const noun = [...chars].length > 1 ? 'characters' : 'character';
+  return diagnostic('syntax/unknown-character', span, `unexpected ${noun} \`${chars}\``, {
     label: 'no token starts with this',
-    ...(help ? { help } : {}),
+    ...unknownCharacterHelp(chars, span),
   });
+}
+
+/** Full-width punctuation gets its ASCII form as a fix; other non-ASCII text is most likely a name. */
+function unknownCharacterHelp(chars: string, span: Span): Pick<Diagnostic, 'help' | 'suggestion'> {
+  const ascii = [...chars].map((c) => fullWidth[c] ?? c).join('');
+  if (/^[“”]|[“”]$/.test(chars) && /[^“”]/.test(chars)) {
+    return { help: 'strings use straight quotes: `"…"`', suggestion: { span, replacement: chars.replace(/[“”]/g, '"') } };
+  }
+  if ([...chars].every((c) => c in fullWidth)) {
+    return { help: `write the ASCII \`${ascii}\` instead of the full-width \`${chars}\``, suggestion: { span, replacement: ascii } };
+  }
+  // Names are ASCII; a Chinese word outside quotes is the likely mistake.
+  if (/[^\x00-\x7f]/.test(chars)) return { help: 'names use ASCII letters, digits and `_`; put other text in a string, such as `"…"`' };
+  return {};
 }
 
 function unterminatedString(span: Span, triple: boolean): Diagnostic {

@@ -5,9 +5,10 @@ import { Translator } from '../solver/translate.js';
 /**
  * Path conditions: for each decision, the condition under which a case reaches it. P(start) is
  * true; P(D) is the disjunction, over every branch B that targets D, of P(B's decision) ∧ region(B).
- * A first-match branch's region is "no earlier condition holds, and mine does"; a `unique`
- * branch's region is its own condition. Conditions are kept as lists of conjuncts that share
- * their parent's list, so a deep tree costs no more than its branches.
+ * A branch's region is "no earlier condition holds, and mine does": the evaluator takes the first
+ * true branch, in a `unique` decision too (where the checker reports any overlap), so the paths
+ * are the ones cases really take. Conditions are kept as lists of conjuncts that share their
+ * parent's list, so a deep tree costs no more than its branches.
  */
 export interface PathConditions {
   readonly translator: Translator;
@@ -19,6 +20,8 @@ export interface PathConditions {
   condition(branch: Branch): Formula;
   /** The cases of its decision that take the branch, as conjuncts (not counting the path). */
   region(decision: DecisionNode, branch: Branch): readonly Formula[];
+  /** The branches (of decisions reachable from `start`) that lead to a decision. */
+  incoming(decisionId: string): readonly Branch[];
 }
 
 const cache = new WeakMap<DecisionGraph, PathConditions>();
@@ -41,28 +44,28 @@ function computePathConditions(graph: DecisionGraph): PathConditions {
     let r = regions.get(b.id);
     if (!r) {
       const earlier = d.branches.filter((x) => x.index < b.index || (b.condition === null && x.condition !== null));
-      const excluded = d.hitPolicy === 'first' || b.condition === null ? earlier.map((x) => not(condition(x))) : [];
-      r = conjuncts(and([...excluded, condition(b)]));
+      r = conjuncts(and([...earlier.map((x) => not(condition(x))), condition(b)]));
       regions.set(b.id, r);
     }
     return r;
   };
 
   const order = topologicalOrder(graph);
-  const incoming = new Map<string, (readonly Formula[])[]>();
+  const incoming = new Map<string, Branch[]>();
+  const paths = new Map<string, (readonly Formula[])[]>();
   const reach = new Map<string, readonly Formula[]>();
   for (const d of order) {
-    const paths = incoming.get(d.id);
-    const p = d.id === graph.policy.start ? [] : joinPaths(paths ?? []);
+    const p = d.id === graph.policy.start ? [] : joinPaths(paths.get(d.id) ?? []);
     reach.set(d.id, p);
     for (const b of d.branches) {
       if (b.target.kind !== 'decision') continue;
-      const list = incoming.get(b.target.id) ?? [];
-      list.push([...p, ...region(d, b)]);
-      incoming.set(b.target.id, list);
+      const into = b.target.id;
+      if (!paths.has(into)) [paths.set(into, []), incoming.set(into, [])];
+      paths.get(into)!.push([...p, ...region(d, b)]);
+      incoming.get(into)!.push(b);
     }
   }
-  return { translator, order, reach: (id) => reach.get(id), condition, region };
+  return { translator, order, reach: (id) => reach.get(id), condition, region, incoming: (id) => incoming.get(id) ?? [] };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { pathConditions, type PathConditions } from '../checks/path-conditions.js';
 import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
 import { type Formula, conjuncts, factsOf, not } from './formula.js';
-import { QueryRunner } from './query.js';
-import { solve, type SolveResult, type UnknownCause } from './search.js';
+import { PathIndex, type QueryResult, QueryRunner } from './query.js';
+import type { UnknownCause } from './search.js';
 import { witnessOf } from './witness.js';
 
 /**
@@ -50,6 +50,8 @@ class Analyser {
   private readonly queries: QueryRunner;
   private readonly findings: Finding[] = [];
   private readonly reachable = new Set<string>();
+  /** The result of path ∧ region for each branch analysed: the reachability of its target. */
+  private readonly taken = new Map<string, QueryResult>();
 
   constructor(private readonly graph: DecisionGraph) {
     this.pc = pathConditions(graph);
@@ -61,40 +63,55 @@ class Analyser {
     return { findings: this.findings, reachableBranches: this.reachable };
   }
 
-  private decision(d: DecisionNode): void {
-    const path = this.pc.reach(d.id) ?? [];
-    const reach = this.queries.run(path, []);
-    // No case reaches d: the branches leading here are reported where they are.
-    if (reach.status === 'unsat') return;
-    const ctx: Ctx = { d, path, reach, inexact: reach.status === 'unknown' };
-    if (reach.status === 'unknown') this.findings.push({ kind: 'inexact', decision: d, cause: reach.cause!, onPath: true });
-    const conditional = d.branches.filter((b) => b.condition !== null);
-    if (d.hitPolicy === 'first') this.firstMatch(ctx, conditional);
-    else this.unique(ctx, conditional);
-    const rest = this.ask(ctx, conditional.map((b) => not(this.pc.condition(b))));
-    const otherwise = d.branches.find((b) => b.condition === null);
-    if (otherwise && rest.status === 'unsat') this.findings.push({ kind: 'unreachable-otherwise', decision: d, branch: otherwise });
-    else if (otherwise) this.reachable.add(otherwise.id);
-    else if (rest.status === 'sat') this.findings.push({ kind: 'gap', decision: d, witness: this.witness(ctx, rest, conditional.map((b) => this.pc.condition(b))) });
+  /** Whether any case reaches d: reused from the one branch leading here, else solved. */
+  private reachOf(d: DecisionNode, path: readonly Formula[]): QueryResult {
+    if (d.id === this.graph.policy.start) return { status: 'sat' };
+    const incoming = this.pc.incoming(d.id);
+    if (incoming.length === 1) return this.taken.get(incoming[0].id) ?? { status: 'unsat' };
+    return this.queries.solveAll(path);
   }
 
-  private firstMatch(ctx: Ctx, branches: readonly Branch[]): void {
-    for (const b of branches) {
-      const r = this.ask(ctx, this.pc.region(ctx.d, b));
-      if (r.status !== 'unsat') this.reachable.add(b.id);
-      else if (!this.impossible(ctx, b)) {
-        this.findings.push({ kind: 'shadowed', decision: ctx.d, branch: b, covering: this.covering(ctx, b, branches) });
-      }
+  private decision(d: DecisionNode): void {
+    const path = this.pc.reach(d.id) ?? [];
+    const reach = this.reachOf(d, path);
+    // No case reaches d: the branches leading here are reported where they are.
+    if (reach.status === 'unsat') return;
+    const focus = d.branches.flatMap((b) => factsOf(this.pc.condition(b)));
+    const ctx: Ctx = { d, path, index: new PathIndex(path, focus), reach, inexact: reach.status === 'unknown' };
+    if (reach.status === 'unknown') this.findings.push({ kind: 'inexact', decision: d, cause: reach.cause!, onPath: true });
+    const conditional = d.branches.filter((b) => b.condition !== null);
+    const live = conditional.filter((b) => this.branch(ctx, b));
+    if (d.hitPolicy === 'unique') this.overlaps(ctx, live);
+    const otherwise = d.branches.find((b) => b.condition === null);
+    const fallThrough = conditional.map((b) => not(this.pc.condition(b)));
+    const rest = this.ask(ctx, fallThrough);
+    if (otherwise) {
+      this.taken.set(otherwise.id, rest);
+      if (rest.status === 'unsat') this.findings.push({ kind: 'unreachable-otherwise', decision: d, branch: otherwise });
+      else this.reachable.add(otherwise.id);
+    } else if (rest.status === 'sat') {
+      this.findings.push({ kind: 'gap', decision: d, witness: this.witness(ctx, fallThrough) });
     }
   }
 
-  private unique(ctx: Ctx, branches: readonly Branch[]): void {
-    const live = branches.filter((b) => {
-      const possible = this.ask(ctx, [this.pc.condition(b)]).status !== 'unsat';
-      if (possible) this.reachable.add(b.id);
-      else this.impossible(ctx, b);
-      return possible;
-    });
+  /**
+   * Judges one branch; true when its condition can hold for some case reaching the decision
+   * (so a `unique` decision must check it for overlaps).
+   */
+  private branch(ctx: Ctx, b: Branch): boolean {
+    const r = this.ask(ctx, this.pc.region(ctx.d, b));
+    this.taken.set(b.id, r);
+    if (r.status !== 'unsat') {
+      this.reachable.add(b.id);
+      return true;
+    }
+    if (this.impossible(ctx, b)) return false;
+    // In a `unique` decision an earlier branch that catches these cases overlaps this one.
+    if (ctx.d.hitPolicy === 'first') this.findings.push({ kind: 'shadowed', decision: ctx.d, branch: b, covering: this.covering(ctx, b) });
+    return true;
+  }
+
+  private overlaps(ctx: Ctx, live: readonly Branch[]): void {
     const masks = live.map((b) => memberMasks(this.pc.condition(b)));
     for (let j = 1; j < live.length; j++) {
       const earlier: Branch[] = [];
@@ -105,7 +122,7 @@ class Analyser {
         const r = this.ask(ctx, parts);
         if (r.status !== 'sat') continue;
         earlier.push(live[i]);
-        witness ??= this.witness(ctx, r, parts);
+        witness ??= this.witness(ctx, parts);
       }
       if (witness) this.findings.push({ kind: 'overlap', decision: ctx.d, branch: live[j], earlier, witness });
     }
@@ -115,7 +132,7 @@ class Analyser {
   private impossible(ctx: Ctx, b: Branch): boolean {
     const c = this.pc.condition(b);
     if (this.ask(ctx, [c]).status !== 'unsat') return false;
-    const itself = solve(conjuncts(c), this.queries.options).status === 'unsat';
+    const itself = this.queries.solveAll([c]).status === 'unsat';
     this.findings.push({ kind: 'impossible', decision: ctx.d, branch: b, contradicts: itself ? 'itself' : 'path' });
     return true;
   }
@@ -125,9 +142,10 @@ class Analyser {
    * from the earlier branches that share a case with `b`, then drop, latest first, each one the
    * rest still cover without.
    */
-  private covering(ctx: Ctx, b: Branch, branches: readonly Branch[]): Branch[] {
+  private covering(ctx: Ctx, b: Branch): Branch[] {
     const c = this.pc.condition(b);
-    let set = branches.filter((x) => x.index < b.index && this.ask(ctx, [c, this.pc.condition(x)]).status !== 'unsat');
+    const earlier = ctx.d.branches.filter((x) => x.condition !== null && x.index < b.index);
+    let set = earlier.filter((x) => this.ask(ctx, [c, this.pc.condition(x)]).status !== 'unsat');
     for (const x of [...set].reverse()) {
       const without = set.filter((y) => y !== x);
       if (this.ask(ctx, [c, ...without.map((y) => not(this.pc.condition(y)))]).status === 'unsat') set = without;
@@ -136,8 +154,8 @@ class Analyser {
   }
 
   /** Decides path ∧ local for ctx's decision, noting once per decision when the answer is inexact. */
-  private ask(ctx: Ctx, local: readonly Formula[]): SolveResult {
-    const r = this.queries.run(ctx.path, local, ctx.reach);
+  private ask(ctx: Ctx, local: readonly Formula[]): QueryResult {
+    const r = this.queries.run(ctx.index, local, ctx.reach);
     if (r.status === 'unknown' && !ctx.inexact) {
       ctx.inexact = true;
       this.findings.push({ kind: 'inexact', decision: ctx.d, cause: r.cause!, onPath: false });
@@ -145,17 +163,20 @@ class Analyser {
     return r;
   }
 
-  private witness(ctx: Ctx, r: SolveResult, local: readonly Formula[]): Witness {
+  /** A witness for path ∧ local (known satisfiable): solved again from scratch, this time for a model. */
+  private witness(ctx: Ctx, local: readonly Formula[]): Witness {
+    const parts = [...ctx.path, ...local];
     const facts = new Set<string>();
-    for (const f of [...ctx.path, ...local]) for (const fact of factsOf(f)) facts.add(fact);
-    return witnessOf(this.graph, r.model ?? new Map(), facts);
+    for (const f of parts) for (const fact of factsOf(f)) facts.add(fact);
+    return witnessOf(this.graph, this.queries.solveAll(parts, true).model ?? new Map(), facts);
   }
 }
 
 interface Ctx {
   readonly d: DecisionNode;
   readonly path: readonly Formula[];
-  readonly reach: SolveResult;
+  readonly index: PathIndex;
+  readonly reach: QueryResult;
   /** Whether an inexact finding was already recorded for this decision. */
   inexact: boolean;
 }

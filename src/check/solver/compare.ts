@@ -1,6 +1,6 @@
 import type { CompareOp } from '../graph.js';
 import { type AtomTable, type Formula, type NumericDomain, and, not, or } from './formula.js';
-import { type Lin, type NumVal, Undecided } from './linear.js';
+import { constantOf, type Lin, type NumVal, Undecided } from './linear.js';
 import { add, compare, div, isZero, neg, type Rat, ZERO } from './rational.js';
 
 /**
@@ -21,6 +21,40 @@ export function compareNumbers(d: NumVal, op: CompareOp, atoms: AtomTable, domai
   return atMost(d.lin, op === '<', atoms, domainOf);
 }
 
+/**
+ * The common shapes `x ⋈ c`, `c ⋈ x` and `x ⋈ y` straight to atoms, without building a linear
+ * form; undefined for anything else (which `compareNumbers` handles).
+ */
+export function compareSimple(l: NumVal, r: NumVal, op: CompareOp, atoms: AtomTable, domainOf: (fact: string) => NumericDomain): Formula | undefined {
+  const x = soleFact(l);
+  const y = soleFact(r);
+  const lc = constantOf(l);
+  const rc = constantOf(r);
+  if (x !== undefined && rc !== undefined) return differenceIs(x, null, rc, op, atoms, domainOf(x));
+  if (lc !== undefined && y !== undefined) return differenceIs(null, y, neg(lc), op, atoms, domainOf(y));
+  if (x !== undefined && y !== undefined && domainOf(x) === domainOf(y)) return differenceIs(x, y, ZERO, op, atoms, domainOf(x));
+  return undefined;
+}
+
+/** `u - v ⋈ c`. */
+function differenceIs(u: string | null, v: string | null, c: Rat, op: CompareOp, atoms: AtomTable, domain: NumericDomain): Formula {
+  switch (op) {
+    case '<=': return atoms.diff(u, v, domain, c, false);
+    case '<': return atoms.diff(u, v, domain, c, true);
+    case '>=': return atoms.diff(v, u, domain, neg(c), false);
+    case '>': return atoms.diff(v, u, domain, neg(c), true);
+    case '==': return and([atoms.diff(u, v, domain, c, false), atoms.diff(v, u, domain, neg(c), false)]);
+    case '!=': return not(differenceIs(u, v, c, '==', atoms, domain));
+  }
+}
+
+/** The fact when the value is exactly one fact (coefficient 1, no constant). */
+function soleFact(v: NumVal): string | undefined {
+  if (v.kind !== 'num' || v.lin.terms.size !== 1 || !isZero(v.lin.c)) return undefined;
+  const [[fact, k]] = v.lin.terms;
+  return k.n === 1n && k.d === 1n ? fact : undefined;
+}
+
 function negate(lin: Lin): Lin {
   const terms = new Map<string, Rat>();
   for (const [fact, k] of lin.terms) terms.set(fact, neg(k));
@@ -39,10 +73,10 @@ function atMost(lin: Lin, strict: boolean, atoms: AtomTable, domainOf: (fact: st
   }
   if (terms.length > 2) throw new Undecided('compares more than two facts');
   const [[x, kx], [y, ky]] = terms;
+  if (domainOf(x) !== domainOf(y)) throw new Undecided('compares money with a number');
   if (!isZero(add(kx, ky))) {
     throw new Undecided(sameSign(kx, ky) ? 'adds two facts' : 'weighs two facts differently');
   }
-  if (domainOf(x) !== domainOf(y)) throw new Undecided('compares money with a number');
   // k·(x - y) + c <= 0  ⟺  x - y <= -c/k (k > 0)  or  y - x <= c/k (k < 0).
   const bound = div(neg(lin.c), kx);
   return kx.n > 0n ? atoms.diff(x, y, domainOf(x), bound, strict) : atoms.diff(y, x, domainOf(x), neg(bound), strict);

@@ -138,6 +138,23 @@ export function factsOf(f: Formula): readonly string[] {
   return facts;
 }
 
+const keys = new WeakMap<Formula, string>();
+
+/** A string that is equal for structurally equal formulas over the same interned atoms. */
+export function keyOf(f: Formula): string {
+  switch (f.kind) {
+    case 'true': return 'T';
+    case 'false': return 'F';
+    case 'lit': return String(f.atom.id);
+  }
+  let key = keys.get(f);
+  if (key === undefined) {
+    key = `${f.kind === 'and' ? '&' : '|'}(${f.parts.map(keyOf).join(',')})`;
+    keys.set(f, key);
+  }
+  return key;
+}
+
 /** Every opaque atom in the formula (positive form), in first-seen order. */
 export function opaqueAtoms(f: Formula, out = new Map<string, OpaqueAtom>()): Map<string, OpaqueAtom> {
   if (f.kind === 'lit') {
@@ -177,7 +194,8 @@ export class AtomTable {
   /** `u - v <= bound` (`<` when strict); integer domains are tightened to whole fen. */
   diff(u: string | null, v: string | null, domain: NumericDomain, bound: Rat, strict: boolean): Formula {
     if (domain === 'int') {
-      bound = rat(strict ? ceil(bound) - 1n : floor(bound));
+      if (bound.d !== 1n) bound = rat(strict ? ceil(bound) - 1n : floor(bound));
+      else if (strict) bound = { n: bound.n - 1n, d: 1n };
       strict = false;
     }
     if (u === null && v === null) {

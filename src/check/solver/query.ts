@@ -1,16 +1,72 @@
 import type { DecisionGraph } from '../graph.js';
-import { type Formula, conjuncts, factsOf } from './formula.js';
-import { solve, type SolveOptions, type SolveResult, type UnknownCause } from './search.js';
-import type { ModelValue } from './theory.js';
+import { type Formula, conjuncts, factsOf, keyOf } from './formula.js';
+import { solve, type SolveOptions, type SolveResult, type SolveStatus, type UnknownCause } from './search.js';
+import type { Model, ModelValue } from './theory.js';
 
 /**
- * Runs "path ∧ local" queries for the decision analysis. The conjuncts are split into groups
- * that share no fact; each group is solved alone (a query is satisfiable when every group is),
- * which keeps searches small. Groups made only of path conjuncts are known from the decision's
- * reachability result and are not solved again.
+ * "path ∧ local" queries for the decision analysis. A decision's path conjuncts are split once
+ * into groups that share no fact (a `PathIndex`). A query then solves only the local conjuncts
+ * together with the path groups they touch; the untouched groups are satisfiable exactly when
+ * the path is, which the decision's reachability result already says. So a query costs what its
+ * own conditions cost, not what the whole path costs.
  */
+
+export interface QueryResult {
+  readonly status: SolveStatus;
+  readonly cause?: UnknownCause;
+  /** A model, when one was asked for and the query is `sat`. */
+  readonly model?: Model;
+}
+
+/**
+ * The path conjuncts of one decision that its own conditions can interact with (those sharing a
+ * fact with them, transitively), grouped by shared facts. The other path conjuncts never join a
+ * query: whether they hold is the decision's reachability, known already.
+ */
+export class PathIndex {
+  /** Fact → group number. */
+  readonly groupOf = new Map<string, number>();
+  readonly groups: Formula[][] = [];
+
+  /** @param focus the facts the decision's conditions read */
+  constructor(path: readonly Formula[], focus: Iterable<string>) {
+    const relevant = new Set(focus);
+    const taken: Formula[] = [];
+    let rest = path.filter((f) => factsOf(f).length > 0);
+    for (let changed = true; changed; ) {
+      changed = false;
+      const next: Formula[] = [];
+      for (const f of rest) {
+        if (factsOf(f).some((fact) => relevant.has(fact))) {
+          taken.push(f);
+          for (const fact of factsOf(f)) relevant.add(fact);
+          changed = true;
+        } else next.push(f);
+      }
+      rest = next;
+    }
+    const sets = new UnionFind();
+    const ids = taken.map((f) => factsOf(f).map((fact) => sets.id(fact)));
+    ids.forEach((xs) => xs.forEach((x) => sets.union(xs[0], x)));
+    const groupOfRoot = new Map<number, number>();
+    taken.forEach((f, i) => {
+      const root = sets.find(ids[i][0]);
+      let g = groupOfRoot.get(root);
+      if (g === undefined) {
+        g = this.groups.length;
+        groupOfRoot.set(root, g);
+        this.groups.push([]);
+      }
+      this.groups[g].push(f);
+      for (const fact of factsOf(f)) this.groupOf.set(fact, g);
+    });
+  }
+}
+
 export class QueryRunner {
   readonly options: SolveOptions;
+  /** Results by the key of the solved conjunction: decisions often repeat the same conditions. */
+  private readonly memo = new Map<string, SolveResult>();
 
   constructor(graph: DecisionGraph) {
     this.options = {
@@ -21,70 +77,95 @@ export class QueryRunner {
     };
   }
 
+  /** Decides the conjunction of `parts` from scratch, each fact-disjoint group on its own. */
+  solveAll(parts: readonly Formula[], wantModel = false): QueryResult {
+    return this.run(new PathIndex([], []), parts, undefined, wantModel);
+  }
+
   /**
-   * Decides path ∧ local. `reach` is the result for the path alone (omit it to compute that
-   * result); its model supplies the values of facts only the path constrains.
+   * Decides path ∧ local, where `reach` is the result for the path alone. Without `reach` the
+   * index must be empty (every conjunct is local).
    */
-  run(path: readonly Formula[], local: readonly Formula[], reach?: SolveResult): SolveResult {
-    const groups = groupByFacts(path, local.flatMap(conjuncts));
-    if (groups === 'false') return { status: 'unsat' };
-    const model = new Map<string, ModelValue>(reach?.model ?? []);
-    let cause: UnknownCause | undefined;
-    for (const g of groups) {
-      if (!g.local && reach) {
-        if (reach.status === 'unknown') cause ??= reach.cause;
-        continue;
-      }
-      const r = solve(g.parts, this.options);
-      if (r.status === 'unsat') return r;
+  run(index: PathIndex, local: readonly Formula[], reach: QueryResult | undefined, wantModel = false): QueryResult {
+    const parts = local.flatMap(conjuncts);
+    if (parts.some((f) => f.kind === 'false')) return { status: 'unsat' };
+    // Ids 0…G-1 are the path groups; a fact the path does not mention gets an id after them.
+    const sets = new UnionFind(index.groups.length);
+    const ids = parts.map((f) => factsOf(f).map((fact) => index.groupOf.get(fact) ?? sets.id(fact)));
+    ids.forEach((xs) => xs.forEach((x) => sets.union(xs[0], x)));
+    const groups = new Map<number, Formula[]>();
+    parts.forEach((f, i) => {
+      if (f.kind === 'true') return;
+      const root = ids[i].length > 0 ? sets.find(ids[i][0]) : -1 - i;
+      let list = groups.get(root);
+      if (!list) groups.set(root, (list = []));
+      list.push(f);
+    });
+    // Each path group joins the local group that touches it.
+    for (let g = 0; g < index.groups.length; g++) {
+      const list = groups.get(sets.find(g));
+      if (list && sets.touched(g)) list.push(...index.groups[g]);
+    }
+    let cause = reach?.status === 'unknown' ? reach.cause : undefined;
+    const model = wantModel ? new Map<string, ModelValue>() : undefined;
+    for (const list of groups.values()) {
+      const r = this.solveGroup(list, wantModel);
+      if (r.status === 'unsat') return { status: 'unsat' };
       if (r.status === 'unknown') cause ??= r.cause;
-      for (const [k, v] of r.model ?? []) model.set(k, v);
+      if (model && r.model) for (const [k, v] of r.model) model.set(k, v);
     }
-    return cause ? { status: 'unknown', model, cause } : { status: 'sat', model };
+    return cause ? { status: 'unknown', cause, model } : { status: 'sat', model };
+  }
+
+  private solveGroup(parts: readonly Formula[], wantModel: boolean): SolveResult {
+    if (wantModel) return solve(parts, this.options, true);
+    const key = parts.map(keyOf).join(';');
+    let r = this.memo.get(key);
+    if (!r) {
+      r = solve(parts, this.options, false);
+      this.memo.set(key, r);
+    }
+    return r;
   }
 }
 
-interface Group {
-  readonly parts: Formula[];
-  local: boolean;
-}
+/** Union-find over small integer ids; named facts get fresh ids on first sight. */
+class UnionFind {
+  private readonly parent: number[] = [];
+  private readonly names = new Map<string, number>();
+  private readonly used: boolean[] = [];
 
-/** Splits the conjuncts into fact-disjoint groups, local groups first; 'false' when one is false. */
-function groupByFacts(path: readonly Formula[], local: readonly Formula[]): Group[] | 'false' {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    for (let p = parent.get(root); p !== undefined && p !== root; p = parent.get(root)) root = p;
-    for (let y = x; y !== root; ) {
-      const next = parent.get(y)!;
-      parent.set(y, root);
-      y = next;
-    }
-    return root;
-  };
-  const all = [...path, ...local];
-  for (const f of all) {
-    if (f.kind === 'false') return 'false';
-    const facts = factsOf(f);
-    for (const fact of facts) if (!parent.has(fact)) parent.set(fact, fact);
-    for (let i = 1; i < facts.length; i++) {
-      const a = find(facts[0]);
-      const b = find(facts[i]);
-      if (a !== b) parent.set(a, b);
-    }
+  constructor(reserved = 0) {
+    for (let i = 0; i < reserved; i++) this.parent.push(i);
   }
-  const groups = new Map<string, Group>();
-  all.forEach((f, i) => {
-    if (f.kind === 'true') return;
-    const facts = factsOf(f);
-    const key = facts.length > 0 ? find(facts[0]) : `#${i}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { parts: [], local: false };
-      groups.set(key, g);
+
+  id(name: string): number {
+    let i = this.names.get(name);
+    if (i === undefined) {
+      i = this.parent.length;
+      this.parent.push(i);
+      this.names.set(name, i);
     }
-    g.parts.push(f);
-    if (i >= path.length) g.local = true;
-  });
-  return [...groups.values()].sort((a, b) => Number(b.local) - Number(a.local));
+    return i;
+  }
+
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+
+  /** Joins two sets and marks both ids as used by some item. */
+  union(a: number, b: number): void {
+    this.used[a] = this.used[b] = true;
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[rb] = ra;
+  }
+
+  touched(x: number): boolean {
+    return this.used[x] === true;
+  }
 }

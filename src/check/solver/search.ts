@@ -22,7 +22,7 @@ export type UnknownCause =
 
 export interface SolveResult {
   readonly status: SolveStatus;
-  /** A model for `sat` (facts the formula does not constrain are left out). */
+  /** A model for `sat` when asked for (facts the formula does not constrain are left out). */
   readonly model?: Model;
   readonly cause?: UnknownCause;
 }
@@ -36,21 +36,26 @@ export interface SolveOptions {
 
 const DEFAULT_BUDGET = 20_000;
 
+/** One theory state reused by every query (solving is not re-entrant). */
+const theory = new Theory();
+
 class BudgetExceeded extends Error {}
 
 type OrFormula = Extract<Formula, { kind: 'or' }>;
 
 /** Decides whether the conjunction of `parts` has a model. */
-export function solve(parts: readonly Formula[], options: SolveOptions): SolveResult {
+export function solve(parts: readonly Formula[], options: SolveOptions, wantModel = true): SolveResult {
   const { diffs, opaque } = summarise(parts);
   const budget = options.budget ?? DEFAULT_BUDGET;
   try {
-    const exact = new Search(new Theory(diffs, options.isUnsignedMoney, false), budget);
-    if (exact.run([...parts], [])) return { status: 'sat', model: exact.model! };
+    theory.reset(diffs, options.isUnsignedMoney, false);
+    const exact = new Search(theory, budget, wantModel);
+    if (exact.run([...parts], [])) return { status: 'sat', model: exact.model };
     if (!opaque) return { status: 'unsat' };
-    const assumed = new Search(new Theory(diffs, options.isUnsignedMoney, true), budget);
+    theory.reset(diffs, options.isUnsignedMoney, true);
+    const assumed = new Search(theory, budget, wantModel);
     if (!assumed.run([...parts], [])) return { status: 'unsat' };
-    return { status: 'unknown', model: assumed.model!, cause: { kind: 'opaque', atom: assumed.firstOpaque! } };
+    return { status: 'unknown', model: assumed.model, cause: { kind: 'opaque', atom: assumed.firstOpaque! } };
   } catch (err) {
     if (err instanceof BudgetExceeded) return { status: 'unknown', cause: { kind: 'budget' } };
     if (err instanceof TooPrecise) return { status: 'unknown', cause: { kind: 'precision' } };
@@ -63,7 +68,7 @@ class Search {
   firstOpaque: OpaqueAtom | undefined;
   private steps = 0;
 
-  constructor(private readonly theory: Theory, private readonly budget: number) {}
+  constructor(private readonly theory: Theory, private readonly budget: number, private readonly wantModel: boolean) {}
 
   /** True when `stack` plus the pending disjunctions has a model; the model is kept in `model`. */
   run(stack: Formula[], pending: readonly OrFormula[]): boolean {
@@ -91,7 +96,7 @@ class Search {
       if (stack.length === 0) break;
     }
     if (ors.length === 0) {
-      this.model = this.theory.model();
+      if (this.wantModel) this.model = this.theory.model();
       this.firstOpaque = this.theory.firstOpaque();
       this.theory.backtrack(mark);
       return true;
@@ -165,24 +170,31 @@ class Search {
 const summaries = new WeakMap<Formula, { readonly diffs: readonly DiffAtom[]; readonly opaque: boolean }>();
 
 /** The difference atoms (and whether any opaque atom occurs) in a formula, memoised per node. */
+const NOTHING = { diffs: [], opaque: false } as const;
+
 function summary(f: Formula): { readonly diffs: readonly DiffAtom[]; readonly opaque: boolean } {
-  if (f.kind === 'lit') return { diffs: f.atom.kind === 'diff' ? [f.atom, f.atom.negation as DiffAtom] : [], opaque: f.atom.kind === 'opaque' };
-  if (f.kind !== 'and' && f.kind !== 'or') return { diffs: [], opaque: false };
+  if (f.kind === 'true' || f.kind === 'false') return NOTHING;
+  if (f.kind === 'lit' && f.atom.kind !== 'diff' && f.atom.kind !== 'opaque') return NOTHING;
   let s = summaries.get(f);
   if (!s) {
-    s = summarise(f.parts);
+    s = f.kind === 'lit'
+      ? { diffs: f.atom.kind === 'diff' ? [f.atom, f.atom.negation as DiffAtom] : [], opaque: f.atom.kind === 'opaque' }
+      : summarise(f.parts);
     summaries.set(f, s);
   }
   return s;
 }
 
-function summarise(parts: readonly Formula[]): { diffs: DiffAtom[]; opaque: boolean } {
-  const diffs = new Set<DiffAtom>();
+function summarise(parts: readonly Formula[]): { diffs: readonly DiffAtom[]; opaque: boolean } {
+  let diffs: Set<DiffAtom> | undefined;
   let opaque = false;
   for (const p of parts) {
     const s = summary(p);
-    for (const d of s.diffs) diffs.add(d);
+    if (s.diffs.length > 0) {
+      diffs ??= new Set();
+      for (const d of s.diffs) diffs.add(d);
+    }
     opaque ||= s.opaque;
   }
-  return { diffs: [...diffs], opaque };
+  return { diffs: diffs ? [...diffs] : [], opaque };
 }

@@ -35,10 +35,11 @@ const Z_RAT = 1;
 export class Theory {
   private readonly index = new Map<string, number>();
   private readonly edges = new Map<number, Edge>();
-  private readonly scale: bigint;
-  private readonly n: number;
-  private readonly dc: Float64Array;
-  private readonly dk: Float64Array;
+  private scale = 1n;
+  private n = 2;
+  /** Shortest known bound of x_j - x_i at i·n + j, as c + k·ε (c is Infinity when unbounded). */
+  private readonly dc: number[] = [];
+  private readonly dk: number[] = [];
   private readonly asserted: Edge[] = [];
   /** The zero node (Z_INT or Z_RAT) of each matrix index. */
   private readonly zeroOf: number[] = [Z_INT, Z_RAT];
@@ -48,29 +49,45 @@ export class Theory {
   /** Matrix undo log: index, old c, old k. */
   private readonly matrixTrail: number[] = [];
   private readonly undo: (() => void)[] = [];
+  /** Whether opaque atoms may be assumed (otherwise they are false). */
+  allowOpaque = false;
 
   /**
-   * @param diffAtoms every difference atom the query may assert
-   * @param unsignedMoney money facts that are never negative
-   * @param allowOpaque whether opaque atoms may be assumed (otherwise they are false)
+   * Starts a query: forgets every literal (the state is reused, so a query allocates little) and
+   * indexes the difference atoms the query may assert.
    */
-  constructor(diffAtoms: readonly DiffAtom[], isUnsignedMoney: (fact: string) => boolean, readonly allowOpaque: boolean) {
+  reset(diffAtoms: readonly DiffAtom[], isUnsignedMoney: (fact: string) => boolean, allowOpaque: boolean): void {
+    this.allowOpaque = allowOpaque;
+    this.index.clear();
+    this.edges.clear();
+    this.members.clear();
+    this.texts.clear();
+    this.opaque.clear();
+    this.asserted.length = 0;
+    this.matrixTrail.length = 0;
+    this.undo.length = 0;
+    this.zeroOf.length = 2;
     let scale = 1n;
     for (const a of diffAtoms) {
-      if (a.domain === 'rat') scale = lcm(scale, a.bound.d);
-      for (const x of [a.u, a.v]) if (x !== null && !this.index.has(x)) {
-        this.index.set(x, this.zeroOf.length);
-        this.zeroOf.push(a.domain === 'int' ? Z_INT : Z_RAT);
-      }
+      if (a.domain === 'rat' && a.bound.d !== 1n) scale = lcm(scale, a.bound.d);
+      this.indexVar(a.u, a.domain);
+      this.indexVar(a.v, a.domain);
     }
     this.scale = scale;
-    this.n = this.zeroOf.length;
-    this.dc = new Float64Array(this.n * this.n).fill(Infinity);
-    this.dk = new Float64Array(this.n * this.n);
-    for (let i = 0; i < this.n; i++) this.dc[i * this.n + i] = 0;
+    const n = (this.n = this.zeroOf.length);
+    for (let i = 0; i < n * n; i++) {
+      this.dc[i] = i % (n + 1) === 0 ? 0 : Infinity;
+      this.dk[i] = 0;
+    }
     for (const a of diffAtoms) this.edges.set(a.id, this.edgeOf(a));
     // Money facts are ≥ 0 unless signed: the edge x → 0 with weight 0 says 0 - x <= 0.
     for (const [fact, i] of this.index) if (this.zeroOf[i] === Z_INT && isUnsignedMoney(fact)) this.addEdge({ from: i, to: Z_INT, c: 0, k: 0 });
+  }
+
+  private indexVar(x: string | null, domain: DiffAtom['domain']): void {
+    if (x === null || this.index.has(x)) return;
+    this.index.set(x, this.zeroOf.length);
+    this.zeroOf.push(domain === 'int' ? Z_INT : Z_RAT);
   }
 
   private edgeOf(a: DiffAtom): Edge {
@@ -200,37 +217,47 @@ export class Theory {
 
   private numericModel(out: Map<string, ModelValue>): void {
     const { n, dc, dk } = this;
-    // The shortest distance from a virtual root joined to every node by 0 is a feasible potential;
-    // it keeps values small: 0, the bound itself, or the bound ± 1 fen.
-    const sc = new Float64Array(n);
-    const sk = new Float64Array(n);
-    for (let v = 0; v < n; v++) {
-      for (let u = 0; u < n; u++) if (less(dc[u * n + v], dk[u * n + v], sc[v], sk[v])) {
-        sc[v] = dc[u * n + v];
-        sk[v] = dk[u * n + v];
-      }
-    }
-    const epsilon = this.pickEpsilon(sc, sk);
-    for (const [fact, i] of this.index) {
+    // Fix each fact in turn to the value nearest 0 its current interval allows, propagating as
+    // we go: values stay small and readable (0, a bound, a bound ± 1 fen) and stay consistent,
+    // because the closed matrix gives each fact's exact interval.
+    for (const i of this.index.values()) {
       const zero = this.zeroOf[i];
-      const c = BigInt(sc[i] - sc[zero]);
-      const k = BigInt(sk[i] - sk[zero]);
-      out.set(fact, zero === Z_INT ? rat(c) : rat(c * epsilon.den + k * this.scale, this.scale * epsilon.den));
+      const up = zero * n + i;
+      const down = i * n + zero;
+      let c = 0;
+      let k = 0;
+      if (less(0, 0, -dc[down], -dk[down])) [c, k] = [-dc[down], -dk[down]];
+      else if (less(dc[up], dk[up], 0, 0)) [c, k] = [dc[up], dk[up]];
+      this.addEdge({ from: zero, to: i, c, k });
+      this.addEdge({ from: i, to: zero, c: -c, k: -k });
+    }
+    const den = this.pickEpsilon();
+    for (const [fact, i] of this.index) {
+      const at = this.zeroOf[i] * n + i;
+      const c = BigInt(dc[at]);
+      const k = BigInt(dk[at]);
+      out.set(fact, this.zeroOf[i] === Z_INT ? rat(c) : rat(c * den + k * this.scale, this.scale * den));
     }
   }
 
-  /** The largest ε of 1, 0.1, 0.01, … (in the facts' units) that satisfies every strict constraint. */
-  private pickEpsilon(sc: Float64Array, sk: Float64Array): { den: bigint } {
+  /**
+   * The largest ε of 1, 0.1, 0.01, … (in the facts' units) for which the fixed values meet every
+   * asserted constraint x_to - x_from <= c + k·ε (a strict `<` was asserted with k = -1).
+   */
+  private pickEpsilon(): bigint {
+    const { n, dc, dk } = this;
+    const value = (i: number): [bigint, bigint] => {
+      const at = this.zeroOf[i] * n + i;
+      return [BigInt(dc[at]), BigInt(dk[at])];
+    };
     for (let den = 1n; den <= 10n ** 18n; den *= 10n) {
-      // In scaled units ε is scale/den; compare c + k·ε multiplied through by den.
+      // In scaled units ε is scale/den; multiply c + k·ε through by den.
       const ok = this.asserted.every((e) => {
-        const dcv = BigInt(sc[e.to] - sc[e.from]);
-        const dkv = BigInt(sk[e.to] - sk[e.from]);
-        const lhs = dcv * den + dkv * this.scale;
-        const rhs = BigInt(e.c) * den;
-        return e.k < 0 ? lhs < rhs : lhs <= rhs;
+        const [tc, tk] = value(e.to);
+        const [fc, fk] = value(e.from);
+        return (tc - fc) * den + (tk - fk) * this.scale <= BigInt(e.c) * den + BigInt(e.k) * this.scale;
       });
-      if (ok) return { den };
+      if (ok) return den;
     }
     throw new Error('internal error: no ε satisfies the strict constraints, please report');
   }

@@ -1,7 +1,7 @@
 import type { DecisionGraph, Duration, Expr, Value, ValueType } from '../graph.js';
 import { AtomTable, FALSE, type Formula, type NumericDomain, TRUE, and, not, or } from './formula.js';
 import { addVals, constant, constantOf, isWholeFen, type NumVal, pieces, scaleVal, Undecided, variable } from './linear.js';
-import { compareNumbers } from './compare.js';
+import { compareNumbers, compareSimple } from './compare.js';
 import { printExpr } from './print-expr.js';
 import { div, isZero, mul, rat, ratFromNumber, roundHalfAway } from './rational.js';
 
@@ -30,6 +30,7 @@ export class Translator {
   private readonly lets = new Map<string, Val>();
   private readonly letsInProgress = new Set<string>();
   private readonly enumDomains = new Map<string, readonly string[]>();
+  private readonly names = new Map<string, Val>();
 
   constructor(readonly graph: DecisionGraph) {}
 
@@ -101,7 +102,8 @@ export class Translator {
     const l = this.value(e.left);
     const r = this.value(e.right);
     if ((l.kind === 'num' || l.kind === 'pw') && (r.kind === 'num' || r.kind === 'pw')) {
-      return compareNumbers(addVals(l, r, -1), e.op, this.atoms, (f) => this.domainOf(f));
+      const domainOf = (f: string) => this.domainOf(f);
+      return compareSimple(l, r, e.op, this.atoms, domainOf) ?? compareNumbers(addVals(l, r, -1), e.op, this.atoms, domainOf);
     }
     if (l.kind === 'bool' && r.kind === 'bool') {
       const same = or([and([l.f, r.f]), and([not(l.f), not(r.f)])]);
@@ -133,19 +135,29 @@ export class Translator {
 
   private value(e: Expr): Val {
     switch (e.kind) {
-      case 'fact': return this.factValue(e.id, e.type);
-      case 'const': {
+      case 'fact': return this.named(`f:${e.id}`, () => this.factValue(e.id, e.type));
+      case 'const': return this.named(`c:${e.id}`, () => {
         const c = this.graph.constants[e.id];
         if (!c) throw new Error(`internal error: unknown constant \`${e.id}\`, please report`);
         return literalValue(c.value, c.type);
-      }
+      });
       case 'let': return this.letValue(e.id);
-      case 'literal': return literalValue(e.value, e.type);
+      case 'literal': return typeof e.value === 'number' ? this.named(`${e.type.kind}:${e.value}`, () => literalValue(e.value, e.type)) : literalValue(e.value, e.type);
       case 'compare': case 'in': case 'not': case 'and': case 'or': return { kind: 'bool', f: this.condition(e) };
       case 'neg': return scaleVal(this.numeric(e.operand), rat(-1n));
       case 'minmax': return pieces(e.fn, e.args.map((a) => this.numeric(a)));
       case 'arith': return this.arith(e);
     }
+  }
+
+  /** Values of facts and constants, built once (values are immutable). */
+  private named(key: string, make: () => Val): Val {
+    let v = this.names.get(key);
+    if (!v) {
+      v = make();
+      this.names.set(key, v);
+    }
+    return v;
   }
 
   private numeric(e: Expr): NumVal {

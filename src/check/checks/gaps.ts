@@ -1,0 +1,18 @@
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { DecisionGraph, DecisionNode } from '../graph.js';
+import { analyseGraph, type Witness } from '../solver/analyse.js';
+import { formatWitness } from '../solver/witness.js';
+
+/** Decisions without `otherwise` that some reaching case falls through, each with a witness case. */
+export function checkGaps(graph: DecisionGraph): Diagnostic[] {
+  return analyseGraph(graph).findings.flatMap((f) => (f.kind === 'gap' ? [gapInDecision(f.decision, f.witness)] : []));
+}
+
+/** `graph/gap`: the witness reaches the decision and matches none of its branches. */
+export function gapInDecision(decision: DecisionNode, witness: Witness): Diagnostic {
+  return diagnostic('graph/gap', decision.span, `some cases reach \`${decision.id}\` and match no branch`, {
+    label: `for example ${formatWitness(witness)}`,
+    help: 'add an `otherwise ->` branch or a branch for these cases',
+    witness,
+  });
+}

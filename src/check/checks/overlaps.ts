@@ -1,0 +1,28 @@
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
+import { analyseGraph, type Witness } from '../solver/analyse.js';
+import { describeBranch } from '../solver/print-expr.js';
+import { formatWitness } from '../solver/witness.js';
+
+/** Branches of `unique` decisions that match a case together with an earlier branch. */
+export function checkOverlaps(graph: DecisionGraph): Diagnostic[] {
+  return analyseGraph(graph).findings.flatMap((f) =>
+    f.kind === 'overlap' ? [overlappingBranches(f.decision, f.branch, f.earlier, f.witness)] : [],
+  );
+}
+
+/** `graph/overlap` on the later branch; the witness matches it and `earlier[0]`. */
+export function overlappingBranches(decision: DecisionNode, branch: Branch, earlier: readonly Branch[], witness: Witness): Diagnostic {
+  const more = earlier.length > 1 ? ` (and ${earlier.length - 1} more)` : '';
+  return diagnostic(
+    'graph/overlap',
+    branch.span,
+    `\`${describeBranch(branch)}\` overlaps \`${describeBranch(earlier[0])}\`${more} in unique decision \`${decision.id}\``,
+    {
+      label: `both match ${formatWitness(witness)}`,
+      help: 'in a `unique` decision at most one branch may match a case: narrow one of the conditions, or drop `unique` so the first match wins',
+      related: earlier.map((b) => ({ span: b.span, message: 'overlapping branch' })),
+      witness,
+    },
+  );
+}

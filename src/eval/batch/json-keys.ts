@@ -1,0 +1,74 @@
+/**
+ * Finding a repeated key in a JSON object text. `JSON.parse` silently keeps the last of two equal
+ * keys, while a case file refuses them (a typo must never silently change a decision), so a JSON
+ * line is checked too: its top-level keys are counted in one pass over the text and compared with
+ * the number of distinct keys the parsed object has.
+ */
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/**
+ * The first key that appears twice at the top level of `text` (valid JSON of an object whose
+ * parsed form has `distinct` keys), or undefined when every key appears once.
+ */
+export function duplicateKey(text: string, distinct: number): string | undefined {
+  const keys = topLevelKeys(text, false);
+  if (keys.count === distinct) return undefined;
+  const seen = new Set<string>();
+  for (const key of topLevelKeys(text, true).names) {
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return undefined;
+}
+
+/** Counts (and, when asked, decodes) the keys of the top-level object. */
+function topLevelKeys(text: string, decode: boolean): { count: number; names: string[] } {
+  const names: string[] = [];
+  let count = 0;
+  let depth = 0;
+  let expectKey = false;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = stringEnd(text, i);
+      if (depth === 1 && expectKey) {
+        count++;
+        if (decode) names.push(JSON.parse(text.slice(i, end + 1)) as string);
+        expectKey = false;
+      }
+      i = end + 1;
+      continue;
+    }
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      depth++;
+      expectKey = depth === 1 && c === OPEN_BRACE;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+    else if (depth === 1 && c === COMMA) expectKey = true;
+    else if (depth === 1 && c === COLON) expectKey = false;
+    i++;
+  }
+  return { count, names };
+}
+
+/** The index of the quote that closes the string starting at `start`. */
+function stringEnd(text: string, start: number): number {
+  let j = start + 1;
+  for (;;) {
+    j = text.indexOf('"', j);
+    if (j < 0) return text.length;
+    let backslashes = 0;
+    for (let k = j - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return j;
+    j++;
+  }
+}

@@ -1,0 +1,188 @@
+import type { DecisionGraph, Value, ValueType } from '../../check/graph.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../../diagnostics/codes.js';
+import { readCaseArgs } from '../case-args.js';
+import { readCase, type CaseReadResult } from '../case-reader.js';
+import { compileEvaluator, type CompiledEvaluator, type Verdict } from '../compiled/index.js';
+import { messages } from '../messages.js';
+import { valueToJson } from '../values.js';
+import { duplicateKey } from './json-keys.js';
+
+/**
+ * One case line → one JSON result line. Each line is read by the same case reader as a single
+ * case (`readCase`; CSV rows through `readCaseArgs`, as `key=value` arguments are), then decided
+ * by the compiled evaluator. The result line has the shape of `eval --json`, cut to what a batch
+ * needs: `line`, `status`, `outcome`, `values` (money as "12.50"), `needs`, and `diagnostics`
+ * when the line is invalid or cannot be evaluated.
+ */
+
+/** The status of a result line: an evaluation status, or `invalid` for a line that is not a valid case. */
+export type LineStatus = Verdict['status'] | 'invalid';
+
+/** A problem of one line, for the report on stderr. */
+export interface LineProblem {
+  readonly line: number;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly help?: string;
+}
+
+/** Counts of a run (or part of one): lines per outcome and per status. */
+export interface Tally {
+  lines: number;
+  decided: number;
+  undecided: number;
+  invalid: number;
+  error: number;
+  /** Outcome id → decided lines that reached it. */
+  readonly outcomes: Record<string, number>;
+}
+
+/** An empty tally. */
+export function newTally(): Tally {
+  return { lines: 0, decided: 0, undecided: 0, invalid: 0, error: 0, outcomes: Object.create(null) as Record<string, number> };
+}
+
+/** Adds `b` into `a`. */
+export function addTally(a: Tally, b: Tally): void {
+  a.lines += b.lines;
+  a.decided += b.decided;
+  a.undecided += b.undecided;
+  a.invalid += b.invalid;
+  a.error += b.error;
+  for (const [id, n] of Object.entries(b.outcomes)) a.outcomes[id] = (a.outcomes[id] ?? 0) + n;
+}
+
+/** Options of a batch run that reach each line. */
+export interface LineOptions {
+  /** Locale of messages (zh-CN or en); defaults to the policy's first locale. */
+  readonly locale?: string;
+}
+
+/** The result of one line: its JSON text, its status, and the problems to report. */
+export interface LineResult {
+  readonly json: string;
+  readonly status: LineStatus;
+  readonly problems: readonly LineProblem[];
+}
+
+/** Reads, decides and formats case lines of one policy; keeps the tally of what it saw. */
+export class LineProcessor {
+  readonly tally: Tally = newTally();
+  private readonly evaluator: CompiledEvaluator;
+  private readonly locale: string | undefined;
+  /** Result text after `{"line":N` for outcomes whose verdict is always the same (decided, no values). */
+  private readonly fixedTail = new Map<string, string>();
+  private readonly valueTypes = new Map<string, readonly (readonly [string, ValueType])[]>();
+  private header: readonly string[] = [];
+
+  constructor(private readonly graph: DecisionGraph, options: LineOptions = {}) {
+    this.evaluator = compileEvaluator(graph);
+    this.locale = options.locale;
+    for (const o of Object.values(graph.outcomes)) this.valueTypes.set(o.id, o.values.map((v) => [v.id, v.type] as const));
+  }
+
+  /** A JSON Lines line: one case as a JSON object. */
+  jsonLine(text: string, line: number): LineResult {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      return this.invalid(line, [this.unreadable(error instanceof Error ? error.message : String(error))]);
+    }
+    // JSON.parse keeps the last of two equal keys; a case file refuses them, and so does a line.
+    const twice = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? duplicateKey(text, Object.keys(raw).length) : undefined;
+    if (twice !== undefined) return this.invalid(line, [diagnostic('case/unreadable', this.at(line), messages(this.msgLocale).duplicateArgument(twice))]);
+    return this.decide(readCase(this.graph, raw, { locale: this.locale, origin: `line ${line}` }), line);
+  }
+
+  /** Sets the CSV header (fact ids); returns its problems (unknown or repeated columns), empty when it is good. */
+  csvHeader(fields: readonly string[], line: number): LineProblem[] {
+    this.header = fields.map((f) => f.trim());
+    const seen = new Set<string>();
+    const problems: LineProblem[] = [];
+    for (const name of this.header) {
+      if (seen.has(name)) problems.push(problem(line, diagnostic('case/schema', this.at(line), messages(this.msgLocale).duplicateArgument(name))));
+      seen.add(name);
+    }
+    // Unknown columns: what the case reader says of a case with every column and no values.
+    const columns = Object.fromEntries([...seen].map((name) => [name, null]));
+    for (const d of readCase(this.graph, columns, { locale: this.locale, origin: `line ${line}` }).diagnostics) problems.push(problem(line, d));
+    return problems;
+  }
+
+  /** A CSV row under the header: each non-empty cell is the `column=cell` argument of its fact. */
+  csvRow(fields: readonly string[], line: number): LineResult {
+    if (fields.length !== this.header.length) {
+      const text = `the row has ${fields.length} cells but the header has ${this.header.length} columns`;
+      return this.invalid(line, [this.unreadable(text)]);
+    }
+    const args: string[] = [];
+    for (let i = 0; i < fields.length; i++) if (fields[i] !== '') args.push(`${this.header[i]}=${fields[i]}`);
+    return this.decide(readCaseArgs(this.graph, args, { locale: this.locale }), line);
+  }
+
+  /** A line that cannot be read at all (a CSV record with a stray or unclosed quote). */
+  unreadableLine(line: number, reason: string): LineResult {
+    return this.invalid(line, [this.unreadable(reason)]);
+  }
+
+  private get msgLocale(): string | undefined {
+    return this.locale ?? this.graph.policy.locales[0];
+  }
+
+  private at(line: number) {
+    return { file: `line ${line}`, start: 0, end: 0 };
+  }
+
+  private unreadable(reason: string): Diagnostic {
+    return diagnostic('case/unreadable', { file: '', start: 0, end: 0 }, messages(this.msgLocale).unreadable(reason.split('\n')[0]));
+  }
+
+  private decide(read: CaseReadResult, line: number): LineResult {
+    if (read.value === undefined) return this.invalid(line, read.diagnostics);
+    const v = this.evaluator.decide(read.value, { locale: this.locale });
+    const t = this.tally;
+    t.lines++;
+    t[v.status]++;
+    if (v.status === 'decided' && v.outcome !== null) t.outcomes[v.outcome] = (t.outcomes[v.outcome] ?? 0) + 1;
+    const problems = v.diagnostics.length === 0 ? NO_PROBLEMS : v.diagnostics.map((d) => problem(line, d));
+    return { json: this.resultJson(line, v), status: v.status, problems };
+  }
+
+  private invalid(line: number, diagnostics: readonly Diagnostic[]): LineResult {
+    this.tally.lines++;
+    this.tally.invalid++;
+    const json = `{"line":${line},"status":"invalid","outcome":null,"values":{},"needs":[],"diagnostics":${diagnosticsJson(diagnostics)}}`;
+    return { json, status: 'invalid', problems: diagnostics.map((d) => problem(line, d)) };
+  }
+
+  private resultJson(line: number, v: Verdict): string {
+    const fixed = v.status === 'decided' && v.outcome !== null && this.valueTypes.get(v.outcome)?.length === 0;
+    if (fixed) {
+      let tail = this.fixedTail.get(v.outcome as string);
+      if (tail === undefined) {
+        tail = `,"status":"decided","outcome":${JSON.stringify(v.outcome)},"values":{},"needs":[]}`;
+        this.fixedTail.set(v.outcome as string, tail);
+      }
+      return `{"line":${line}${tail}`;
+    }
+    const values: Record<string, ReturnType<typeof valueToJson> | null> = {};
+    for (const [id, type] of v.outcome === null ? [] : (this.valueTypes.get(v.outcome) ?? [])) {
+      const value: Value | null | undefined = v.values[id];
+      values[id] = value === null || value === undefined ? null : valueToJson(value, type);
+    }
+    const diagnostics = v.diagnostics.length > 0 ? `,"diagnostics":${diagnosticsJson(v.diagnostics)}` : '';
+    return `{"line":${line},"status":"${v.status}","outcome":${JSON.stringify(v.outcome)},"values":${JSON.stringify(values)},"needs":${JSON.stringify(v.needs)}${diagnostics}}`;
+  }
+}
+
+const NO_PROBLEMS: readonly LineProblem[] = [];
+
+function problem(line: number, d: Diagnostic): LineProblem {
+  return d.help === undefined ? { line, code: d.code, message: d.message } : { line, code: d.code, message: d.message, help: d.help };
+}
+
+function diagnosticsJson(list: readonly Diagnostic[]): string {
+  return JSON.stringify(list.map((d) => ({ code: d.code, message: d.message, help: d.help ?? null })));
+}

@@ -1,0 +1,126 @@
+import type { CstNode, IToken } from 'chevrotain';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile, Span } from '../source/source-file.js';
+import type * as ast from './ast.js';
+import type * as cst from './cst.generated.js';
+import { readString } from './literals.js';
+import { parser } from './parser.js';
+
+/**
+ * The ground floor of lowering (see to-ast.ts): the state of one file's visit and the helpers
+ * every rule's method uses to read tokens, spans, strings and partial nodes. The rule methods
+ * themselves live in the layers above: expressions, texts and items, declarations.
+ */
+
+/** The children of any CST node, for helpers that do not care which rule made it. */
+export type Children = Record<string, (IToken | CstNode)[] | undefined>;
+
+const BaseVisitor = parser.getBaseCstVisitorConstructor<void, unknown>();
+
+/** Lowering state and helpers; error recovery's partial nodes come out as null. */
+export abstract class LowerBase extends BaseVisitor {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    protected readonly source: SourceFile,
+    private readonly docs: ReadonlyMap<number, string>,
+  ) {
+    super();
+  }
+
+  /** Lowers a child node, or gives null when it is absent or was only partly parsed. */
+  protected lower<T>(node: CstNode | undefined): T | null {
+    if (!node || node.recoveredNode) return null;
+    return (this.visit(node) as T | null) ?? null;
+  }
+
+  protected lowerAll<T>(nodes: CstNode[] | undefined): T[] {
+    return (nodes ?? []).map((node) => this.lower<T>(node)).filter((value): value is T => value !== null);
+  }
+
+  /** A token the lexer produced (recovery inserts empty tokens with no position). */
+  protected token(tokens: IToken[] | undefined, index = 0): IToken | undefined {
+    const token = tokens?.[index];
+    return token && !token.isInsertedInRecovery && !isNaN(token.startOffset) ? token : undefined;
+  }
+
+  protected tokenSpan(token: IToken): Span {
+    return { file: this.source.path, start: token.startOffset, end: token.startOffset + token.image.length };
+  }
+
+  protected name(tokens: IToken[] | undefined, index = 0): ast.Name | null {
+    const token = this.token(tokens, index);
+    return token ? { text: token.image, span: this.tokenSpan(token) } : null;
+  }
+
+  /** The span from the first to the last token under these children. */
+  protected span(children: Children): Span {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const elements of Object.values(children)) {
+      for (const element of elements ?? []) {
+        const [from, to] = 'image' in element
+          ? [element.startOffset, element.startOffset + element.image.length]
+          : [element.location?.startOffset ?? NaN, (element.location?.endOffset ?? NaN) + 1];
+        if (!isNaN(from)) start = Math.min(start, from);
+        if (!isNaN(to)) end = Math.max(end, to);
+      }
+    }
+    return { file: this.source.path, start, end };
+  }
+
+  protected doc(span: Span): string | null {
+    return this.docs.get(span.start) ?? null;
+  }
+
+  protected stringValue(token: IToken): string {
+    const { value, badEscapes } = readString(token);
+    for (const bad of badEscapes) this.diagnostics.push(badEscape({ file: this.source.path, ...bad }, this.source));
+    return value;
+  }
+
+  /** Keeps the first of each once-only item and reports the others. */
+  protected once<I extends { key: string; span: Span }>(items: I[], onceKeys: readonly string[], where: string): I[] {
+    const first = new Map<string, Span>();
+    return items.filter((item) => {
+      if (!onceKeys.includes(item.key)) return true;
+      const earlier = first.get(item.key);
+      if (earlier) this.diagnostics.push(duplicateItem(item.key, where, item.span, earlier));
+      else first.set(item.key, item.span);
+      return !earlier;
+    });
+  }
+
+  /** The fields every declaration has, or null when it has no usable name. */
+  protected declBase(children: Children & { Identifier?: IToken[]; text?: cst.TextCstNode[] }) {
+    const name = this.name(children.Identifier);
+    if (!name) return null;
+    const span = this.span(children);
+    return { name, label: this.lower<ast.TextNode>(children.text?.[0]), doc: this.doc(span), span };
+  }
+}
+
+/** Locale names and tags look like `en` or `zh-CN`. */
+export function checkLocale(locale: string, span: Span, diagnostics: Diagnostic[]): void {
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(locale)) diagnostics.push(badLocale(locale, span));
+}
+
+function badLocale(locale: string, span: Span): Diagnostic {
+  return diagnostic('syntax/bad-locale', span, `\`${locale}\` is not a locale`, {
+    help: 'write a language code, optionally with a region: `en`, `zh-CN`',
+  });
+}
+
+function badEscape(span: Span, source: SourceFile): Diagnostic {
+  const written = source.text.slice(span.start, span.end);
+  return diagnostic('syntax/bad-escape', span, `unknown escape \`${written}\` in a string`, {
+    help: 'the escapes are `\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash',
+  });
+}
+
+function duplicateItem(key: string, where: string, span: Span, first: Span): Diagnostic {
+  return diagnostic('syntax/duplicate-item', span, `\`${key}\` is given more than once in this ${where}`, {
+    help: `keep one \`${key}\` and remove the others`,
+    related: [{ span: first, message: `first \`${key}\` here` }],
+  });
+}

@@ -1,0 +1,113 @@
+import type { Span } from '../source/source-file.js';
+import type * as ast from './ast.js';
+import type * as cst from './cst.generated.js';
+import { checkLocale } from './lower-base.js';
+import { ExpressionLowering } from './lower-expressions.js';
+
+/**
+ * Lowering of texts (a string plus `@locale` strings) and of the items inside the blocks of a
+ * policy header, a fact and an outcome. Each item comes out keyed, so the declaration that holds
+ * them can check the once-only ones and pick its fields.
+ */
+
+/** One item of a block; distributes over `K`, so `Item<'do' | 'say', T>` is two members a key can pick. */
+type Item<K extends string, V> = K extends string ? { readonly key: K; readonly value: V; readonly span: Span } : never;
+
+/** An item of the policy header. */
+export type PolicyItem =
+  | Item<'version' | 'effective', { readonly value: string; readonly span: Span }>
+  | Item<'locales', ast.Name[]>
+  | Item<'start', ast.Name>
+  | Item<'always', ast.TextNode>;
+
+/** An item of a fact's block. */
+export type FactItem = Item<'ask' | 'note', ast.TextNode>;
+
+/** An item of an outcome's block. */
+export type OutcomeItem =
+  | Item<'owner', ast.Name>
+  | Item<'deadline', ast.DeadlineNode>
+  | Item<'do' | 'document' | 'say' | 'note', ast.TextNode>
+  | Item<'value', ast.OutcomeValueNode>;
+
+/** Texts and block items, on top of expressions (an outcome's value and deadline hold one). */
+export abstract class ItemLowering extends ExpressionLowering {
+  text(children: cst.TextCstChildren): ast.TextNode | null {
+    const strings = children.StringLiteral.map((token) => this.token([token]));
+    const tags = (children.LocaleTag ?? []).map((token) => this.token([token]));
+    if (strings.some((s) => !s) || tags.some((s) => !s) || tags.length !== strings.length - 1) return null;
+    const parts = strings.map((token, i): ast.TextPart => {
+      const tag = i > 0 ? tags[i - 1]! : null;
+      const span = this.tokenSpan(token!);
+      if (tag) checkLocale(tag.image.slice(1), this.tokenSpan(tag), this.diagnostics);
+      return {
+        locale: tag ? tag.image.slice(1) : null,
+        value: this.stringValue(token!),
+        span: tag ? { ...span, start: tag.startOffset } : span,
+      };
+    });
+    return { kind: 'text', parts, span: this.span(children) };
+  }
+
+  policyItem(children: cst.PolicyItemCstChildren): PolicyItem | null {
+    const span = this.span(children);
+    const string = this.token(children.StringLiteral);
+    if (children.Version || children.Effective) {
+      if (!string) return null;
+      const value = { value: this.stringValue(string), span: this.tokenSpan(string) };
+      return { key: children.Version ? 'version' : 'effective', value, span };
+    }
+    if (children.Locales) {
+      const names = this.lowerAll<ast.Name>(children.localeName);
+      return names.length > 0 ? { key: 'locales', value: names, span } : null;
+    }
+    if (children.Start) {
+      const name = this.name(children.Identifier);
+      return name ? { key: 'start', value: name, span } : null;
+    }
+    const text = this.lower<ast.TextNode>(children.text?.[0]);
+    return text ? { key: 'always', value: text, span } : null;
+  }
+
+  localeName(children: cst.LocaleNameCstChildren): ast.Name | null {
+    const [first, second] = [this.token(children.Identifier, 0), this.token(children.Identifier, 1)];
+    if (!first || (children.Minus && !second)) return null;
+    const span = this.span(children);
+    const text = this.source.text.slice(span.start, span.end);
+    checkLocale(text, span, this.diagnostics);
+    return { text, span };
+  }
+
+  factItem(children: cst.FactItemCstChildren): FactItem | null {
+    const text = this.lower<ast.TextNode>(children.text?.[0]);
+    return text && { key: children.Ask ? 'ask' : 'note', value: text, span: this.span(children) };
+  }
+
+  outcomeItem(children: cst.OutcomeItemCstChildren): OutcomeItem | null {
+    const span = this.span(children);
+    if (children.Owner) {
+      const name = this.name(children.Identifier);
+      return name && { key: 'owner', value: name, span };
+    }
+    if (children.Deadline) return this.deadline(children, span);
+    if (children.Value) return this.outcomeValue(children, span);
+    const text = this.lower<ast.TextNode>(children.text?.[0]);
+    const key = children.Do ? 'do' : children.Document ? 'document' : children.Say ? 'say' : 'note';
+    return text && { key, value: text, span };
+  }
+
+  private deadline(children: cst.OutcomeItemCstChildren, span: Span): OutcomeItem | null {
+    const ref = this.name(children.Identifier);
+    if (ref) return { key: 'deadline', value: { kind: 'ref', name: ref, span: ref.span }, span };
+    const value = this.lower<ast.ExprNode>(children.duration?.[0]);
+    return value && { key: 'deadline', value: { kind: 'duration', value, span: value.span }, span };
+  }
+
+  private outcomeValue(children: cst.OutcomeItemCstChildren, span: Span): OutcomeItem | null {
+    const name = this.name(children.Identifier);
+    const value = this.lower<ast.ExprNode>(children.expr?.[0]);
+    if (!name || !value) return null;
+    const label = this.lower<ast.TextNode>(children.text?.[0]);
+    return { key: 'value', value: { name, value, label, span }, span };
+  }
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from '../../src/check/check.js';
+import type { DecisionGraph } from '../../src/check/graph.js';
+import { repoRoot } from '../support/cli.js';
+
+const cache = new Map<string, DecisionGraph>();
+
+/** Compiles a policy (path relative to the repository root) once per test file; fails on errors. */
+export function loadGraph(path: string): DecisionGraph {
+  const known = cache.get(path);
+  if (known) return known;
+  const result = compile(path, {
+    readFile: (p) => {
+      try {
+        return readFileSync(join(repoRoot, p), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  if (!result.graph) throw new Error(`${path} does not compile:\n${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`);
+  cache.set(path, result.graph);
+  return result.graph;
+}
+
+/** The fixture policy of the eval tests. */
+export const SHOP = 'test/fixtures/eval/shop.sop';

@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compile } from '../../src/check/check.js';
+import type { DecisionGraph } from '../../src/check/graph.js';
+import { browserCandidates, findBrowser, makeReproducible, printPdf } from '../../src/render/pdf.js';
+import { renderHandbook, renderPageFurniture } from '../../src/render/render.js';
+import { loadTemplates } from '../../src/render/template-loader.js';
+
+/**
+ * The PDF of the reference policy (rules/after-sales.sop; the basic fixture while it does not
+ * exist) in both locales, printed by the installed Chromium and read back with poppler-utils.
+ */
+
+const root = join(import.meta.dirname, '..', '..');
+const reference = join(root, 'rules', 'after-sales.sop');
+const usesReference = existsSync(reference);
+const entry = usesReference ? reference : join(root, 'test', 'fixtures', 'render', 'basic', 'input.sop');
+const read = (p: string): string | undefined => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+const { templates } = loadTemplates();
+const out = mkdtempSync(join(tmpdir(), 'sopwright-pdf-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function graphOf(): DecisionGraph {
+  const result = compile(entry, { readFile: read });
+  if (!result.graph) throw new Error(`${entry} does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+  return result.graph;
+}
+
+function browserPath(): string {
+  const found = findBrowser(undefined, process.env);
+  if ('diagnostic' in found) throw new Error(`${found.diagnostic.message}; ${found.diagnostic.help}`);
+  return found.path;
+}
+
+async function pdfOf(graph: DecisionGraph, locale: string): Promise<Uint8Array> {
+  const html = (await renderHandbook(graph, { format: 'html', locale, templates })).text!;
+  const { furniture } = renderPageFurniture(graph, { locale, templates });
+  return printPdf(html, { browserPath: browserPath(), furniture: furniture! });
+}
+
+const expectations = {
+  'zh-CN': usesReference
+    ? ['售后处理规范', '目录', '直接退款', '部分退款上限', '订单总利润与退回运费中较小者', '商品价值', '高价值商品门槛', '第 1 页，共']
+    : ['小店售后规则', '目录', '直接退款', '商品价值', '第 1 页，共'],
+  en: usesReference
+    ? ['After-sales handbook', 'Contents', 'Refund directly', 'Partial refund cap', 'the smaller of the order profit and the return shipping', 'Item value', 'Page 1 of']
+    : ['Small shop after-sales rules', 'Contents', 'Refund directly', 'Item value', 'Page 1 of'],
+};
+
+describe.each(['zh-CN', 'en'] as const)('the %s PDF handbook', (locale) => {
+  const file = join(out, `handbook.${locale}.pdf`);
+
+  it('prints to an A4 PDF with many pages', async () => {
+    writeFileSync(file, await pdfOf(graphOf(), locale));
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
+    expect(pages).toBeGreaterThan(usesReference ? 20 : 6);
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);
+  });
+
+  it('holds the key labels as text (pdftotext)', () => {
+    // pdftotext keeps reading order but may break lines inside a phrase; compare without breaks.
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s*\n\s*/g, locale === 'en' ? ' ' : '');
+    for (const label of expectations[locale]) expect(text, label).toContain(label);
+  });
+
+  it('renders a page as an image (pdftoppm)', () => {
+    const prefix = join(out, `page-${locale}`);
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, prefix]);
+    const png = readFileSync(`${prefix}-01.png`);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(5_000);
+  });
+});
+
+describe('PDF determinism', () => {
+  it('gives the same bytes for the same policy', async () => {
+    const graph = graphOf();
+    const [a, b] = [await pdfOf(graph, 'zh-CN'), await pdfOf(graph, 'zh-CN')];
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+  });
+
+  it('replaces Chromium\'s time stamps and document ID without moving any byte', () => {
+    const pdf = Buffer.from("%PDF-1.4\n<</CreationDate (D:20261123181500+08'00') /ModDate (D:20261123181500-05'00')>>\ntrailer <</ID [<0123ABCD> <4567EF01>]>>\n", 'latin1');
+    const fixed = Buffer.from(makeReproducible(pdf)).toString('latin1');
+    expect(fixed.length).toBe(pdf.length);
+    expect(fixed).toContain("/CreationDate (D:20000101000000+00'00')");
+    expect(fixed).toContain("/ModDate (D:20000101000000+00'00')");
+    expect(fixed).not.toContain('0123ABCD');
+    expect(makeReproducible(pdf)).toEqual(makeReproducible(pdf));
+  });
+});
+
+describe('findBrowser', () => {
+  const only = (...paths: string[]) => (p: string) => paths.includes(p);
+
+  it('uses --browser first, then SOPWRIGHT_BROWSER, then the usual places', () => {
+    expect(findBrowser('/opt/chrome', { SOPWRIGHT_BROWSER: '/env/chromium' }, only('/opt/chrome', '/env/chromium'))).toEqual({ path: '/opt/chrome' });
+    expect(findBrowser(undefined, { SOPWRIGHT_BROWSER: '/env/chromium' }, only('/env/chromium', '/usr/bin/chromium'))).toEqual({ path: '/env/chromium' });
+    expect(findBrowser(undefined, {}, only('/usr/bin/google-chrome'))).toEqual({ path: '/usr/bin/google-chrome' });
+    expect(findBrowser(undefined, { SOPWRIGHT_BROWSER: '' }, only(browserCandidates[0]))).toEqual({ path: browserCandidates[0] });
+  });
+
+  it('does not fall back when the named browser is missing', () => {
+    const result = findBrowser('/opt/nothing', {}, only('/usr/bin/chromium'));
+    expect(result).toMatchObject({
+      diagnostic: { code: 'render/browser-not-found', message: 'the browser `/opt/nothing` named by `--browser` does not exist or cannot be run' },
+    });
+  });
+
+  it('explains how to get one when there is none', () => {
+    const result = findBrowser(undefined, {}, only());
+    expect('diagnostic' in result && result.diagnostic.message).toBe(
+      'no Chromium to print the PDF with (looked for `/usr/bin/chromium`, `/usr/bin/chromium-browser`, `/usr/bin/google-chrome`)',
+    );
+    expect('diagnostic' in result && result.diagnostic.help).toContain('apt-get install chromium');
+    expect('diagnostic' in result && result.diagnostic.help).toContain('--browser');
+  });
+});
