@@ -11,3 +11,8 @@ export { sourceFile, positionOf, type SourceFile, type Span, type Position } fro
 export type { Diagnostic, Severity, RelatedSpan, Suggestion } from './diagnostics/diagnostic.js';
 export { codes, type DiagnosticCode } from './diagnostics/codes.js';
 export { formatMoney, parseMoney } from './money/money.js';
+export * from './eval/index.js';
+export { renderHandbook, type HandbookFormat, type RenderOptions, type RenderResult } from './render/render.js';
+export { loadTemplates, type LoadedTemplates } from './render/template-loader.js';
+export { printPdf, findBrowser } from './render/pdf.js';
+export { exportGraph, type GraphFormat } from './render/graph-export.js';

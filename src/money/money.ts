@@ -23,8 +23,14 @@ export function parseMoney(text: string): { fen: number } | { error: MoneyError 
 /** The shortest decimal text of a finite JS number, without exponent ("1e-7" → "0.0000001"). */
 export function decimalText(value: number): string {
   const text = String(value);
-  if (!/e/i.test(text)) return text;
-  return value.toFixed(20).replace(/\.?0+$/, '');
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, lead, rest = '', exp] = m;
+  const digits = lead + rest;
+  const point = 1 + Number(exp); // where the decimal point falls within `digits`
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** Formats fen as decimal yuan with two decimals: 1250 → "12.50", -5 → "-0.05". */

@@ -147,7 +147,7 @@ describe('compiled evaluator', () => {
       expect(compiled.decide({}).needs).toEqual(['c']);
       expect(compiled.decide({ c: 'red' }).outcome).toBe('one');
       expect(compiled.decide({ c: 'grey' }).diagnostics.map((d) => d.code)).toEqual(['graph/gap']);
-      for (const c of [{}, { c: 'red' }, { c: 'green' }, { c: 'blue' }, { c: 'grey' }]) expectAgreement(graph, compiled, c);
+      for (const c of [{}, { c: 'red' }, { c: 'green' }, { c: 'blue' }, { c: 'grey' }] as Record<string, Value>[]) expectAgreement(graph, compiled, c);
     }
   });
 

@@ -58,5 +58,22 @@ describe('money', () => {
   it('writes small numbers without an exponent', () => {
     expect(decimalText(1e-7)).toBe('0.0000001');
     expect(decimalText(12.5)).toBe('12.5');
+    expect(decimalText(-1.25e-8)).toBe('-0.0000000125');
+    expect(decimalText(1e21)).toBe('1000000000000000000000');
+    expect(decimalText(1.5e22)).toBe('15000000000000000000000');
+    expect(decimalText(5e-324)).toBe(`0.${'0'.repeat(323)}5`);
+  });
+
+  it('writes every finite number as a decimal that reads back as the same number', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+      const text = decimalText(x);
+      expect(text).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(Number(text)).toBe(x === 0 ? 0 : x);
+    }));
+  });
+
+  it('divides by tiny and huge numbers without throwing', () => {
+    expect(divideMoney(100, 5e-324)).toBeGreaterThan(0);
+    expect(multiplyMoney(100, 1e21)).toBe(1e23);
   });
 });

@@ -68,7 +68,7 @@ export interface LineResult {
 
 /** Reads, decides and formats case lines of one policy; keeps the tally of what it saw. */
 export class LineProcessor {
-  readonly tally: Tally = newTally();
+  private tally: Tally = newTally();
   private readonly evaluator: CompiledEvaluator;
   private readonly locale: string | undefined;
   /** Result text after `{"line":N` for outcomes whose verdict is always the same (decided, no values). */
@@ -80,6 +80,13 @@ export class LineProcessor {
     this.evaluator = compileEvaluator(graph);
     this.locale = options.locale;
     for (const o of Object.values(graph.outcomes)) this.valueTypes.set(o.id, o.values.map((v) => [v.id, v.type] as const));
+  }
+
+  /** The tally since the last call (or since the start), starting a new one. */
+  takeTally(): Tally {
+    const t = this.tally;
+    this.tally = newTally();
+    return t;
   }
 
   /** A JSON Lines line: one case as a JSON object. */
@@ -96,12 +103,11 @@ export class LineProcessor {
     return this.decide(readCase(this.graph, raw, { locale: this.locale, origin: `line ${line}` }), line);
   }
 
-  /** Sets the CSV header (fact ids); returns its problems (unknown or repeated columns), empty when it is good. */
-  csvHeader(fields: readonly string[], line: number): LineProblem[] {
-    this.header = fields.map((f) => f.trim());
+  /** The problems of a CSV header (unknown or repeated columns); empty when it is good. */
+  checkHeader(fields: readonly string[], line: number): LineProblem[] {
     const seen = new Set<string>();
     const problems: LineProblem[] = [];
-    for (const name of this.header) {
+    for (const name of fields) {
       if (seen.has(name)) problems.push(problem(line, diagnostic('case/schema', this.at(line), messages(this.msgLocale).duplicateArgument(name))));
       seen.add(name);
     }
@@ -109,6 +115,11 @@ export class LineProcessor {
     const columns = Object.fromEntries([...seen].map((name) => [name, null]));
     for (const d of readCase(this.graph, columns, { locale: this.locale, origin: `line ${line}` }).diagnostics) problems.push(problem(line, d));
     return problems;
+  }
+
+  /** Sets the CSV header: the fact id of each column. */
+  setHeader(fields: readonly string[]): void {
+    this.header = fields;
   }
 
   /** A CSV row under the header: each non-empty cell is the `column=cell` argument of its fact. */

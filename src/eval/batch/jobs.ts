@@ -1,0 +1,72 @@
+import type { CsvRecord } from './csv.js';
+import type { LineProblem, LineProcessor, Tally } from './process.js';
+
+/**
+ * A job: a run of consecutive input lines, processed as one unit (in this thread or in a worker).
+ * Its result carries the output text, the tally and the problems of its lines, so the runner can
+ * write and report jobs strictly in input order whoever processed them.
+ */
+export type Job =
+  /** JSON Lines: complete lines (each ending in `\n`, except maybe the last of the input). */
+  | { readonly seq: number; readonly kind: 'jsonl'; readonly firstLine: number; readonly text: string }
+  /** CSV rows under the header, already split into fields. */
+  | { readonly seq: number; readonly kind: 'csv'; readonly header: readonly string[]; readonly records: readonly CsvRecord[] };
+
+/** What a job gives back. */
+export interface JobResult {
+  readonly seq: number;
+  /** The result lines, each ending in `\n`. */
+  readonly output: string;
+  readonly tally: Tally;
+  readonly problems: readonly LineProblem[];
+  /** With fail-fast, the line of the first bad line (the job stops after it). */
+  readonly stoppedAt?: number;
+}
+
+/** Runs a job's lines through `processor`; with `failFast`, stops after the first invalid or failed line. */
+export function processJob(processor: LineProcessor, job: Job, failFast: boolean): JobResult {
+  processor.takeTally();
+  let output = '';
+  const problems: LineProblem[] = [];
+  let stoppedAt: number | undefined;
+  const take = (r: { json: string; status: string; problems: readonly LineProblem[] }, line: number): boolean => {
+    output += `${r.json}\n`;
+    if (r.problems.length > 0) problems.push(...r.problems);
+    if (failFast && (r.status === 'invalid' || r.status === 'error')) {
+      stoppedAt = line;
+      return false;
+    }
+    return true;
+  };
+  if (job.kind === 'jsonl') {
+    const lines = job.text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    for (let i = 0; i < lines.length; i++) {
+      let text = lines[i];
+      if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+      // Blank lines separate nothing in JSON Lines: skipped, but counted for line numbers.
+      if (isBlank(text)) continue;
+      const line = job.firstLine + i;
+      if (!take(processor.jsonLine(text, line), line)) break;
+    }
+  } else {
+    processor.setHeader(job.header);
+    for (const record of job.records) {
+      const r = 'error' in record ? processor.unreadableLine(record.line, csvError(record.error)) : processor.csvRow(record.fields, record.line);
+      if (!take(r, record.line)) break;
+    }
+  }
+  return { seq: job.seq, output, tally: processor.takeTally(), problems, ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+function csvError(error: 'text-after-quote' | 'unclosed-quote'): string {
+  return error === 'text-after-quote' ? 'text after the closing quote of a CSV field' : 'a quoted CSV field is never closed';
+}
