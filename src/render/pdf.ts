@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PageFurniture } from './render.js';
 
@@ -75,6 +74,8 @@ export async function printPdf(html: string, opts: { browserPath: string; furnit
   // A fresh profile every time: no state from an earlier run (or the user's browser) can leak in.
   const userDataDir = mkdtempSync(join(tmpdir(), 'sopwright-chromium-'));
   try {
+    // Loaded here, not at the top: only `render --format pdf` pays for playwright-core.
+    const { chromium } = await import('playwright-core');
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: opts.browserPath,
       headless: true,

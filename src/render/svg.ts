@@ -1,4 +1,4 @@
-import { instance, type Viz } from '@viz-js/viz';
+import type { Viz } from '@viz-js/viz';
 import { flowchartFont } from './flowchart.js';
 
 /**
@@ -20,7 +20,8 @@ let vizPromise: Promise<Viz> | undefined;
 
 /** The Graphviz instance, created once per process (creating it compiles the WebAssembly). */
 function viz(): Promise<Viz> {
-  vizPromise ??= instance();
+  // Loaded on first use: the WebAssembly module is large and only handbooks and SVG export need it.
+  vizPromise ??= import('@viz-js/viz').then((m) => m.instance());
   return vizPromise;
 }
 

@@ -87,30 +87,18 @@ export class QueryRunner {
    * index must be empty (every conjunct is local).
    */
   run(index: PathIndex, local: readonly Formula[], reach: QueryResult | undefined, wantModel = false): QueryResult {
-    const parts = local.flatMap(conjuncts);
-    if (parts.some((f) => f.kind === 'false')) return { status: 'unsat' };
-    // Ids 0…G-1 are the path groups; a fact the path does not mention gets an id after them.
-    const sets = new UnionFind(index.groups.length);
-    const ids = parts.map((f) => factsOf(f).map((fact) => index.groupOf.get(fact) ?? sets.id(fact)));
-    ids.forEach((xs) => xs.forEach((x) => sets.union(xs[0], x)));
-    const groups = new Map<number, Formula[]>();
-    parts.forEach((f, i) => {
-      if (f.kind === 'true') return;
-      const root = ids[i].length > 0 ? sets.find(ids[i][0]) : -1 - i;
-      let list = groups.get(root);
-      if (!list) groups.set(root, (list = []));
-      list.push(f);
-    });
-    // Each path group joins the local group that touches it.
-    for (let g = 0; g < index.groups.length; g++) {
-      const list = groups.get(sets.find(g));
-      if (list && sets.touched(g)) list.push(...index.groups[g]);
+    const parts: Formula[] = [];
+    for (const f of local) {
+      if (f.kind === 'false') return UNSAT;
+      if (f.kind === 'and') parts.push(...f.parts);
+      else if (f.kind !== 'true') parts.push(f);
     }
+    const groups = parts.length === 1 && !touchesPath(index, parts[0]) ? [parts] : groupParts(index, parts);
     let cause = reach?.status === 'unknown' ? reach.cause : undefined;
     const model = wantModel ? new Map<string, ModelValue>() : undefined;
-    for (const list of groups.values()) {
+    for (const list of groups) {
       const r = this.solveGroup(list, wantModel);
-      if (r.status === 'unsat') return { status: 'unsat' };
+      if (r.status === 'unsat') return UNSAT;
       if (r.status === 'unknown') cause ??= r.cause;
       if (model && r.model) for (const [k, v] of r.model) model.set(k, v);
     }
@@ -127,6 +115,44 @@ export class QueryRunner {
     }
     return r;
   }
+}
+
+const UNSAT: QueryResult = { status: 'unsat' };
+
+function touchesPath(index: PathIndex, f: Formula): boolean {
+  if (index.groups.length === 0) return false;
+  for (const fact of factsOf(f)) if (index.groupOf.has(fact)) return true;
+  return false;
+}
+
+/**
+ * Splits the local conjuncts into groups that share no fact, each with the path groups it
+ * touches. Ids 0…G-1 stand for the path groups; a fact the path does not mention gets its own.
+ */
+function groupParts(index: PathIndex, parts: readonly Formula[]): Formula[][] {
+  const sets = new UnionFind(index.groups.length);
+  const first: number[] = [];
+  for (const f of parts) {
+    let head = -1;
+    for (const fact of factsOf(f)) {
+      const id = index.groupOf.get(fact) ?? sets.id(fact);
+      if (head < 0) head = id;
+      sets.union(head, id);
+    }
+    first.push(head);
+  }
+  const groups = new Map<number, Formula[]>();
+  parts.forEach((f, i) => {
+    const root = first[i] >= 0 ? sets.find(first[i]) : -1 - i;
+    let list = groups.get(root);
+    if (!list) groups.set(root, (list = []));
+    list.push(f);
+  });
+  // Each path group joins the local group that touches it.
+  for (let g = 0; g < index.groups.length; g++) {
+    if (sets.touched(g)) groups.get(sets.find(g))!.push(...index.groups[g]);
+  }
+  return [...groups.values()];
 }
 
 /** Union-find over small integer ids; named facts get fresh ids on first sight. */

@@ -133,6 +133,11 @@ export class LineProcessor {
     return this.decide(readCaseArgs(this.graph, args, { locale: this.locale }), line);
   }
 
+  /** The problem of a CSV input without a header row. */
+  missingHeader(): LineProblem {
+    return problem(1, this.unreadable('a CSV file needs a header row naming the fact of each column'));
+  }
+
   /** A line that cannot be read at all (a CSV record with a stray or unclosed quote). */
   unreadableLine(line: number, reason: string): LineResult {
     return this.invalid(line, [this.unreadable(reason)]);
