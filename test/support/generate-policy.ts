@@ -44,29 +44,64 @@ interface Shape {
 
 const MEMBERS = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'];
 
+/** `count` distinct amounts in fen, ascending, written as money literals. */
+function amounts(p: Picker, count: number): string[] {
+  const fen = new Set<number>();
+  while (fen.size < count) fen.add(p.int(1, 50_000) * (p.chance(0.5) ? 100 : 1));
+  return [...fen].sort((a, b) => a - b).map((f) => `${(f / 100).toFixed(f % 100 === 0 ? 0 : 2)} CNY`);
+}
+
+/** The enum's members split into `count` non-empty groups, in random order. */
+function memberGroups(p: Picker, count: number): string[][] {
+  const shuffled = [...MEMBERS].sort(() => p.random() - 0.5);
+  const groups: string[][] = Array.from({ length: count }, (_, i) => [shuffled[i]]);
+  for (const m of shuffled.slice(count)) p.pick(groups).push(m);
+  return groups;
+}
+
+function inGroup(fact: string, group: readonly string[], negated = false): string {
+  if (group.length === 1) return `${fact} ${negated ? '!=' : '=='} ${group[0]}`;
+  return `${fact} ${negated ? 'not in' : 'in'} {${group.join(', ')}}`;
+}
+
 /**
- * The decision shapes. Level L has its own facts (`e<L>`, `a<L>`, `b<L>`, `f<L>`, `g<L>`), so a
- * decision never contradicts the decisions above it, and each shape covers every case exactly once.
+ * The decision shapes, each with random constants and groupings. Level L has its own facts
+ * (`e<L>`, `a<L>`, `b<L>`, `n<L>`, `f<L>`, `g<L>`), so a decision never contradicts the decisions
+ * above it, and each shape takes every case it is given exactly once (no gap, no overlap, no
+ * shadowed branch).
  */
 const shapes: readonly ((level: number, p: Picker) => Shape)[] = [
-  (l) => ({ unique: true, conditions: MEMBERS.map((m) => `e${l} == ${m}`) }),
+  (l, p) => ({ unique: true, conditions: memberGroups(p, p.int(3, 8)).map((g) => inGroup(`e${l}`, g)) }),
   (l, p) => {
     const conditions: (string | null)[] = [];
-    for (let i = 0; i < 6; i += 2) {
-      const group = `e${l} in {${MEMBERS[i]}, ${MEMBERS[i + 1]}}`;
-      if (p.chance(0.5)) conditions.push(`${group} and f${l}`);
-      conditions.push(group);
+    for (const group of memberGroups(p, p.int(3, 6)).slice(1)) {
+      if (p.chance(0.5)) conditions.push(`${inGroup(`e${l}`, group)} and f${l}`);
+      conditions.push(inGroup(`e${l}`, group));
     }
     return { unique: false, conditions: [...conditions, null] };
   },
-  (l) => ({ unique: false, conditions: [`a${l} >= 5000 CNY`, `a${l} >= 1000 CNY`, `a${l} >= limit${l}`, `a${l} > 30 CNY`, null] }),
-  (l) => ({
-    unique: true,
-    conditions: [`a${l} < 100 CNY`, `a${l} >= 100 CNY and a${l} < 1000 CNY`, `a${l} >= 1000 CNY and a${l} < 5000 CNY`, `a${l} >= 5000 CNY`],
-  }),
-  (l) => ({ unique: true, conditions: [`a${l} > b${l} + 10 CNY`, `a${l} <= b${l} + 10 CNY and a${l} >= b${l}`, `a${l} < b${l}`] }),
-  (l) => ({ unique: false, conditions: [`min(a${l}, b${l}) >= limit${l}`, `max(a${l}, b${l}) < 50 CNY`, `a${l} > b${l} and f${l}`, null] }),
-  (l) => ({ unique: true, conditions: [`f${l} and g${l}`, `f${l} and not g${l}`, `not f${l} and e${l} in {m0, m1, m2, m3}`, `not f${l} and e${l} not in {m0, m1, m2, m3}`] }),
+  (l, p) => ({ unique: false, conditions: [...amounts(p, p.int(2, 6)).reverse().map((c) => `a${l} >= ${c}`), `a${l} > 0 CNY`, null] }),
+  (l, p) => {
+    const cuts = amounts(p, p.int(2, 6));
+    const middle = cuts.slice(1).map((c, i) => `a${l} >= ${cuts[i]} and a${l} < ${c}`);
+    return { unique: true, conditions: [`a${l} < ${cuts[0]}`, ...middle, `a${l} >= ${cuts[cuts.length - 1]}`] };
+  },
+  (l, p) => {
+    const [d] = amounts(p, 1);
+    return { unique: true, conditions: [`a${l} > b${l} + ${d}`, `a${l} <= b${l} + ${d} and a${l} >= b${l}`, `a${l} < b${l}`] };
+  },
+  (l, p) => {
+    const low = (p.int(1, 29_999) / 100).toFixed(2);
+    return { unique: false, conditions: [`min(a${l}, b${l}) >= limit${l}`, `max(a${l}, b${l}) < ${low} CNY`, `a${l} > b${l} and f${l}`, null] };
+  },
+  (l, p) => {
+    const [g1, g2] = memberGroups(p, 2);
+    return { unique: true, conditions: [`f${l} and g${l}`, `f${l} and not g${l}`, `not f${l} and ${inGroup(`e${l}`, g1)}`, `not f${l} and ${inGroup(`e${l}`, g2)}`] };
+  },
+  (l, p) => {
+    const cuts = [...new Set(Array.from({ length: p.int(2, 5) }, () => p.int(-400, 400) / 4))].sort((a, b) => b - a);
+    return { unique: false, conditions: [...cuts.map((c, i) => `n${l} ${i % 2 ? '>' : '>='} ${c}`), null] };
+  },
 ];
 
 const OUTCOMES = 24;
@@ -110,7 +145,8 @@ export function generateScaledPolicy(branches: number, seed = 1): string {
   for (let l = 0; l < byLevel.length; l++) {
     const declarations: [string, string][] = [
       [`e${l}`, `fact e${l}: pick "类${l}"`], [`a${l}`, `fact a${l}: money "额${l}"`], [`b${l}`, `fact b${l}: money "费${l}"`],
-      [`f${l}`, `fact f${l}: bool "是${l}"`], [`g${l}`, `fact g${l}: bool "否${l}"`], [`limit${l}`, `const limit${l} = ${300 + l} CNY "限${l}"`],
+      [`n${l}`, `fact n${l}: number "数${l}"`], [`f${l}`, `fact f${l}: bool "是${l}"`], [`g${l}`, `fact g${l}: bool "否${l}"`],
+      [`limit${l}`, `const limit${l} = ${300 + l} CNY "限${l}"`],
     ];
     for (const [name, line] of declarations) if (names.has(name)) lines.push(line);
   }

@@ -1,0 +1,4 @@
+/** Batch evaluation: many cases (JSON Lines or CSV) streamed through the compiled evaluator. */
+export { runBatch, type BatchFormat, type BatchOptions, type BatchProgress, type BatchSummary, type JobRunner } from './run-batch.js';
+export { workerPool, type WorkerData } from './worker-pool.js';
+export type { LineProblem, LineStatus, Tally } from './process.js';
