@@ -1,4 +1,4 @@
-import type { Deadline, LocaleText, Value } from '../check/graph.js';
+import type { LocaleText, OutcomeNode, Value } from '../check/graph.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
@@ -22,17 +22,9 @@ export interface PathStep {
   readonly facts: readonly FactReading[];
 }
 
-/** The outcome reached, with the texts of its node (each in every locale) and its computed values. */
-export interface OutcomeResult {
-  readonly id: string;
-  readonly label: LocaleText;
-  /** A department id. */
-  readonly owner: string | null;
-  readonly deadline: Deadline | null;
-  readonly steps: readonly LocaleText[];
-  readonly documents: readonly LocaleText[];
-  readonly say: LocaleText | null;
-  readonly notes: readonly LocaleText[];
+/** The outcome reached: the texts of its node (each in every locale) and its computed values. */
+export interface OutcomeResult
+  extends Pick<OutcomeNode, 'id' | 'label' | 'owner' | 'deadline' | 'steps' | 'documents' | 'say' | 'notes'> {
   /** Value id → value, in declaration order; null when it needs a missing fact or divides by zero. */
   readonly values: Readonly<Record<string, Value | null>>;
 }

@@ -14,11 +14,17 @@ export class SopParser extends CstParser {
   /** Indexes into `errors` of the mismatches recovery repaired by inserting the missing token. */
   readonly repairedByInsertion = new Set<number>();
 
-  constructor() {
+  /**
+   * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion…); `recover` turns on
+   * error recovery (default on). Both cost start-up time on every run, so the checks are left to
+   * test/syntax/parser.test.ts and recovery to a second instance that parses only broken files.
+   */
+  constructor(options: { readonly validate?: boolean; readonly recover?: boolean } = {}) {
     super(t.allTokens, {
-      recoveryEnabled: true,
+      recoveryEnabled: options.recover ?? true,
       nodeLocationTracking: 'onlyOffset',
       errorMessageProvider,
+      skipValidations: options.validate !== true,
     });
     this.performSelfAnalysis();
   }
@@ -373,8 +379,13 @@ export class SopParser extends CstParser {
   });
 }
 
-/** The one parser instance (construction runs the grammar analysis); each parse resets it via `.input`. */
-export const parser = new SopParser();
+/**
+ * The parser instances (construction runs the grammar analysis); each parse resets one via `.input`.
+ * A file is parsed first without recovery, which is all a clean file needs; only a file with
+ * syntax errors is parsed again by the recovering instance, built on first use, to report them all.
+ */
+export const parser = new SopParser({ recover: false });
+let recovering: SopParser | undefined;
 
 /** What parsing one file's tokens gives: a CST (partial where recovery stepped in) and the syntax errors. */
 export interface ParseCstResult {
@@ -384,6 +395,15 @@ export interface ParseCstResult {
 
 /** Parses a file's tokens into a CST, reporting every syntax error recovery gets past; never throws. */
 export function parseCst(file: SourceFile, tokens: IToken[]): ParseCstResult {
+  parser.input = tokens;
+  const cst = parser.file() as unknown as FileCstNode;
+  if (parser.errors.length === 0) return { cst, diagnostics: [] };
+  return parseRecovering(file, tokens);
+}
+
+/** Parses a file that has syntax errors with recovery on, reporting every error recovery gets past. */
+function parseRecovering(file: SourceFile, tokens: IToken[]): ParseCstResult {
+  const parser = (recovering ??= new SopParser());
   parser.input = tokens;
   parser.repairedByInsertion.clear();
   const cst = parser.file() as unknown as FileCstNode;

@@ -47,7 +47,7 @@ const MEMBERS = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'];
 /** `count` distinct amounts in fen, ascending, written as money literals. */
 function amounts(p: Picker, count: number): string[] {
   const fen = new Set<number>();
-  while (fen.size < count) fen.add(p.int(1, 50_000) * (p.chance(0.5) ? 100 : 1));
+  while (fen.size < count) fen.add(p.int(2, 50_000) * (p.chance(0.5) ? 100 : 1));
   return [...fen].sort((a, b) => a - b).map((f) => `${(f / 100).toFixed(f % 100 === 0 ? 0 : 2)} CNY`);
 }
 

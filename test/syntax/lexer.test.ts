@@ -1,6 +1,7 @@
+import { Lexer } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { sourceFile } from '../../src/source/source-file.js';
-import { scan } from '../../src/syntax/lexer.js';
+import { lexerConfig, scan } from '../../src/syntax/lexer.js';
 import { allTokens, keywords } from '../../src/syntax/tokens.js';
 
 function tokenNames(text: string): string[] {
@@ -8,6 +9,10 @@ function tokenNames(text: string): string[] {
 }
 
 describe('scan', () => {
+  it('has token definitions that pass Chevrotain\'s checks (skipped at run time for start-up)', () => {
+    expect(new Lexer(allTokens, lexerConfig).lexerDefinitionErrors).toEqual([]);
+  });
+
   it.each([
     ['when x -> y', ['When', 'Identifier', 'Arrow', 'Identifier']],
     ['notes first_reply document do', ['Identifier', 'Identifier', 'Document', 'Do']],

@@ -6,8 +6,9 @@ import { only, parse, withoutSpans } from './support.js';
 const fullPolicy = readFileSync(new URL('fixtures/full-policy.sop', import.meta.url), 'utf8');
 
 describe('parseRules on valid input', () => {
-  it('constructs the parser without grammar ambiguities', () => {
-    expect(() => new SopParser()).not.toThrow();
+  it('constructs the parser without grammar ambiguities (Chevrotain\'s grammar checks on)', () => {
+    expect(() => new SopParser({ validate: true })).not.toThrow();
+    expect(() => new SopParser({ validate: true, recover: false })).not.toThrow();
   });
 
   it.each([

@@ -37,7 +37,7 @@ export function inexactCondition(atom: OpaqueAtom, decisions: readonly DecisionN
   const names = decisions.slice(0, 3).map((d) => `\`${d.id}\``).join(', ');
   const more = decisions.length > 3 ? ` and ${decisions.length - 3} more` : '';
   return diagnostic('graph/inexact-analysis', atom.expr.span, `\`${atom.text}\` is not analysed exactly: it ${atom.reason}`, {
-    help: `gaps, overlaps and shadowed branches that depend on it are not reported (in ${names}${more})`,
+    help: `gaps, overlaps and shadowed branches that depend on it are not reported (in ${names}${more}); to have it checked, compare one fact, or the difference of two facts, with a constant`,
   });
 }
 

@@ -38,18 +38,19 @@ export function pathConditions(graph: DecisionGraph): PathConditions {
 
 function computePathConditions(graph: DecisionGraph): PathConditions {
   const translator = new Translator(graph);
-  const regions = new Map<string, readonly Formula[]>();
+  const regions = new Map<Branch, readonly Formula[]>();
   const condition = (b: Branch): Formula => (b.condition ? translator.condition(b.condition) : TRUE);
   const region = (d: DecisionNode, b: Branch): readonly Formula[] => {
-    let r = regions.get(b.id);
-    if (!r) {
-      const earlier = d.branches.filter((x) => x.index < b.index || (b.condition === null && x.condition !== null));
-      r = conjuncts(and([...earlier.map((x) => not(condition(x))), condition(b)]));
-      regions.set(b.id, r);
+    if (!regions.has(b)) {
+      // All of d's regions at once: each is the negations so far plus its own condition.
+      let excluded: readonly Formula[] = [];
+      for (const x of d.branches) {
+        regions.set(x, excluded.concat(conjuncts(condition(x))));
+        if (x.condition !== null) excluded = excluded.concat(conjuncts(not(condition(x))));
+      }
     }
-    return r;
+    return regions.get(b)!;
   };
-
   const order = topologicalOrder(graph);
   const incoming = new Map<string, Branch[]>();
   const paths = new Map<string, (readonly Formula[])[]>();
@@ -61,7 +62,7 @@ function computePathConditions(graph: DecisionGraph): PathConditions {
       if (b.target.kind !== 'decision') continue;
       const into = b.target.id;
       if (!paths.has(into)) [paths.set(into, []), incoming.set(into, [])];
-      paths.get(into)!.push([...p, ...region(d, b)]);
+      paths.get(into)!.push(p.concat(region(d, b)));
       incoming.get(into)!.push(b);
     }
   }

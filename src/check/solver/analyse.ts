@@ -1,7 +1,8 @@
 import { pathConditions, type PathConditions } from '../checks/path-conditions.js';
 import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
-import { type Formula, conjuncts, factsOf, not } from './formula.js';
-import { PathIndex, type QueryResult, QueryRunner } from './query.js';
+import { boxesDisjoint, boxOf } from './box.js';
+import { type Formula, factsOf, not } from './formula.js';
+import { type QueryResult, QueryRunner, QueryScope } from './query.js';
 import type { UnknownCause } from './search.js';
 import { witnessOf } from './witness.js';
 
@@ -24,8 +25,8 @@ export type Finding =
   /** The condition cannot hold: in `itself`, or for any case that reaches the decision (`path`). */
   | { readonly kind: 'impossible'; readonly decision: DecisionNode; readonly branch: Branch; readonly contradicts: 'itself' | 'path' }
   | { readonly kind: 'unreachable-otherwise'; readonly decision: DecisionNode; readonly branch: Branch }
-  /** Some result in this decision hangs on something the analysis does not decide. */
-  | { readonly kind: 'inexact'; readonly decision: DecisionNode; readonly cause: UnknownCause; readonly onPath: boolean };
+  /** Some result in this decision (or whether a case reaches it) hangs on something the analysis does not decide. */
+  | { readonly kind: 'inexact'; readonly decision: DecisionNode; readonly cause: UnknownCause };
 
 export interface DecisionAnalysis {
   readonly findings: readonly Finding[];
@@ -63,22 +64,29 @@ class Analyser {
     return { findings: this.findings, reachableBranches: this.reachable };
   }
 
-  /** Whether any case reaches d: reused from the one branch leading here, else solved. */
-  private reachOf(d: DecisionNode, path: readonly Formula[]): QueryResult {
+  /**
+   * Whether any case reaches d: some branch leading here can be taken. Those branches were
+   * judged already (decisions come in topological order), so nothing is solved again.
+   */
+  private reachOf(d: DecisionNode): QueryResult {
     if (d.id === this.graph.policy.start) return { status: 'sat' };
-    const incoming = this.pc.incoming(d.id);
-    if (incoming.length === 1) return this.taken.get(incoming[0].id) ?? { status: 'unsat' };
-    return this.queries.solveAll(path);
+    let result: QueryResult = { status: 'unsat' };
+    for (const b of this.pc.incoming(d.id)) {
+      const r = this.taken.get(b.id);
+      if (r?.status === 'sat') return r;
+      if (r?.status === 'unknown' && result.status === 'unsat') result = r;
+    }
+    return result;
   }
 
   private decision(d: DecisionNode): void {
     const path = this.pc.reach(d.id) ?? [];
-    const reach = this.reachOf(d, path);
+    const reach = this.reachOf(d);
     // No case reaches d: the branches leading here are reported where they are.
     if (reach.status === 'unsat') return;
-    const focus = d.branches.flatMap((b) => factsOf(this.pc.condition(b)));
-    const ctx: Ctx = { d, path, index: new PathIndex(path, focus), reach, inexact: reach.status === 'unknown' };
-    if (reach.status === 'unknown') this.findings.push({ kind: 'inexact', decision: d, cause: reach.cause!, onPath: true });
+    const scope = new QueryScope(path, d.branches.map((b) => this.pc.condition(b)));
+    const ctx: Ctx = { d, path, scope, reach, inexact: reach.status === 'unknown' };
+    if (reach.status === 'unknown') this.findings.push({ kind: 'inexact', decision: d, cause: reach.cause! });
     const conditional = d.branches.filter((b) => b.condition !== null);
     const live = conditional.filter((b) => this.branch(ctx, b));
     if (d.hitPolicy === 'unique') this.overlaps(ctx, live);
@@ -112,12 +120,12 @@ class Analyser {
   }
 
   private overlaps(ctx: Ctx, live: readonly Branch[]): void {
-    const masks = live.map((b) => memberMasks(this.pc.condition(b)));
+    const boxes = live.map((b) => boxOf(this.pc.condition(b)));
     for (let j = 1; j < live.length; j++) {
       const earlier: Branch[] = [];
       let witness: Witness | undefined;
       for (let i = 0; i < j; i++) {
-        if (disjoint(masks[i], masks[j])) continue;
+        if (boxesDisjoint(boxes[i], boxes[j])) continue;
         const parts = [this.pc.condition(live[i]), this.pc.condition(live[j])];
         const r = this.ask(ctx, parts);
         if (r.status !== 'sat') continue;
@@ -155,10 +163,10 @@ class Analyser {
 
   /** Decides path ∧ local for ctx's decision, noting once per decision when the answer is inexact. */
   private ask(ctx: Ctx, local: readonly Formula[]): QueryResult {
-    const r = this.queries.run(ctx.index, local, ctx.reach);
+    const r = this.queries.run(ctx.scope, local, ctx.reach);
     if (r.status === 'unknown' && !ctx.inexact) {
       ctx.inexact = true;
-      this.findings.push({ kind: 'inexact', decision: ctx.d, cause: r.cause!, onPath: false });
+      this.findings.push({ kind: 'inexact', decision: ctx.d, cause: r.cause! });
     }
     return r;
   }
@@ -175,26 +183,8 @@ class Analyser {
 interface Ctx {
   readonly d: DecisionNode;
   readonly path: readonly Formula[];
-  readonly index: PathIndex;
+  readonly scope: QueryScope;
   readonly reach: QueryResult;
   /** Whether an inexact finding was already recorded for this decision. */
   inexact: boolean;
-}
-
-/** The enum/bool facts a condition pins to a set of members at its top level. */
-function memberMasks(f: Formula): Map<string, bigint> {
-  const out = new Map<string, bigint>();
-  for (const c of conjuncts(f)) {
-    if (c.kind === 'lit' && c.atom.kind === 'member') out.set(c.atom.fact, (out.get(c.atom.fact) ?? c.atom.mask) & c.atom.mask);
-  }
-  return out;
-}
-
-/** True when two conditions pin some fact to disjoint member sets, so they cannot overlap. */
-function disjoint(a: ReadonlyMap<string, bigint>, b: ReadonlyMap<string, bigint>): boolean {
-  for (const [fact, m] of a) {
-    const n = b.get(fact);
-    if (n !== undefined && (m & n) === 0n) return true;
-  }
-  return false;
 }

@@ -50,7 +50,9 @@ function differenceIs(u: string | null, v: string | null, c: Rat, op: CompareOp,
 
 /** The fact when the value is exactly one fact (coefficient 1, no constant). */
 function soleFact(v: NumVal): string | undefined {
-  if (v.kind !== 'num' || v.lin.terms.size !== 1 || !isZero(v.lin.c)) return undefined;
+  if (v.kind !== 'num') return undefined;
+  if (v.sole !== undefined) return v.sole;
+  if (v.lin.terms.size !== 1 || !isZero(v.lin.c)) return undefined;
   const [[fact, k]] = v.lin.terms;
   return k.n === 1n && k.d === 1n ? fact : undefined;
 }

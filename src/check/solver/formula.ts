@@ -29,6 +29,8 @@ export interface MemberAtom extends AtomCommon {
   readonly domain: readonly string[];
   /** Bit i set when domain[i] is allowed. */
   readonly mask: bigint;
+  /** The same mask as a JS number when the domain has at most 30 members (the fast path); else -1. */
+  readonly small: number;
 }
 
 /** `fact == value` (or `!=` when `equal` is false) for a text fact. */
@@ -47,6 +49,10 @@ export interface DiffAtom extends AtomCommon {
   readonly domain: NumericDomain;
   readonly bound: Rat;
   readonly strict: boolean;
+  /** The bound as a JS number when it is a whole number small enough to be exact; else null. */
+  readonly whole: number | null;
+  /** This atom and its negation: the difference atoms a literal of it brings into a query. */
+  pair: { readonly diffs: readonly DiffAtom[]; readonly opaque: false };
 }
 
 /** A condition the analysis does not decide: it may be true or false for any input. */
@@ -63,14 +69,31 @@ export interface OpaqueAtom extends AtomCommon {
 export type Atom = MemberAtom | TextAtom | DiffAtom | OpaqueAtom;
 
 /** An atom before interning gives it an id, a negation and a literal. */
-type Draft = { [K in Atom['kind']]: Omit<Extract<Atom, { kind: K }>, 'id' | 'negation' | 'lit'> }[Atom['kind']];
+type Draft = { [K in Atom['kind']]: Omit<Extract<Atom, { kind: K }>, 'id' | 'negation' | 'lit' | 'pair'> }[Atom['kind']];
+
+/** The difference atoms a formula can assert, and whether it holds an opaque atom. */
+export interface AtomSummary {
+  readonly diffs: readonly DiffAtom[];
+  readonly opaque: boolean;
+}
+
+/** What the solver derives from an and/or node, computed once on first use (in place: faster than a WeakMap). */
+export interface JunctionMemo {
+  negation: Formula | undefined;
+  facts: readonly string[] | undefined;
+  summary: AtomSummary | undefined;
+}
 
 export type Formula =
   | { readonly kind: 'true' }
   | { readonly kind: 'false' }
   | { readonly kind: 'lit'; readonly atom: Atom }
-  | { readonly kind: 'and'; readonly parts: readonly Formula[] }
-  | { readonly kind: 'or'; readonly parts: readonly Formula[] };
+  | { readonly kind: 'and'; readonly parts: readonly Formula[]; readonly memo: JunctionMemo }
+  | { readonly kind: 'or'; readonly parts: readonly Formula[]; readonly memo: JunctionMemo };
+
+function junction(kind: 'and' | 'or', parts: readonly Formula[]): Formula {
+  return { kind, parts, memo: { negation: undefined, facts: undefined, summary: undefined } };
+}
 
 export const TRUE: Formula = { kind: 'true' };
 export const FALSE: Formula = { kind: 'false' };
@@ -84,7 +107,7 @@ export function and(parts: readonly Formula[]): Formula {
     if (p.kind === 'and') out.push(...p.parts);
     else out.push(p);
   }
-  return out.length === 0 ? TRUE : out.length === 1 ? out[0] : { kind: 'and', parts: out };
+  return out.length === 0 ? TRUE : out.length === 1 ? out[0] : junction('and', out);
 }
 
 /** The disjunction, flattened, with `false` dropped and `true` absorbing. */
@@ -96,10 +119,8 @@ export function or(parts: readonly Formula[]): Formula {
     if (p.kind === 'or') out.push(...p.parts);
     else out.push(p);
   }
-  return out.length === 0 ? FALSE : out.length === 1 ? out[0] : { kind: 'or', parts: out };
+  return out.length === 0 ? FALSE : out.length === 1 ? out[0] : junction('or', out);
 }
-
-const negations = new WeakMap<Formula, Formula>();
 
 /** The negation, pushed down to the atoms (memoised: shared subformulas stay shared). */
 export function not(f: Formula): Formula {
@@ -108,13 +129,11 @@ export function not(f: Formula): Formula {
     case 'false': return TRUE;
     case 'lit': return f.atom.negation.lit;
   }
-  let result = negations.get(f);
-  if (!result) {
+  if (!f.memo.negation) {
     const parts = f.parts.map(not);
-    result = f.kind === 'and' ? or(parts) : and(parts);
-    negations.set(f, result);
+    f.memo.negation = f.kind === 'and' ? or(parts) : and(parts);
   }
-  return result;
+  return f.memo.negation;
 }
 
 /** The top-level conjuncts of a formula. */
@@ -122,50 +141,22 @@ export function conjuncts(f: Formula): readonly Formula[] {
   return f.kind === 'and' ? f.parts : f.kind === 'true' ? [] : [f];
 }
 
-const factSets = new WeakMap<Formula, readonly string[]>();
-
 /** Every fact the formula reads, memoised per formula node. */
 export function factsOf(f: Formula): readonly string[] {
   if (f.kind === 'lit') return f.atom.facts;
   if (f.kind === 'true' || f.kind === 'false') return [];
-  let facts = factSets.get(f);
-  if (!facts) {
+  if (!f.memo.facts) {
     const set = new Set<string>();
     for (const p of f.parts) for (const fact of factsOf(p)) set.add(fact);
-    facts = [...set];
-    factSets.set(f, facts);
+    f.memo.facts = [...set];
   }
-  return facts;
+  return f.memo.facts;
 }
 
-const keys = new WeakMap<Formula, string>();
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** A string that is equal for structurally equal formulas over the same interned atoms. */
-export function keyOf(f: Formula): string {
-  switch (f.kind) {
-    case 'true': return 'T';
-    case 'false': return 'F';
-    case 'lit': return String(f.atom.id);
-  }
-  let key = keys.get(f);
-  if (key === undefined) {
-    key = `${f.kind === 'and' ? '&' : '|'}(${f.parts.map(keyOf).join(',')})`;
-    keys.set(f, key);
-  }
-  return key;
-}
-
-/** Every opaque atom in the formula (positive form), in first-seen order. */
-export function opaqueAtoms(f: Formula, out = new Map<string, OpaqueAtom>()): Map<string, OpaqueAtom> {
-  if (f.kind === 'lit') {
-    if (f.atom.kind === 'opaque') {
-      const positive = f.atom.positive ? f.atom : (f.atom.negation as OpaqueAtom);
-      if (!out.has(positive.text)) out.set(positive.text, positive);
-    }
-  } else if (f.kind === 'and' || f.kind === 'or') {
-    for (const p of f.parts) opaqueAtoms(p, out);
-  }
-  return out;
+function wholeNumber(r: Rat): number | null {
+  return r.d === 1n && r.n <= MAX_SAFE && -r.n <= MAX_SAFE ? Number(r.n) : null;
 }
 
 /** Interns atoms for one analysis, so equal atoms are one object and negation is a field read. */
@@ -179,16 +170,14 @@ export class AtomTable {
     const m = mask & full;
     if (m === 0n) return FALSE;
     if (m === full) return TRUE;
-    return this.intern(`m:${fact}:${m}`, `m:${fact}:${full ^ m}`, (key) => ({ kind: 'member', key, fact, domain, mask: m, facts: [fact] }),
-      (key) => ({ kind: 'member', key, fact, domain, mask: full ^ m, facts: [fact] }),
-    );
+    const key = `m:${fact}:${m}`;
+    return this.atoms.get(key)?.lit ?? this.intern(memberDraft(fact, domain, m), memberDraft(fact, domain, full ^ m));
   }
 
   /** `fact == value` or `fact != value` for a text fact. */
   text(fact: string, value: string, equal: boolean): Formula {
-    const k = (eq: boolean) => `t:${fact}:${eq ? '=' : '!'}:${JSON.stringify(value)}`;
-    const make = (eq: boolean) => (key: string): Draft => ({ kind: 'text', key, fact, value, equal: eq, facts: [fact] });
-    return this.intern(k(equal), k(!equal), make(equal), make(!equal));
+    const make = (eq: boolean): Draft => ({ kind: 'text', key: textKey(fact, value, eq), fact, value, equal: eq, facts: [fact] });
+    return this.atoms.get(textKey(fact, value, equal))?.lit ?? this.intern(make(equal), make(!equal));
   }
 
   /** `u - v <= bound` (`<` when strict); integer domains are tightened to whole fen. */
@@ -202,40 +191,55 @@ export class AtomTable {
       const c = compare(rat(0n), bound);
       return c < 0 || (c === 0 && !strict) ? TRUE : FALSE;
     }
-    const negBound = neg(bound);
-    const negStrict = domain === 'rat' ? !strict : false;
-    const nb = domain === 'int' ? rat(negBound.n - 1n) : negBound;
-    const key = (a: string | null, b: string | null, c: Rat, s: boolean) => `d:${a ?? '0'}:${b ?? '0'}:${domain}:${c.n}/${c.d}:${s ? '<' : '<='}`;
+    const key = diffKey(u, v, domain, bound, strict);
+    const found = this.atoms.get(key);
+    if (found) return found.lit;
+    // ¬(u - v <= c) is v - u < -c, which for whole fen is v - u <= -c - 1.
+    const nb = domain === 'int' ? { n: -bound.n - 1n, d: 1n } : neg(bound);
+    const ns = domain === 'rat' ? !strict : false;
     const facts = [u, v].filter((x): x is string => x !== null);
     return this.intern(
-      key(u, v, bound, strict),
-      key(v, u, nb, negStrict),
-      (k) => ({ kind: 'diff', key: k, u, v, domain, bound, strict, facts }),
-      (k) => ({ kind: 'diff', key: k, u: v, v: u, domain, bound: nb, strict: negStrict, facts }),
+      { kind: 'diff', key, u, v, domain, bound, strict, facts, whole: wholeNumber(bound) },
+      { kind: 'diff', key: diffKey(v, u, domain, nb, ns), u: v, v: u, domain, bound: nb, strict: ns, facts, whole: wholeNumber(nb) },
     );
   }
 
   /** A condition outside the decided fragment, keyed by its text (same text, same condition). */
   opaque(expr: Expr, text: string, reason: string, facts: readonly string[]): Formula {
-    const make = (positive: boolean) => (key: string): Draft => ({ kind: 'opaque', key, expr, text, reason, positive, facts });
-    return this.intern(`o:+:${text}`, `o:-:${text}`, make(true), make(false));
+    const make = (positive: boolean): Draft => ({ kind: 'opaque', key: `o:${positive ? '+' : '-'}:${text}`, expr, text, reason, positive, facts });
+    return this.atoms.get(`o:+:${text}`)?.lit ?? this.intern(make(true), make(false));
   }
 
-  private intern(key: string, negKey: string, make: (key: string) => Draft, makeNeg: (key: string) => Draft): Formula {
-    const found = this.atoms.get(key);
-    if (found) return found.lit;
-    const atom = this.finish(make(key));
-    const negation = this.finish(makeNeg(negKey));
+  /** Registers a new atom and its negation; returns the atom's literal. */
+  private intern(a: Draft, b: Draft): Formula {
+    const atom = this.finish(a);
+    const negation = this.finish(b);
     atom.negation = negation;
     negation.negation = atom;
-    this.atoms.set(key, atom);
-    this.atoms.set(negKey, negation);
+    if (atom.kind === 'diff' && negation.kind === 'diff') atom.pair = negation.pair = { diffs: [atom, negation], opaque: false };
+    this.atoms.set(atom.key, atom);
+    this.atoms.set(negation.key, negation);
     return atom.lit;
   }
 
+  /** Completes a fresh draft in place (no copy: this runs for every atom of a large policy). */
   private finish(draft: Draft): Atom {
-    const atom = { ...draft, id: this.nextId++ } as Atom;
+    const atom = draft as Atom;
+    (atom as { id: number }).id = this.nextId++;
     atom.lit = { kind: 'lit', atom };
     return atom;
   }
+}
+
+function memberDraft(fact: string, domain: readonly string[], mask: bigint): Draft {
+  const small = domain.length <= 30 ? Number(mask) : -1;
+  return { kind: 'member', key: `m:${fact}:${mask}`, fact, domain, mask, small, facts: [fact] };
+}
+
+function textKey(fact: string, value: string, equal: boolean): string {
+  return `t:${fact}:${equal ? '=' : '!'}:${JSON.stringify(value)}`;
+}
+
+function diffKey(u: string | null, v: string | null, domain: NumericDomain, c: Rat, strict: boolean): string {
+  return `d:${u ?? '0'}:${v ?? '0'}:${domain}:${c.d === 1n ? c.n : `${c.n}/${c.d}`}:${strict ? '<' : '<='}`;
 }

@@ -12,7 +12,8 @@ export interface Lin {
 }
 
 export type NumVal =
-  | { readonly kind: 'num'; readonly lin: Lin }
+  /** `sole` is set when the value is exactly one fact (the common case, checked without looking inside). */
+  | { readonly kind: 'num'; readonly lin: Lin; readonly sole?: string }
   | { readonly kind: 'pw'; readonly fn: 'min' | 'max'; readonly args: readonly NumVal[] };
 
 /** Thrown (and caught at the enclosing comparison) when a value leaves the decided fragment. */
@@ -31,7 +32,7 @@ export function constant(c: Rat): NumVal {
 }
 
 export function variable(fact: string): NumVal {
-  return { kind: 'num', lin: { terms: new Map([[fact, rat(1n)]]), c: ZERO } };
+  return { kind: 'num', lin: { terms: new Map([[fact, rat(1n)]]), c: ZERO }, sole: fact };
 }
 
 /** The constant value, or undefined when the value depends on a fact. */

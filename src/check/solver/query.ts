@@ -1,14 +1,15 @@
 import type { DecisionGraph } from '../graph.js';
-import { type Formula, conjuncts, factsOf, keyOf } from './formula.js';
-import { solve, type SolveOptions, type SolveResult, type SolveStatus, type UnknownCause } from './search.js';
+import { type Formula, factsOf } from './formula.js';
+import { solve, type SolveOptions, type SolveStatus, type Universe, type UnknownCause, universeOf } from './search.js';
 import type { Model, ModelValue } from './theory.js';
 
 /**
- * "path ∧ local" queries for the decision analysis. A decision's path conjuncts are split once
- * into groups that share no fact (a `PathIndex`). A query then solves only the local conjuncts
- * together with the path groups they touch; the untouched groups are satisfiable exactly when
- * the path is, which the decision's reachability result already says. So a query costs what its
- * own conditions cost, not what the whole path costs.
+ * "path ∧ local" queries for the decision analysis. Once per decision, its conditions and the
+ * path conjuncts they interact with are split into components that share no fact (a
+ * `QueryScope`). A query then solves each component its local conjuncts fall in, together with
+ * that component's path conjuncts; every other path conjunct holds exactly when the path does,
+ * which the decision's reachability result already says. So a query costs what its own
+ * conditions cost, not what the whole path costs, and independent parts are searched apart.
  */
 
 export interface QueryResult {
@@ -18,55 +19,96 @@ export interface QueryResult {
   readonly model?: Model;
 }
 
-/**
- * The path conjuncts of one decision that its own conditions can interact with (those sharing a
- * fact with them, transitively), grouped by shared facts. The other path conjuncts never join a
- * query: whether they hold is the decision's reachability, known already.
- */
-export class PathIndex {
-  /** Fact → group number. */
-  readonly groupOf = new Map<string, number>();
-  readonly groups: Formula[][] = [];
+/** The fact-disjoint components of a decision's conditions and the path conjuncts they touch. */
+export class QueryScope {
+  private readonly componentOf = new Map<string, number>();
+  /** The path conjuncts of each component. */
+  readonly pathParts: Formula[][] = [];
+  /** The atoms every query of this scope can assert, so they share one theory set-up. */
+  readonly universe: Universe;
 
-  /** @param focus the facts the decision's conditions read */
-  constructor(path: readonly Formula[], focus: Iterable<string>) {
-    const relevant = new Set(focus);
+  /**
+   * @param path the decision's path conjuncts
+   * @param conditions every formula a local conjunct of a query may come from (each conjunct's
+   *   facts must lie within one of them)
+   */
+  constructor(path: readonly Formula[], conditions: readonly Formula[]) {
+    for (const c of conditions) this.join(factsOf(c));
+    // Path conjuncts join when they share a fact with what is joined already, until none does.
+    let rest = path;
     const taken: Formula[] = [];
-    let rest = path.filter((f) => factsOf(f).length > 0);
-    for (let changed = true; changed; ) {
+    for (let changed = this.parent.size > 0; changed; ) {
       changed = false;
       const next: Formula[] = [];
       for (const f of rest) {
-        if (factsOf(f).some((fact) => relevant.has(fact))) {
+        if (this.touches(factsOf(f))) {
+          this.join(factsOf(f));
           taken.push(f);
-          for (const fact of factsOf(f)) relevant.add(fact);
           changed = true;
         } else next.push(f);
       }
       rest = next;
     }
-    const sets = new UnionFind();
-    const ids = taken.map((f) => factsOf(f).map((fact) => sets.id(fact)));
-    ids.forEach((xs) => xs.forEach((x) => sets.union(xs[0], x)));
-    const groupOfRoot = new Map<number, number>();
-    taken.forEach((f, i) => {
-      const root = sets.find(ids[i][0]);
-      let g = groupOfRoot.get(root);
-      if (g === undefined) {
-        g = this.groups.length;
-        groupOfRoot.set(root, g);
-        this.groups.push([]);
+    const ids = new Map<string, number>();
+    for (const fact of this.parent.keys()) {
+      const root = this.find(fact);
+      let id = ids.get(root);
+      if (id === undefined) {
+        ids.set(root, (id = this.pathParts.length));
+        this.pathParts.push([]);
       }
-      this.groups[g].push(f);
-      for (const fact of factsOf(f)) this.groupOf.set(fact, g);
-    });
+      this.componentOf.set(fact, id);
+    }
+    for (const f of taken) this.pathParts[this.componentOf.get(factsOf(f)[0])!].push(f);
+    this.universe = universeOf([...conditions, ...taken]);
+  }
+
+  /** Union-find over facts, used while building. */
+  private readonly parent = new Map<string, string>();
+
+  private find(x: string): string {
+    let r = x;
+    for (let p = this.parent.get(r)!; p !== r; p = this.parent.get(r)!) r = p;
+    return r;
+  }
+
+  private join(facts: readonly string[]): void {
+    for (const f of facts) if (!this.parent.has(f)) this.parent.set(f, f);
+    for (let i = 1; i < facts.length; i++) {
+      const a = this.find(facts[0]);
+      const b = this.find(facts[i]);
+      if (a !== b) this.parent.set(b, a);
+    }
+  }
+
+  private touches(facts: readonly string[]): boolean {
+    for (const f of facts) if (this.parent.has(f)) return true;
+    return false;
+  }
+
+  /** The component of a fact; undefined for a fact the scope does not know. */
+  componentOfFact(fact: string): number | undefined {
+    return this.componentOf.get(fact);
+  }
+
+  /** The component of a local conjunct; -1 when it reads no fact. */
+  component(f: Formula): number {
+    const facts = factsOf(f);
+    if (facts.length === 0) return -1;
+    const c = this.componentOf.get(facts[0]);
+    for (const x of facts) {
+      if (c === undefined || this.componentOf.get(x) !== c) {
+        throw new Error('internal error: a query conjunct spans components of its decision, please report');
+      }
+    }
+    return c!;
   }
 }
 
+const UNSAT: QueryResult = { status: 'unsat' };
+
 export class QueryRunner {
   readonly options: SolveOptions;
-  /** Results by the key of the solved conjunction: decisions often repeat the same conditions. */
-  private readonly memo = new Map<string, SolveResult>();
 
   constructor(graph: DecisionGraph) {
     this.options = {
@@ -79,119 +121,37 @@ export class QueryRunner {
 
   /** Decides the conjunction of `parts` from scratch, each fact-disjoint group on its own. */
   solveAll(parts: readonly Formula[], wantModel = false): QueryResult {
-    return this.run(new PathIndex([], []), parts, undefined, wantModel);
+    return this.run(new QueryScope([], parts), parts, undefined, wantModel);
   }
 
-  /**
-   * Decides path ∧ local, where `reach` is the result for the path alone. Without `reach` the
-   * index must be empty (every conjunct is local).
-   */
-  run(index: PathIndex, local: readonly Formula[], reach: QueryResult | undefined, wantModel = false): QueryResult {
-    const parts: Formula[] = [];
+  /** Decides path ∧ local, where `reach` is the result for the path alone (none: the path is empty). */
+  run(scope: QueryScope, local: readonly Formula[], reach: QueryResult | undefined, wantModel = false): QueryResult {
+    // Local conjuncts by component; one reading no fact is a group of its own (negative keys).
+    const buckets = new Map<number, Formula[]>();
     for (const f of local) {
       if (f.kind === 'false') return UNSAT;
-      if (f.kind === 'and') parts.push(...f.parts);
-      else if (f.kind !== 'true') parts.push(f);
+      if (f.kind === 'and') for (const p of f.parts) addTo(buckets, scope, p);
+      else addTo(buckets, scope, f);
     }
-    const groups = parts.length === 1 && !touchesPath(index, parts[0]) ? [parts] : groupParts(index, parts);
     let cause = reach?.status === 'unknown' ? reach.cause : undefined;
     const model = wantModel ? new Map<string, ModelValue>() : undefined;
-    for (const list of groups) {
-      const r = this.solveGroup(list, wantModel);
+    for (const [c, list] of buckets) {
+      if (c >= 0) for (const f of scope.pathParts[c]) list.push(f);
+      const r = solve(list, this.options, wantModel, scope.universe);
       if (r.status === 'unsat') return UNSAT;
       if (r.status === 'unknown') cause ??= r.cause;
-      if (model && r.model) for (const [k, v] of r.model) model.set(k, v);
+      // The shared set-up gives values to every fact of the scope: keep this component's own.
+      if (model && r.model) for (const [k, v] of r.model) if (scope.componentOfFact(k) === c) model.set(k, v);
     }
     return cause ? { status: 'unknown', cause, model } : { status: 'sat', model };
   }
-
-  private solveGroup(parts: readonly Formula[], wantModel: boolean): SolveResult {
-    if (wantModel) return solve(parts, this.options, true);
-    const key = parts.map(keyOf).join(';');
-    let r = this.memo.get(key);
-    if (!r) {
-      r = solve(parts, this.options, false);
-      this.memo.set(key, r);
-    }
-    return r;
-  }
 }
 
-const UNSAT: QueryResult = { status: 'unsat' };
-
-function touchesPath(index: PathIndex, f: Formula): boolean {
-  if (index.groups.length === 0) return false;
-  for (const fact of factsOf(f)) if (index.groupOf.has(fact)) return true;
-  return false;
-}
-
-/**
- * Splits the local conjuncts into groups that share no fact, each with the path groups it
- * touches. Ids 0…G-1 stand for the path groups; a fact the path does not mention gets its own.
- */
-function groupParts(index: PathIndex, parts: readonly Formula[]): Formula[][] {
-  const sets = new UnionFind(index.groups.length);
-  const first: number[] = [];
-  for (const f of parts) {
-    let head = -1;
-    for (const fact of factsOf(f)) {
-      const id = index.groupOf.get(fact) ?? sets.id(fact);
-      if (head < 0) head = id;
-      sets.union(head, id);
-    }
-    first.push(head);
-  }
-  const groups = new Map<number, Formula[]>();
-  parts.forEach((f, i) => {
-    const root = first[i] >= 0 ? sets.find(first[i]) : -1 - i;
-    let list = groups.get(root);
-    if (!list) groups.set(root, (list = []));
-    list.push(f);
-  });
-  // Each path group joins the local group that touches it.
-  for (let g = 0; g < index.groups.length; g++) {
-    if (sets.touched(g)) groups.get(sets.find(g))!.push(...index.groups[g]);
-  }
-  return [...groups.values()];
-}
-
-/** Union-find over small integer ids; named facts get fresh ids on first sight. */
-class UnionFind {
-  private readonly parent: number[] = [];
-  private readonly names = new Map<string, number>();
-  private readonly used: boolean[] = [];
-
-  constructor(reserved = 0) {
-    for (let i = 0; i < reserved; i++) this.parent.push(i);
-  }
-
-  id(name: string): number {
-    let i = this.names.get(name);
-    if (i === undefined) {
-      i = this.parent.length;
-      this.parent.push(i);
-      this.names.set(name, i);
-    }
-    return i;
-  }
-
-  find(x: number): number {
-    while (this.parent[x] !== x) {
-      this.parent[x] = this.parent[this.parent[x]];
-      x = this.parent[x];
-    }
-    return x;
-  }
-
-  /** Joins two sets and marks both ids as used by some item. */
-  union(a: number, b: number): void {
-    this.used[a] = this.used[b] = true;
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[rb] = ra;
-  }
-
-  touched(x: number): boolean {
-    return this.used[x] === true;
-  }
+function addTo(buckets: Map<number, Formula[]>, scope: QueryScope, f: Formula): void {
+  if (f.kind === 'true') return;
+  const c = scope.component(f);
+  const key = c >= 0 ? c : -1 - buckets.size;
+  const list = buckets.get(key);
+  if (list) list.push(f);
+  else buckets.set(key, [f]);
 }

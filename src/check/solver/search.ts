@@ -1,4 +1,4 @@
-import type { DiffAtom, Formula, OpaqueAtom } from './formula.js';
+import type { AtomSummary, DiffAtom, Formula, OpaqueAtom } from './formula.js';
 import { type Model, Theory, TooPrecise } from './theory.js';
 
 /**
@@ -43,24 +43,61 @@ class BudgetExceeded extends Error {}
 
 type OrFormula = Extract<Formula, { kind: 'or' }>;
 
-/** Decides whether the conjunction of `parts` has a model. */
-export function solve(parts: readonly Formula[], options: SolveOptions, wantModel = true): SolveResult {
-  const { diffs, opaque } = summarise(parts);
+/**
+ * What a set of queries can assert: every difference atom, and whether an opaque atom occurs.
+ * Queries that pass the same universe share one theory set-up (the state returns to it after
+ * each query), which is most of the cost of a small query.
+ */
+export type Universe = AtomSummary;
+
+/** The universe of a set of formulas. */
+export function universeOf(formulas: readonly Formula[]): Universe {
+  return summarise(formulas);
+}
+
+/** Decides whether the conjunction of `parts` has a model; `universe` must cover their atoms. */
+export function solve(parts: readonly Formula[], options: SolveOptions, wantModel = true, universe?: Universe): SolveResult {
+  const own = universe ?? summarise(parts);
   const budget = options.budget ?? DEFAULT_BUDGET;
   try {
-    theory.reset(diffs, options.isUnsignedMoney, false);
+    theory.prepare(own, own.diffs, options.isUnsignedMoney);
+    if (!own.opaque && !wantModel && allLiterals(parts)) return assertAll(parts) ? SAT : UNSAT;
     const exact = new Search(theory, budget, wantModel);
-    if (exact.run([...parts], [])) return { status: 'sat', model: exact.model };
-    if (!opaque) return { status: 'unsat' };
-    theory.reset(diffs, options.isUnsignedMoney, true);
+    if (exact.run(parts.slice(), [])) return { status: 'sat', model: exact.model };
+    if (!own.opaque) return UNSAT;
+    theory.allowOpaque = true;
     const assumed = new Search(theory, budget, wantModel);
-    if (!assumed.run([...parts], [])) return { status: 'unsat' };
+    const found = assumed.run(parts.slice(), []);
+    theory.allowOpaque = false;
+    if (!found) return UNSAT;
     return { status: 'unknown', model: assumed.model, cause: { kind: 'opaque', atom: assumed.firstOpaque! } };
   } catch (err) {
+    // A search cut short leaves the theory mid-way: the next query sets it up afresh.
+    theory.forget();
     if (err instanceof BudgetExceeded) return { status: 'unknown', cause: { kind: 'budget' } };
     if (err instanceof TooPrecise) return { status: 'unknown', cause: { kind: 'precision' } };
     throw err;
   }
+}
+
+const SAT: SolveResult = { status: 'sat' };
+const UNSAT: SolveResult = { status: 'unsat' };
+
+function allLiterals(parts: readonly Formula[]): boolean {
+  for (const p of parts) if (p.kind !== 'lit') return false;
+  return true;
+}
+
+/** The common case of a plain conjunction of literals: no search, just the theory. */
+function assertAll(parts: readonly Formula[]): boolean {
+  theory.mark();
+  let ok = true;
+  for (const p of parts) if (p.kind !== 'lit' || !theory.assert(p.atom)) {
+    ok = false;
+    break;
+  }
+  theory.backtrack();
+  return ok;
 }
 
 class Search {
@@ -72,19 +109,19 @@ class Search {
 
   /** True when `stack` plus the pending disjunctions has a model; the model is kept in `model`. */
   run(stack: Formula[], pending: readonly OrFormula[]): boolean {
-    const mark = this.theory.mark();
+    this.theory.mark();
     const ors = [...pending];
     let best: readonly Formula[] = [];
     let bestAt = -1;
     for (;;) {
-      if (!this.propagate(stack, ors)) return this.fail(mark);
+      if (!this.propagate(stack, ors)) return this.fail();
       // Simplify the pending disjunctions against the state; units go back on the stack.
       let kept = 0;
       bestAt = -1;
       for (const o of ors) {
         const open = this.openAlternatives(o);
         if (open === 'satisfied') continue;
-        if (open.length === 0) return this.fail(mark);
+        if (open.length === 0) return this.fail();
         if (open.length === 1) {
           stack.push(open[0]);
           continue;
@@ -98,19 +135,20 @@ class Search {
     if (ors.length === 0) {
       if (this.wantModel) this.model = this.theory.model();
       this.firstOpaque = this.theory.firstOpaque();
-      this.theory.backtrack(mark);
+      this.theory.backtrack();
       return true;
     }
     const rest = ors.filter((_, i) => i !== bestAt);
     for (const alternative of best) {
       if (++this.steps > this.budget) throw new BudgetExceeded();
-      if (this.run([alternative], rest)) return this.fail(mark, true);
+      if (this.run([alternative], rest)) return this.fail(true);
     }
-    return this.fail(mark);
+    return this.fail();
   }
 
-  private fail(mark: ReturnType<Theory['mark']>, result = false): boolean {
-    this.theory.backtrack(mark);
+  /** Backtracks this level's changes and returns `result`. */
+  private fail(result = false): boolean {
+    this.theory.backtrack();
     return result;
   }
 
@@ -167,34 +205,26 @@ class Search {
   }
 }
 
-const summaries = new WeakMap<Formula, { readonly diffs: readonly DiffAtom[]; readonly opaque: boolean }>();
-
 /** The difference atoms (and whether any opaque atom occurs) in a formula, memoised per node. */
 const NOTHING = { diffs: [], opaque: false } as const;
 
-function summary(f: Formula): { readonly diffs: readonly DiffAtom[]; readonly opaque: boolean } {
+const OPAQUE = { diffs: [], opaque: true } as const;
+
+function summary(f: Formula): AtomSummary {
   if (f.kind === 'true' || f.kind === 'false') return NOTHING;
-  if (f.kind === 'lit' && f.atom.kind !== 'diff' && f.atom.kind !== 'opaque') return NOTHING;
-  let s = summaries.get(f);
-  if (!s) {
-    s = f.kind === 'lit'
-      ? { diffs: f.atom.kind === 'diff' ? [f.atom, f.atom.negation as DiffAtom] : [], opaque: f.atom.kind === 'opaque' }
-      : summarise(f.parts);
-    summaries.set(f, s);
-  }
-  return s;
+  if (f.kind === 'lit') return f.atom.kind === 'diff' ? f.atom.pair : f.atom.kind === 'opaque' ? OPAQUE : NOTHING;
+  f.memo.summary ??= summarise(f.parts);
+  return f.memo.summary;
 }
 
-function summarise(parts: readonly Formula[]): { diffs: readonly DiffAtom[]; opaque: boolean } {
-  let diffs: Set<DiffAtom> | undefined;
+function summarise(parts: readonly Formula[]): AtomSummary {
+  // A query has few difference atoms: a list with `includes` beats a Set.
+  const diffs: DiffAtom[] = [];
   let opaque = false;
   for (const p of parts) {
     const s = summary(p);
-    if (s.diffs.length > 0) {
-      diffs ??= new Set();
-      for (const d of s.diffs) diffs.add(d);
-    }
+    for (const d of s.diffs) if (!diffs.includes(d)) diffs.push(d);
     opaque ||= s.opaque;
   }
-  return { diffs: diffs ? [...diffs] : [], opaque };
+  return { diffs, opaque };
 }

@@ -26,7 +26,7 @@ const MINUTES: Record<Duration['unit'], number> = { day: 1440, hour: 60, minute:
 /** Translates the conditions of one graph; results are memoised per expression and per `let`. */
 export class Translator {
   readonly atoms = new AtomTable();
-  private readonly conditions = new WeakMap<Expr, Formula>();
+  private readonly conditions = new Map<Expr, Formula>();
   private readonly lets = new Map<string, Val>();
   private readonly letsInProgress = new Set<string>();
   private readonly enumDomains = new Map<string, readonly string[]>();
@@ -49,6 +49,9 @@ export class Translator {
     return this.graph.facts[fact]?.type.kind === 'money' ? 'int' : 'rat';
   }
 
+  /** `domainOf` as a function value, made once (the translation runs for every branch). */
+  private readonly domainOfFact = (fact: string): NumericDomain => this.domainOf(fact);
+
   /** The member ids of an enum, in declaration order. */
   enumDomain(enumId: string): readonly string[] {
     let d = this.enumDomains.get(enumId);
@@ -64,19 +67,18 @@ export class Translator {
       case 'and': return and(e.operands.map((o) => this.condition(o)));
       case 'or': return or(e.operands.map((o) => this.condition(o)));
       case 'not': return not(this.condition(e.operand));
-      case 'compare': case 'in': return this.decided(e, () => (e.kind === 'in' ? this.membership(e) : this.comparison(e)));
-      default: return this.decided(e, () => {
-        const v = this.value(e);
-        if (v.kind !== 'bool') throw new Undecided('is not a yes/no value');
-        return v.f;
-      });
+      default: return this.decided(e);
     }
   }
 
-  /** Runs a translation; a value outside the fragment turns the whole comparison opaque. */
-  private decided(e: Expr, translate: () => Formula): Formula {
+  /** Translates a comparison or a yes/no value; one outside the fragment becomes an opaque atom. */
+  private decided(e: Expr): Formula {
     try {
-      return translate();
+      if (e.kind === 'in') return this.membership(e);
+      if (e.kind === 'compare') return this.comparison(e);
+      const v = this.value(e);
+      if (v.kind !== 'bool') throw new Undecided('is not a yes/no value');
+      return v.f;
     } catch (err) {
       if (!(err instanceof Undecided)) throw err;
       return this.atoms.opaque(e, printExpr(e), err.reason, [...this.factsIn(e, new Set(), new Set())]);
@@ -102,8 +104,7 @@ export class Translator {
     const l = this.value(e.left);
     const r = this.value(e.right);
     if ((l.kind === 'num' || l.kind === 'pw') && (r.kind === 'num' || r.kind === 'pw')) {
-      const domainOf = (f: string) => this.domainOf(f);
-      return compareSimple(l, r, e.op, this.atoms, domainOf) ?? compareNumbers(addVals(l, r, -1), e.op, this.atoms, domainOf);
+      return compareSimple(l, r, e.op, this.atoms, this.domainOfFact) ?? compareNumbers(addVals(l, r, -1), e.op, this.atoms, this.domainOfFact);
     }
     if (l.kind === 'bool' && r.kind === 'bool') {
       const same = or([and([l.f, r.f]), and([not(l.f), not(r.f)])]);
@@ -135,14 +136,20 @@ export class Translator {
 
   private value(e: Expr): Val {
     switch (e.kind) {
-      case 'fact': return this.named(`f:${e.id}`, () => this.factValue(e.id, e.type));
-      case 'const': return this.named(`c:${e.id}`, () => {
+      case 'fact': return this.named(`f:${e.id}`) ?? this.remember(`f:${e.id}`, this.factValue(e.id, e.type));
+      case 'const': {
+        const known = this.named(`c:${e.id}`);
+        if (known) return known;
         const c = this.graph.constants[e.id];
         if (!c) throw new Error(`internal error: unknown constant \`${e.id}\`, please report`);
-        return literalValue(c.value, c.type);
-      });
+        return this.remember(`c:${e.id}`, literalValue(c.value, c.type));
+      }
       case 'let': return this.letValue(e.id);
-      case 'literal': return typeof e.value === 'number' ? this.named(`${e.type.kind}:${e.value}`, () => literalValue(e.value, e.type)) : literalValue(e.value, e.type);
+      case 'literal': {
+        if (typeof e.value !== 'number') return literalValue(e.value, e.type);
+        const key = `${e.type.kind}:${e.value}`;
+        return this.named(key) ?? this.remember(key, literalValue(e.value, e.type));
+      }
       case 'compare': case 'in': case 'not': case 'and': case 'or': return { kind: 'bool', f: this.condition(e) };
       case 'neg': return scaleVal(this.numeric(e.operand), rat(-1n));
       case 'minmax': return pieces(e.fn, e.args.map((a) => this.numeric(a)));
@@ -150,13 +157,13 @@ export class Translator {
     }
   }
 
-  /** Values of facts and constants, built once (values are immutable). */
-  private named(key: string, make: () => Val): Val {
-    let v = this.names.get(key);
-    if (!v) {
-      v = make();
-      this.names.set(key, v);
-    }
+  /** Values of facts, constants and number literals, built once (values are immutable). */
+  private named(key: string): Val | undefined {
+    return this.names.get(key);
+  }
+
+  private remember(key: string, v: Val): Val {
+    this.names.set(key, v);
     return v;
   }
 
@@ -209,7 +216,7 @@ export class Translator {
     if (e.type.kind === 'money' && (e.op === '*' || e.op === '/')) {
       const c = constantOf(result);
       if (c !== undefined) return constant(rat(roundHalfAway(c)));
-      if (!isWholeFen(result, (f) => this.domainOf(f) === 'int')) {
+      if (!isWholeFen(result, (f) => this.domainOfFact(f) === 'int')) {
         throw new Undecided(e.op === '*' ? 'multiplies money by a fraction, which rounds to the fen' : 'divides money, which rounds to the fen');
       }
     }

@@ -5,19 +5,18 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatJson } from '../../diagnostics/format-json.js';
 import { formatDiagnostics, formatReport } from '../../diagnostics/format-text.js';
 import { sourceFile, type SourceFile } from '../../source/source-file.js';
-import { readCaseArgs } from '../../eval/case-args.js';
 import type { CaseInput } from '../../eval/case-reader.js';
-import { readCaseText } from '../../eval/case-yaml.js';
 import { evaluate } from '../../eval/evaluate.js';
 import { formatResultText, toJsonResult } from '../../eval/format-result.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeFsError, printError, readText, type Writer } from '../io.js';
 import type { CliContext, CommandModule } from '../program.js';
+import { addBatchOptions, runEvalBatch, type BatchCliOptions } from './eval-batch.js';
 
 /** `sopwright eval FILE [key=value…] [--case FILE|-]`: evaluates one case and answers the agent. */
 export const evalCommand: CommandModule = {
   register(program, ctx) {
-    program
+    const command = program
       .command('eval')
       .description('evaluate one case: the outcome and what to do, or which facts to find out first')
       .argument('<policy>', 'the policy\'s entry .sop file')
@@ -26,10 +25,10 @@ export const evalCommand: CommandModule = {
       .option('--locale <locale>', 'language of the answer and messages: zh-CN or en (default: the policy\'s first locale)')
       .option('--json', 'print the result as JSON (documented shape)')
       .option('--trace', 'also show every condition tried')
-      .addHelpText('after', '\nExit codes: 0 decided, 3 undecided (facts needed), 1 invalid case, 2 usage error or a policy with errors.')
-      .action((policy: string, facts: string[], options: EvalOptions) => {
-        ctx.setExitCode(runEval(policy, facts, options, ctx));
-      });
+      .addHelpText('after', '\nExit codes: 0 decided, 3 undecided (facts needed), 1 invalid case, 2 usage error or a policy with errors.');
+    addBatchOptions(command).action(async (policy: string, facts: string[], options: EvalOptions & BatchCliOptions) => {
+      ctx.setExitCode(options.cases !== undefined ? await runEvalBatch(policy, facts, options, ctx) : await runEval(policy, facts, options, ctx));
+    });
   },
 };
 
@@ -74,7 +73,9 @@ export function compileFile(file: string): CompileResult {
   });
 }
 
-function runEval(policy: string, args: readonly string[], options: EvalOptions, ctx: CliContext): ExitCode {
+async function runEval(policy: string, args: readonly string[], options: EvalOptions, ctx: CliContext): Promise<ExitCode> {
+  // Loaded here, not at start-up: the YAML reader and the schema validator (ajv) serve only commands that read cases.
+  const [{ readCaseArgs }, { readCaseText }] = await Promise.all([import('../../eval/case-args.js'), import('../../eval/case-yaml.js')]);
   const loaded = loadPolicy(policy, ctx, options.json);
   if ('exit' in loaded) return loaded.exit;
   const { graph, sources } = loaded;

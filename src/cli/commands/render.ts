@@ -6,7 +6,6 @@ import { formatReport } from '../../diagnostics/format-text.js';
 import type { TemplateSet } from '../../render/handlebars-env.js';
 import { handbookLocales } from '../../render/i18n.js';
 import { findBrowser, printPdf } from '../../render/pdf.js';
-import { renderHandbook, renderPageFurniture } from '../../render/render.js';
 import { loadTemplates } from '../../render/template-loader.js';
 import { sourceFile, type SourceFile } from '../../source/source-file.js';
 import { ExitCode } from '../exit-codes.js';
@@ -86,6 +85,8 @@ async function runRender(file: string, options: RenderOptions, ctx: CliContext):
   for (const p of problems) printError(ctx.stderr, p);
   if (problems.length > 0) return ExitCode.usage;
 
+  // Loaded here, not at start-up: Handlebars and the handbook view model serve this command only.
+  const { renderHandbook, renderPageFurniture } = await import('../../render/render.js');
   const format = options.format === 'pdf' ? 'html' : options.format;
   const rendered = await renderHandbook(loaded.graph, { format, locale: options.locale, templates });
   if (rendered.text === undefined) {

@@ -1,4 +1,3 @@
-import { caseSchema } from '../../eval/case-schema.js';
 import type { CommandModule } from '../program.js';
 import { loadPolicy } from './eval.js';
 
@@ -10,9 +9,11 @@ export const schemaCommand: CommandModule = {
       .description('print the JSON Schema of a policy\'s cases (for editors and other tools)')
       .argument('<policy>', 'the policy\'s entry .sop file')
       .option('--locale <locale>', 'language of the descriptions (default: the policy\'s first locale)')
-      .action((policy: string, options: { locale?: string }) => {
+      .action(async (policy: string, options: { locale?: string }) => {
         const loaded = loadPolicy(policy, ctx);
         if ('exit' in loaded) return ctx.setExitCode(loaded.exit);
+        // Loaded here, not at start-up: case-schema.ts brings the schema validator (ajv).
+        const { caseSchema } = await import('../../eval/case-schema.js');
         ctx.stdout.write(`${JSON.stringify(caseSchema(loaded.graph, options.locale), null, 2)}\n`);
       });
   },

@@ -7,7 +7,6 @@ import { sourceFile, type SourceFile } from '../../source/source-file.js';
 import { CoverageCollector } from '../../eval/coverage.js';
 import { junitXml } from '../../eval/junit.js';
 import { testMessages } from '../../eval/messages.js';
-import { parseTestFile, runTestFile } from '../../eval/policy-tests.js';
 import { countResults, formatTestReport, toJsonTestReport, toJUnitSuites, type FileReport, type PolicyCoverage } from '../../eval/test-report.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeFsError, printError, readText, writeFileAtomic } from '../io.js';
@@ -27,7 +26,7 @@ export const testCommand: CommandModule = {
       .option('--min-coverage <percent>', 'fail when branch or outcome coverage is below this (implies --coverage)', parsePercent)
       .option('--locale <locale>', 'language of messages: zh-CN or en (default: en)')
       .addHelpText('after', '\nExit codes: 0 all passed, 1 a test failed (or coverage is below --min-coverage), 2 usage error or a policy with errors.')
-      .action((paths: string[], options: TestOptions) => ctx.setExitCode(runTests(paths, options, ctx)));
+      .action(async (paths: string[], options: TestOptions) => ctx.setExitCode(await runTests(paths, options, ctx)));
   },
 };
 
@@ -48,7 +47,9 @@ function parsePercent(value: string): number {
 /** A compiled policy, or the errors that kept it from compiling. */
 type Compiled = { readonly graph: DecisionGraph; readonly coverage: CoverageCollector } | { readonly errors: readonly Diagnostic[] };
 
-function runTests(paths: readonly string[], options: TestOptions, ctx: CliContext): ExitCode {
+async function runTests(paths: readonly string[], options: TestOptions, ctx: CliContext): Promise<ExitCode> {
+  // Loaded here, not at start-up: the test reader brings the YAML parser and the schema validator (ajv).
+  const { parseTestFile, runTestFile } = await import('../../eval/policy-tests.js');
   const t = testMessages(options.locale);
   const { files, problems } = findTestFiles(paths);
   for (const p of problems) printError(ctx.stderr, p);

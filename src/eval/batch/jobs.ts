@@ -15,8 +15,8 @@ export type Job =
 /** What a job gives back. */
 export interface JobResult {
   readonly seq: number;
-  /** The result lines, each ending in `\n`. */
-  readonly output: string;
+  /** The result lines, each ending in `\n` (UTF-8 bytes when they come from a worker). */
+  readonly output: string | Uint8Array;
   readonly tally: Tally;
   readonly problems: readonly LineProblem[];
   /** With fail-fast, the line of the first bad line (the job stops after it). */

@@ -2,8 +2,9 @@ import type { DecisionGraph, Value, ValueType } from '../../check/graph.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { readCaseArgs } from '../case-args.js';
-import { readCase, type CaseReadResult } from '../case-reader.js';
+import { readCase, type CaseInput, type CaseReadResult } from '../case-reader.js';
 import { compileEvaluator, type CompiledEvaluator, type Verdict } from '../compiled/index.js';
+import { toJsonResult } from '../format-result.js';
 import { messages } from '../messages.js';
 import { valueToJson } from '../values.js';
 import { duplicateKey } from './json-keys.js';
@@ -57,6 +58,8 @@ export function addTally(a: Tally, b: Tally): void {
 export interface LineOptions {
   /** Locale of messages (zh-CN or en); defaults to the policy's first locale. */
   readonly locale?: string;
+  /** Each result line in the full shape of `eval --json --trace` (path and trace included); slower. */
+  readonly full?: boolean;
 }
 
 /** The result of one line: its JSON text, its status, and the problems to report. */
@@ -71,6 +74,7 @@ export class LineProcessor {
   private tally: Tally = newTally();
   private readonly evaluator: CompiledEvaluator;
   private readonly locale: string | undefined;
+  private readonly full: boolean;
   /** Result text after `{"line":N` for outcomes whose verdict is always the same (decided, no values). */
   private readonly fixedTail = new Map<string, string>();
   private readonly valueTypes = new Map<string, readonly (readonly [string, ValueType])[]>();
@@ -79,6 +83,7 @@ export class LineProcessor {
   constructor(private readonly graph: DecisionGraph, options: LineOptions = {}) {
     this.evaluator = compileEvaluator(graph);
     this.locale = options.locale;
+    this.full = options.full ?? false;
     for (const o of Object.values(graph.outcomes)) this.valueTypes.set(o.id, o.values.map((v) => [v.id, v.type] as const));
   }
 
@@ -157,6 +162,7 @@ export class LineProcessor {
 
   private decide(read: CaseReadResult, line: number): LineResult {
     if (read.value === undefined) return this.invalid(line, read.diagnostics);
+    if (this.full) return this.explain(read.value, line);
     const v = this.evaluator.decide(read.value, { locale: this.locale });
     const t = this.tally;
     t.lines++;
@@ -164,6 +170,18 @@ export class LineProcessor {
     if (v.status === 'decided' && v.outcome !== null) t.outcomes[v.outcome] = (t.outcomes[v.outcome] ?? 0) + 1;
     const problems = v.diagnostics.length === 0 ? NO_PROBLEMS : v.diagnostics.map((d) => problem(line, d));
     return { json: this.resultJson(line, v), status: v.status, problems };
+  }
+
+  /** The full result of `eval --json --trace`, with the line number first. */
+  private explain(facts: CaseInput, line: number): LineResult {
+    const r = this.evaluator.evaluate(facts, { trace: true, locale: this.locale });
+    const t = this.tally;
+    t.lines++;
+    t[r.status]++;
+    if (r.status === 'decided' && r.outcome !== null) t.outcomes[r.outcome.id] = (t.outcomes[r.outcome.id] ?? 0) + 1;
+    const locale = this.locale ?? this.graph.policy.locales[0] ?? 'zh-CN';
+    const json = JSON.stringify({ line, ...toJsonResult(this.graph, r, locale) });
+    return { json, status: r.status, problems: r.diagnostics.map((d) => problem(line, d)) };
   }
 
   private invalid(line: number, diagnostics: readonly Diagnostic[]): LineResult {

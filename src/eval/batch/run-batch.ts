@@ -65,7 +65,11 @@ export async function runBatch(
   const writeNext = async (): Promise<void> => {
     const result = await (inFlight.shift() as Promise<JobResult>);
     if (stoppedAt !== undefined) return;
-    if (result.output.length > 0 && !output.write(result.output)) await once(output, 'drain');
+    if (result.output.length > 0 && !output.write(result.output)) {
+      // A stream that failed never drains: its error is the run's.
+      if (output.errored) throw output.errored;
+      await once(output, 'drain');
+    }
     addTally(tally, result.tally);
     if (result.problems.length > 0) options.onProblems?.(result.problems);
     options.onProgress?.({ lines: tally.lines, bytes });

@@ -13,12 +13,13 @@ import type { JobRunner } from './run-batch.js';
 export interface WorkerData {
   readonly graph: DecisionGraph;
   readonly locale: string | undefined;
+  readonly full: boolean;
   readonly failFast: boolean;
 }
 
 /** Starts `size` workers running `script` (the bundled worker.ts). Two jobs per worker may be in flight. */
 export function workerPool(script: URL | string, data: WorkerData, size: number): JobRunner {
-  const workers = Array.from({ length: size }, () => new Worker(script, { workerData: data }));
+  const workers = Array.from({ length: size }, () => new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const load = workers.map(() => 0);
   const waiting = new Map<number, { resolve(r: JobResult): void; reject(e: unknown): void }>();
   let failure: unknown;

@@ -5,11 +5,18 @@ import type { WorkerData } from './worker-pool.js';
 
 /**
  * The entry point of a batch worker thread (bundled as dist/batch-worker.js): it compiles the
- * policy once, then processes each job it is sent and posts the result back.
+ * policy once, then processes each job it is sent and posts the result back. The output goes
+ * back as UTF-8 bytes whose buffer is transferred, not copied: the encoding is done here, in
+ * parallel, and the main thread writes the bytes as they are.
  */
 
 const data = workerData as WorkerData;
-const processor = new LineProcessor(data.graph, { locale: data.locale });
+const processor = new LineProcessor(data.graph, { locale: data.locale, full: data.full });
 const port = parentPort;
 if (port === null) throw new Error('internal error: the batch worker was started outside a worker thread');
-port.on('message', (job: Job) => port.postMessage(processJob(processor, job, data.failFast)));
+const encoder = new TextEncoder();
+port.on('message', (job: Job) => {
+  const result = processJob(processor, job, data.failFast);
+  const bytes = encoder.encode(result.output as string);
+  port.postMessage({ ...result, output: bytes }, [bytes.buffer]);
+});

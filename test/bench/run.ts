@@ -1,0 +1,277 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { formatMoney } from '../../src/money/money.js';
+import { generateScaledPolicy } from '../support/generate-policy.js';
+import { generateCases, toInputRecord } from './cases.js';
+import type { EngineFigures } from './inprocess.js';
+import { duration, grouped, median, rate, ratio, table } from './stats.js';
+
+/**
+ * `npm run bench` (add `-- --quick` for a short run): the benchmarks of issue 6, printed as
+ * tables and written to test/bench/results.md. Every figure is a median over several runs, and
+ * every ratio compares runs made in this same invocation, interleaved where they alternate.
+ *   1. In-process evaluations per second of the reference policy (inprocess.ts, as plain node).
+ *   2. Whole process: `sopwright eval --cases` against a plain Node pipeline, with peak RSS.
+ *   3. `sopwright check` on generated policies of 1k, 10k and 100k branches.
+ *   4. Start-up: `sopwright check rules/after-sales.sop` against `node -e 0`.
+ */
+
+const quick = process.argv.includes('--quick');
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const POLICY = join(root, 'rules/after-sales.sop');
+const BIN = join(root, 'bin/sopwright.js');
+const cache = join(root, 'node_modules/.cache/sopwright-bench');
+const data = mkdtempSync(join(tmpdir(), 'sopwright-bench-'));
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const settings = quick
+  ? { cases: 100_000, subset: 5_000, reps: 3, lines: [10_000, 100_000], wholeRuns: 3, branches: [1_000, 10_000], checkRuns: 3, startRuns: 9 }
+  : { cases: 1_000_000, subset: 20_000, reps: 5, lines: [100_000, 1_000_000], wholeRuns: 3, branches: [1_000, 10_000, 100_000], checkRuns: 3, startRuns: 15 };
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const sections: string[] = [];
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const load = loadavg()[0];
+  log(`sopwright bench${quick ? ' (quick)' : ''}: building…`);
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  await bundle();
+  try {
+    sections.push(inProcess());
+    sections.push(await wholeProcess());
+    sections.push(checkScaling());
+    sections.push(startUp());
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+  const head = [
+    '# sopwright benchmarks',
+    '',
+    `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ` +
+      `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${load.toFixed(2)} at the start. ` +
+      'Figures are medians over the runs shown; ratios compare runs of this same invocation. ' +
+      'The machine is shared, so absolute figures move between invocations; the ratios move less.',
+  ].join('\n');
+  const text = `${[head, ...sections].join('\n\n')}\n`;
+  writeFileSync(join(root, 'test/bench/results.md'), text);
+  process.stdout.write(text);
+}
+
+/** Bundles the in-process suite and the plain pipeline for plain `node` (the engines stay external). */
+async function bundle(): Promise<void> {
+  mkdirSync(cache, { recursive: true });
+  await build({
+    entryPoints: {
+      inprocess: join(root, 'test/bench/inprocess.ts'),
+      'plain-pipeline': join(root, 'test/bench/plain-pipeline.ts'),
+      'line-costs': join(root, 'test/bench/line-costs.ts'),
+    },
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', outdir: cache, outExtension: { '.js': '.mjs' },
+    external: ['json-rules-engine', '@gorules/zen-engine'], logLevel: 'warning',
+    banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
+  });
+}
+
+// ------------------------------------------------------------------------------------- 1
+
+function inProcess(): string {
+  log(`1/4 in-process: ${grouped(settings.cases)} cases…`);
+  const out = execFileSync(process.execPath, [join(cache, 'inprocess.mjs'), POLICY, String(settings.cases), String(settings.subset), String(settings.reps)], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const { figures } = JSON.parse(out) as { figures: EngineFigures[] };
+  const hand = figures.find((f) => f.name.startsWith('hand-written')) as EngineFigures;
+  const rows = figures.map((f) => [
+    f.name, grouped(f.cases), rate(f.median), duration(1e9 / f.median), ratio(f.median / hand.median), f.runs.map((r) => rate(r)).join(', '),
+  ]);
+  return [
+    `## 1. In-process evaluations per second (reference policy, ${grouped(settings.cases)} seeded cases)`,
+    '',
+    table(['engine', 'cases timed', 'evaluations/s', 'per case', 'vs hand-written', 'runs'], rows),
+    '',
+    'Cases come from test/bench/cases.ts (seeded; every fact present; money amounts favour the thresholds, a fen either ' +
+      'side, and equal amounts). Before timing, every engine is checked to give the compiled evaluator\'s outcome and values ' +
+      `on every case it is timed on; json-rules-engine and ZEN are checked and timed on the first ${grouped(settings.subset)} ` +
+      'cases. The json-rules-engine rules and the ZEN JDM graph are translated from the checked decision graph ' +
+      '(test/bench/engines/); json-rules-engine has no expressions, so its refund cap is computed when the event fires. ' +
+      'Target: compiled ≥ 0.5x the hand-written function.',
+  ].join('\n');
+}
+
+// ------------------------------------------------------------------------------------- 2
+
+interface Run {
+  readonly seconds: number;
+  readonly rssMb: number | undefined;
+}
+
+/** Runs a command, timing it and reading its peak RSS (from /usr/bin/time -v, or the child's own resourceUsage). */
+function measure(args: readonly string[]): Run {
+  const command = TIME !== undefined ? [TIME, '-v', process.execPath, ...args] : [process.execPath, '--import', RSS_PRELOAD, ...args];
+  const t = process.hrtime.bigint();
+  const r = spawnSync(command[0], command.slice(1), { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? /^MAXRSS (\d+)$/m.exec(r.stderr)?.[1];
+  return { seconds, rssMb: kb === undefined ? undefined : Number(kb) / 1024 };
+}
+
+const RSS_PRELOAD = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'))`;
+
+async function writeJsonl(file: string, count: number): Promise<void> {
+  const out = createWriteStream(file);
+  const step = 100_000;
+  for (let start = 0; start < count; start += step) {
+    const text = generateCases(Math.min(step, count - start), 20261201 + start).map((c) => JSON.stringify(toInputRecord(c))).join('\n');
+    if (!out.write(`${text}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'close');
+}
+
+async function wholeProcess(): Promise<string> {
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  let verified = 0;
+  for (const lines of settings.lines) {
+    log(`2/4 whole process: ${grouped(lines)} lines…`);
+    const file = join(data, `cases-${lines}.jsonl`);
+    await writeJsonl(file, lines);
+    if (lines === settings.lines[0]) verified = verifyPipelines(file, lines);
+    const subjects = [
+      { name: 'plain Node pipeline (readline, JSON.parse, hand-written, JSON.stringify)', args: [join(cache, 'plain-pipeline.mjs'), file, '/dev/null'] },
+      { name: '`sopwright eval --cases X.jsonl -o /dev/null`', args: [BIN, 'eval', POLICY, '--cases', file, '-o', '/dev/null'] },
+      { name: '… with `--jobs 1` (one thread)', args: [BIN, 'eval', POLICY, '--cases', file, '-o', '/dev/null', '--jobs', '1'] },
+    ];
+    const runs: Run[][] = subjects.map(() => []);
+    for (let i = 0; i < settings.wholeRuns; i++) subjects.forEach((s, j) => runs[j].push(measure(s.args)));
+    const plain = median(runs[0].map((r) => r.seconds));
+    subjects.forEach((s, j) => {
+      const secs = median(runs[j].map((r) => r.seconds));
+      const rss = runs[j].map((r) => r.rssMb).filter((x): x is number => x !== undefined);
+      rows.push([
+        grouped(lines), s.name, `${secs.toFixed(2)} s`, rate(lines / secs), ratio(plain / secs),
+        rss.length > 0 ? `${median(rss).toFixed(0)} MB` : 'n/a', runs[j].map((r) => r.seconds.toFixed(2)).join(', '),
+      ]);
+    });
+  }
+  notes.push(
+    `Each line is a complete case of the reference policy in yuan (about 355 bytes). Before timing, the two outputs of the ` +
+      `${grouped(settings.lines[0])}-line file were compared line by line: ${grouped(verified)} lines agree on outcome and values. ` +
+      'sopwright validates every line exactly as a single case (`readCase`: JSON Schema via ajv, money to fen, unknown ' +
+      'fields with suggestions, repeated keys refused); the plain pipeline validates nothing. Without `--jobs`, inputs over ' +
+      '8 MB are spread over one worker thread per CPU (results stay in input order). Peak RSS is the whole process ' +
+      `(${TIME !== undefined ? '/usr/bin/time -v' : 'process.resourceUsage() in the child'}), worker threads included. ` +
+      'Targets: ≥ 0.5x the plain pipeline; memory flat from 100k to 1M lines.',
+  );
+  return [
+    '## 2. Whole process: batch evaluation of a JSON Lines file',
+    '',
+    table(['lines', 'command', 'time', 'lines/s', 'vs plain', 'peak RSS', 'runs (s)'], rows),
+    '',
+    ...notes,
+    '',
+    lineCosts(),
+  ].join('\n');
+}
+
+/** Each step of a batch line timed alone, in one thread (line-costs.ts). */
+function lineCosts(): string {
+  const count = quick ? 20_000 : 100_000;
+  log('2/4 whole process: cost of each step of a line…');
+  const out = execFileSync(process.execPath, [join(cache, 'line-costs.mjs'), POLICY, String(count), '5'], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const costs = JSON.parse(out) as Record<string, number>;
+  return [
+    `Where the time of a line goes (one thread, in-process, median of 5 passes over ${grouped(count)} lines):`,
+    '',
+    table(['step', 'per line'], Object.entries(costs).map(([step, ns]) => [step, duration(ns)])),
+  ].join('\n');
+}
+
+/** Runs both pipelines on `file` into files and compares them line by line; returns the lines compared. */
+function verifyPipelines(file: string, lines: number): number {
+  const ours = join(data, 'ours.jsonl');
+  const plain = join(data, 'plain.jsonl');
+  execFileSync(process.execPath, [BIN, 'eval', POLICY, '--cases', file, '-o', ours], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(process.execPath, [join(cache, 'plain-pipeline.mjs'), file, plain], { cwd: root, stdio: 'ignore' });
+  const a = readFileSync(ours, 'utf8').trimEnd().split('\n');
+  const b = readFileSync(plain, 'utf8').trimEnd().split('\n');
+  if (a.length !== lines || b.length !== lines) throw new Error(`expected ${lines} result lines, got ${a.length} and ${b.length}`);
+  for (let i = 0; i < lines; i++) {
+    const x = JSON.parse(a[i]) as { line: number; outcome: string; values: Record<string, string> };
+    const y = JSON.parse(b[i]) as { line: number; outcome: string; values: Record<string, number> };
+    const yValues = Object.fromEntries(Object.entries(y.values).map(([k, v]) => [k, formatMoney(v)]));
+    if (x.line !== y.line || x.outcome !== y.outcome || JSON.stringify(x.values) !== JSON.stringify(yValues)) {
+      throw new Error(`line ${i + 1}: sopwright says ${a[i]}, the plain pipeline ${b[i]}`);
+    }
+  }
+  rmSync(ours);
+  rmSync(plain);
+  return lines;
+}
+
+// ------------------------------------------------------------------------------------- 3
+
+function checkScaling(): string {
+  const rows: string[][] = [];
+  let previous: number | undefined;
+  for (const branches of settings.branches) {
+    log(`3/4 check: ${grouped(branches)} branches…`);
+    const file = join(data, `policy-${branches}.sop`);
+    writeFileSync(file, generateScaledPolicy(branches, 1));
+    const runs = Array.from({ length: settings.checkRuns }, () => measure([BIN, 'check', file]));
+    const secs = median(runs.map((r) => r.seconds));
+    const rss = runs.map((r) => r.rssMb).filter((x): x is number => x !== undefined);
+    rows.push([
+      grouped(branches), `${secs.toFixed(2)} s`, previous === undefined ? '' : ratio(secs / previous),
+      rss.length > 0 ? `${median(rss).toFixed(0)} MB` : 'n/a', runs.map((r) => r.seconds.toFixed(2)).join(', '),
+    ]);
+    previous = secs;
+  }
+  return [
+    '## 3. `sopwright check` on generated policies',
+    '',
+    table(['branches', 'time (whole process)', 'growth vs previous row', 'peak RSS', 'runs (s)'], rows),
+    '',
+    'Policies from `generateScaledPolicy(branches, seed 1)` in test/support/generate-policy.ts: a layered DAG of decisions, ' +
+      'clean (no errors or warnings), so every check runs to the end. Target: 10k branches under 1 s.',
+  ].join('\n');
+}
+
+// ------------------------------------------------------------------------------------- 4
+
+function startUp(): string {
+  log('4/4 start-up…');
+  const subjects = [
+    { name: '`node -e 0`', args: ['-e', '0'] },
+    { name: '`sopwright check rules/after-sales.sop`', args: [BIN, 'check', POLICY] },
+  ];
+  const runs: number[][] = subjects.map(() => []);
+  for (let i = 0; i < settings.startRuns; i++) {
+    subjects.forEach((s, j) => {
+      const t = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, s.args, { cwd: root, stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`${s.name} exited ${r.status}`);
+      runs[j].push(Number(process.hrtime.bigint() - t) / 1e6);
+    });
+  }
+  const base = median(runs[0]);
+  const rows = subjects.map((s, j) => [s.name, `${median(runs[j]).toFixed(0)} ms`, ratio(median(runs[j]) / base), runs[j].map((r) => r.toFixed(0)).join(', ')]);
+  return [
+    `## 4. Start-up (${settings.startRuns} runs each, alternating)`,
+    '',
+    table(['command', 'median', 'vs node -e 0', 'runs (ms)'], rows),
+    '',
+    'Target: `sopwright check rules/after-sales.sop` within 2.5x of `node -e 0`.',
+  ].join('\n');
+}
+
+await main();
