@@ -108,21 +108,32 @@ function inProcess(): string {
 
 interface Run {
   readonly seconds: number;
-  readonly rssMb: number | undefined;
+  /** CPU time (user + system) of the whole process, every thread included. */
+  readonly cpuSeconds: number;
+  readonly rssMb: number;
 }
 
-/** Runs a command, timing it and reading its peak RSS (from /usr/bin/time -v, or the child's own resourceUsage). */
+/**
+ * Runs `node ARGS`, timing it (wall clock) and reading its CPU time and peak RSS from
+ * /usr/bin/time -v, or, without it, from the child's own process.resourceUsage() at exit.
+ */
 function measure(args: readonly string[]): Run {
-  const command = TIME !== undefined ? [TIME, '-v', process.execPath, ...args] : [process.execPath, '--import', RSS_PRELOAD, ...args];
+  const command = TIME !== undefined ? [TIME, '-v', process.execPath, ...args] : [process.execPath, '--import', USAGE_PRELOAD, ...args];
   const t = process.hrtime.bigint();
   const r = spawnSync(command[0], command.slice(1), { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
-  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? /^MAXRSS (\d+)$/m.exec(r.stderr)?.[1];
-  return { seconds, rssMb: kb === undefined ? undefined : Number(kb) / 1024 };
+  const num = (re: RegExp) => Number(re.exec(r.stderr)?.[1] ?? NaN);
+  if (TIME !== undefined) {
+    const cpuSeconds = num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/);
+    return { seconds, cpuSeconds, rssMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024 };
+  }
+  return { seconds, cpuSeconds: num(/^USAGE \d+ ([\d.]+)$/m), rssMb: num(/^USAGE (\d+) /m) / 1024 };
 }
 
-const RSS_PRELOAD = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'))`;
+const USAGE_PRELOAD =
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();" +
+  "process.stderr.write('\\nUSAGE '+u.maxRSS+' '+((u.userCPUTime+u.systemCPUTime)/1e6)+'\\n')})";
 
 async function writeJsonl(file: string, count: number): Promise<void> {
   const out = createWriteStream(file);
@@ -152,12 +163,14 @@ async function wholeProcess(): Promise<string> {
     const runs: Run[][] = subjects.map(() => []);
     for (let i = 0; i < settings.wholeRuns; i++) subjects.forEach((s, j) => runs[j].push(measure(s.args)));
     const plain = median(runs[0].map((r) => r.seconds));
+    const plainCpu = median(runs[0].map((r) => r.cpuSeconds));
     subjects.forEach((s, j) => {
       const secs = median(runs[j].map((r) => r.seconds));
-      const rss = runs[j].map((r) => r.rssMb).filter((x): x is number => x !== undefined);
+      const cpu = median(runs[j].map((r) => r.cpuSeconds));
       rows.push([
         grouped(lines), s.name, `${secs.toFixed(2)} s`, rate(lines / secs), ratio(plain / secs),
-        rss.length > 0 ? `${median(rss).toFixed(0)} MB` : 'n/a', runs[j].map((r) => r.seconds.toFixed(2)).join(', '),
+        `${cpu.toFixed(2)} s`, ratio(plainCpu / cpu), `${median(runs[j].map((r) => r.rssMb)).toFixed(0)} MB`,
+        runs[j].map((r) => r.seconds.toFixed(2)).join(', '),
       ]);
     });
   }
@@ -167,13 +180,14 @@ async function wholeProcess(): Promise<string> {
       'sopwright validates every line exactly as a single case (`readCase`: JSON Schema via ajv, money to fen, unknown ' +
       'fields with suggestions, repeated keys refused); the plain pipeline validates nothing. Without `--jobs`, inputs over ' +
       '8 MB are spread over one worker thread per CPU (results stay in input order). Peak RSS is the whole process ' +
-      `(${TIME !== undefined ? '/usr/bin/time -v' : 'process.resourceUsage() in the child'}), worker threads included. ` +
+      `(${TIME !== undefined ? '/usr/bin/time -v' : 'process.resourceUsage() in the child'}), worker threads included; ` +
+      'so is CPU time (user + system), which other load on the machine disturbs less than wall time. ' +
       'Targets: ≥ 0.5x the plain pipeline; memory flat from 100k to 1M lines.',
   );
   return [
     '## 2. Whole process: batch evaluation of a JSON Lines file',
     '',
-    table(['lines', 'command', 'time', 'lines/s', 'vs plain', 'peak RSS', 'runs (s)'], rows),
+    table(['lines', 'command', 'wall time', 'lines/s', 'vs plain', 'CPU time', 'vs plain (CPU)', 'peak RSS', 'runs (wall s)'], rows),
     '',
     ...notes,
     '',
@@ -229,17 +243,17 @@ function checkScaling(): string {
     writeFileSync(file, generateScaledPolicy(branches, 1));
     const runs = Array.from({ length: settings.checkRuns }, () => measure([BIN, 'check', file]));
     const secs = median(runs.map((r) => r.seconds));
-    const rss = runs.map((r) => r.rssMb).filter((x): x is number => x !== undefined);
     rows.push([
-      grouped(branches), `${secs.toFixed(2)} s`, previous === undefined ? '' : ratio(secs / previous),
-      rss.length > 0 ? `${median(rss).toFixed(0)} MB` : 'n/a', runs.map((r) => r.seconds.toFixed(2)).join(', '),
+      grouped(branches), `${secs.toFixed(2)} s`, `${median(runs.map((r) => r.cpuSeconds)).toFixed(2)} s`,
+      previous === undefined ? '' : ratio(secs / previous), `${median(runs.map((r) => r.rssMb)).toFixed(0)} MB`,
+      runs.map((r) => r.seconds.toFixed(2)).join(', '),
     ]);
     previous = secs;
   }
   return [
     '## 3. `sopwright check` on generated policies',
     '',
-    table(['branches', 'time (whole process)', 'growth vs previous row', 'peak RSS', 'runs (s)'], rows),
+    table(['branches', 'wall time (whole process)', 'CPU time', 'growth vs previous row (wall)', 'peak RSS', 'runs (wall s)'], rows),
     '',
     'Policies from `generateScaledPolicy(branches, seed 1)` in test/support/generate-policy.ts: a layered DAG of decisions, ' +
       'clean (no errors or warnings), so every check runs to the end. Target: 10k branches under 1 s.',
@@ -254,21 +268,18 @@ function startUp(): string {
     { name: '`node -e 0`', args: ['-e', '0'] },
     { name: '`sopwright check rules/after-sales.sop`', args: [BIN, 'check', POLICY] },
   ];
-  const runs: number[][] = subjects.map(() => []);
-  for (let i = 0; i < settings.startRuns; i++) {
-    subjects.forEach((s, j) => {
-      const t = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, s.args, { cwd: root, stdio: 'ignore' });
-      if (r.status !== 0) throw new Error(`${s.name} exited ${r.status}`);
-      runs[j].push(Number(process.hrtime.bigint() - t) / 1e6);
-    });
-  }
-  const base = median(runs[0]);
-  const rows = subjects.map((s, j) => [s.name, `${median(runs[j]).toFixed(0)} ms`, ratio(median(runs[j]) / base), runs[j].map((r) => r.toFixed(0)).join(', ')]);
+  const runs: Run[][] = subjects.map(() => []);
+  for (let i = 0; i < settings.startRuns; i++) subjects.forEach((s, j) => runs[j].push(measure(s.args)));
+  const wall = runs.map((r) => median(r.map((x) => x.seconds * 1000)));
+  const cpu = runs.map((r) => median(r.map((x) => x.cpuSeconds * 1000)));
+  const rows = subjects.map((s, j) => [
+    s.name, `${wall[j].toFixed(0)} ms`, ratio(wall[j] / wall[0]), `${cpu[j].toFixed(0)} ms`, ratio(cpu[j] / cpu[0]),
+    runs[j].map((r) => (r.seconds * 1000).toFixed(0)).join(', '),
+  ]);
   return [
     `## 4. Start-up (${settings.startRuns} runs each, alternating)`,
     '',
-    table(['command', 'median', 'vs node -e 0', 'runs (ms)'], rows),
+    table(['command', 'median wall', 'vs node -e 0', 'median CPU', 'vs node -e 0 (CPU)', 'runs (wall ms)'], rows),
     '',
     'Target: `sopwright check rules/after-sales.sop` within 2.5x of `node -e 0`.',
   ].join('\n');

@@ -16,7 +16,7 @@ decision d2 unique {
 `);
     const diagnostics = checkInexactAnalysis(graph);
     expect(underlinedBy(text, diagnostics)).toEqual([`graph/inexact-analysis: ${marks[0]}`]);
-    expect(diagnostics[0].message).toBe('`x * 2 > y` is not analysed exactly: it weighs two facts differently');
+    expect(diagnostics[0].message).toBe('`x * 2 > y` is not analysed exactly: it compares a multiple of one fact with another');
     expect(diagnostics[0].severity).toBe('info');
     expect(diagnostics[0].help).toContain('(in `d`, `d2`)');
   });

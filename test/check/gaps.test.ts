@@ -19,7 +19,6 @@ describe('graph/gap', () => {
     expect(r.diagnostics[0].message).toBe('some cases reach `d` and match no branch');
     expect(r.diagnostics[0].help).toBe('add an `otherwise ->` branch or a branch for these cases');
     expect(r.diagnostics[0].witness).toEqual({ x: '0', flag: 'false' });
-    expect(r.diagnostics[0].label).toBe('for example x=0 flag=false');
   });
 
   it('gives the witness a fen above or below the bound', () => {

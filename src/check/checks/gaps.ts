@@ -1,7 +1,6 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DecisionGraph, DecisionNode } from '../graph.js';
 import { analyseGraph, type Witness } from '../solver/analyse.js';
-import { formatWitness } from '../solver/witness.js';
 
 /** Decisions without `otherwise` that some reaching case falls through, each with a witness case. */
 export function checkGaps(graph: DecisionGraph): Diagnostic[] {
@@ -9,10 +8,9 @@ export function checkGaps(graph: DecisionGraph): Diagnostic[] {
 }
 
 /** `graph/gap`: the witness reaches the decision and matches none of its branches. */
-export function gapInDecision(decision: DecisionNode, witness: Witness): Diagnostic {
+export function gapInDecision(decision: DecisionNode, witness: Witness | undefined): Diagnostic {
   return diagnostic('graph/gap', decision.span, `some cases reach \`${decision.id}\` and match no branch`, {
-    label: `for example ${formatWitness(witness)}`,
+    ...(witness ? { witness } : {}),
     help: 'add an `otherwise ->` branch or a branch for these cases',
-    witness,
   });
 }

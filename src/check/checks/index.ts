@@ -1,6 +1,7 @@
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DecisionGraph } from '../graph.js';
 import { checkCycles } from './cycles.js';
+import { analyseDecisions } from './decision-analysis.js';
 import { checkReachability } from './reachability.js';
 import { checkUnused } from './unused.js';
 
@@ -13,6 +14,10 @@ export function runChecks(graph: DecisionGraph): Diagnostic[] {
   const cycles = checkCycles(graph);
   if (hasErrors(cycles)) return cycles;
   return [
+    // Gaps, overlaps, shadowed branches, inexact conditions: needs an acyclic graph (path conditions
+    // are built in topological order) and is solved once per graph for all four kinds of finding.
+    ...analyseDecisions(graph),
+    // Reachability and unused names read the graph alone; their order does not matter.
     ...checkReachability(graph),
     ...checkUnused(graph),
   ];

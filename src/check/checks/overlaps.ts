@@ -2,7 +2,6 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
 import { analyseGraph, type Witness } from '../solver/analyse.js';
 import { describeBranch } from '../solver/print-expr.js';
-import { formatWitness } from '../solver/witness.js';
 
 /** Branches of `unique` decisions that match a case together with an earlier branch. */
 export function checkOverlaps(graph: DecisionGraph): Diagnostic[] {
@@ -12,17 +11,17 @@ export function checkOverlaps(graph: DecisionGraph): Diagnostic[] {
 }
 
 /** `graph/overlap` on the later branch; the witness matches it and `earlier[0]`. */
-export function overlappingBranches(decision: DecisionNode, branch: Branch, earlier: readonly Branch[], witness: Witness): Diagnostic {
+export function overlappingBranches(decision: DecisionNode, branch: Branch, earlier: readonly Branch[], witness: Witness | undefined): Diagnostic {
   const more = earlier.length > 1 ? ` (and ${earlier.length - 1} more)` : '';
   return diagnostic(
     'graph/overlap',
     branch.span,
     `\`${describeBranch(branch)}\` overlaps \`${describeBranch(earlier[0])}\`${more} in unique decision \`${decision.id}\``,
     {
-      label: `both match ${formatWitness(witness)}`,
+      label: earlier.length > 1 ? 'earlier branches match some of its cases too' : 'an earlier branch matches some of its cases too',
+      ...(witness ? { witness } : {}),
       help: 'in a `unique` decision at most one branch may match a case: narrow one of the conditions, or drop `unique` so the first match wins',
       related: earlier.map((b) => ({ span: b.span, message: 'overlapping branch' })),
-      witness,
     },
   );
 }

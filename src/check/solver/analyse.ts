@@ -16,10 +16,14 @@ import { witnessOf } from './witness.js';
 /** A fact id → value as the user types it, for `sopwright eval FILE key=value…`. */
 export type Witness = Readonly<Record<string, string>>;
 
+/**
+ * What the analysis found. A witness is missing only when the whole path was too large to solve
+ * at once for a model (the finding itself, decided part by part, stands).
+ */
 export type Finding =
-  | { readonly kind: 'gap'; readonly decision: DecisionNode; readonly witness: Witness }
+  | { readonly kind: 'gap'; readonly decision: DecisionNode; readonly witness: Witness | undefined }
   /** `branch` overlaps each of `earlier`; the witness matches `branch` and `earlier[0]`. */
-  | { readonly kind: 'overlap'; readonly decision: DecisionNode; readonly branch: Branch; readonly earlier: readonly Branch[]; readonly witness: Witness }
+  | { readonly kind: 'overlap'; readonly decision: DecisionNode; readonly branch: Branch; readonly earlier: readonly Branch[]; readonly witness: Witness | undefined }
   /** Every case `branch` matches is taken first by one of `covering`. */
   | { readonly kind: 'shadowed'; readonly decision: DecisionNode; readonly branch: Branch; readonly covering: readonly Branch[] }
   /** The condition cannot hold: in `itself`, or for any case that reaches the decision (`path`). */
@@ -127,12 +131,11 @@ class Analyser {
       for (let i = 0; i < j; i++) {
         if (boxesDisjoint(boxes[i], boxes[j])) continue;
         const parts = [this.pc.condition(live[i]), this.pc.condition(live[j])];
-        const r = this.ask(ctx, parts);
-        if (r.status !== 'sat') continue;
+        if (this.ask(ctx, parts).status !== 'sat') continue;
+        if (earlier.length === 0) witness = this.witness(ctx, parts);
         earlier.push(live[i]);
-        witness ??= this.witness(ctx, parts);
       }
-      if (witness) this.findings.push({ kind: 'overlap', decision: ctx.d, branch: live[j], earlier, witness });
+      if (earlier.length > 0) this.findings.push({ kind: 'overlap', decision: ctx.d, branch: live[j], earlier, witness });
     }
   }
 
@@ -171,12 +174,14 @@ class Analyser {
     return r;
   }
 
-  /** A witness for path ∧ local (known satisfiable): solved again from scratch, this time for a model. */
-  private witness(ctx: Ctx, local: readonly Formula[]): Witness {
+  /** A witness for path ∧ local (known satisfiable): solved again as a whole, this time for a model. */
+  private witness(ctx: Ctx, local: readonly Formula[]): Witness | undefined {
     const parts = [...ctx.path, ...local];
+    const r = this.queries.solveAll(parts, true);
+    if (r.status !== 'sat' || !r.model) return undefined;
     const facts = new Set<string>();
     for (const f of parts) for (const fact of factsOf(f)) facts.add(fact);
-    return witnessOf(this.graph, this.queries.solveAll(parts, true).model ?? new Map(), facts);
+    return witnessOf(this.graph, r.model, facts);
   }
 }
 

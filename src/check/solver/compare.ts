@@ -77,7 +77,7 @@ function atMost(lin: Lin, strict: boolean, atoms: AtomTable, domainOf: (fact: st
   const [[x, kx], [y, ky]] = terms;
   if (domainOf(x) !== domainOf(y)) throw new Undecided('compares money with a number');
   if (!isZero(add(kx, ky))) {
-    throw new Undecided(sameSign(kx, ky) ? 'adds two facts' : 'weighs two facts differently');
+    throw new Undecided(sameSign(kx, ky) ? 'adds two facts' : 'compares a multiple of one fact with another');
   }
   // k·(x - y) + c <= 0  ⟺  x - y <= -c/k (k > 0)  or  y - x <= c/k (k < 0).
   const bound = div(neg(lin.c), kx);

@@ -66,9 +66,3 @@ export function holds(f: Formula, model: Model): boolean | undefined {
   }
 }
 
-/** A witness as the user types it on the command line: `kind=b x=30.01`. */
-export function formatWitness(witness: Readonly<Record<string, string>>): string {
-  return Object.entries(witness)
-    .map(([k, v]) => `${k}=${/^[^\s"'=]+$/.test(v) ? v : JSON.stringify(v)}`)
-    .join(' ');
-}

@@ -74,6 +74,8 @@ export class LineProcessor {
   private tally: Tally = newTally();
   private readonly evaluator: CompiledEvaluator;
   private readonly locale: string | undefined;
+  /** The options of every `readCase` and `decide` call (one object, not one per line). */
+  private readonly localeOptions: { readonly locale: string | undefined };
   private readonly full: boolean;
   /** Result text after `{"line":N` for outcomes whose verdict is always the same (decided, no values). */
   private readonly fixedTail = new Map<string, string>();
@@ -83,6 +85,7 @@ export class LineProcessor {
   constructor(private readonly graph: DecisionGraph, options: LineOptions = {}) {
     this.evaluator = compileEvaluator(graph);
     this.locale = options.locale;
+    this.localeOptions = { locale: options.locale };
     this.full = options.full ?? false;
     for (const o of Object.values(graph.outcomes)) this.valueTypes.set(o.id, o.values.map((v) => [v.id, v.type] as const));
   }
@@ -105,7 +108,7 @@ export class LineProcessor {
     // JSON.parse keeps the last of two equal keys; a case file refuses them, and so does a line.
     const twice = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? duplicateKey(text, Object.keys(raw).length) : undefined;
     if (twice !== undefined) return this.invalid(line, [diagnostic('case/unreadable', this.at(line), messages(this.msgLocale).duplicateArgument(twice))]);
-    return this.decide(readCase(this.graph, raw, { locale: this.locale, origin: `line ${line}` }), line);
+    return this.decide(readCase(this.graph, raw, this.localeOptions), line);
   }
 
   /** The problems of a CSV header (unknown or repeated columns); empty when it is good. */
@@ -135,7 +138,7 @@ export class LineProcessor {
     }
     const args: string[] = [];
     for (let i = 0; i < fields.length; i++) if (fields[i] !== '') args.push(`${this.header[i]}=${fields[i]}`);
-    return this.decide(readCaseArgs(this.graph, args, { locale: this.locale }), line);
+    return this.decide(readCaseArgs(this.graph, args, this.localeOptions), line);
   }
 
   /** The problem of a CSV input without a header row. */
@@ -163,7 +166,7 @@ export class LineProcessor {
   private decide(read: CaseReadResult, line: number): LineResult {
     if (read.value === undefined) return this.invalid(line, read.diagnostics);
     if (this.full) return this.explain(read.value, line);
-    const v = this.evaluator.decide(read.value, { locale: this.locale });
+    const v = this.evaluator.decide(read.value, this.localeOptions);
     const t = this.tally;
     t.lines++;
     t[v.status]++;

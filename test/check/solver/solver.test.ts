@@ -170,7 +170,7 @@ describe('enums, bools and text', () => {
 describe('conditions outside the fragment', () => {
   it.each([
     [cmp(arith(x, '*', fact('n', T.number), T.money), '>', cny(100)), 'multiplies two facts'],
-    [cmp(arith(n, '*', num(2)), '>', m), 'weighs two facts differently'],
+    [cmp(arith(n, '*', num(2)), '>', m), 'compares a multiple of one fact with another'],
     [cmp(arith(x, '+', y), '>', cny(100)), 'adds two facts'],
     [cmp(arith(arith(x, '+', y), '-', z), '>', cny(0)), 'compares more than two facts'],
     [cmp(arith(x, '/', y, T.number), '>', num(1)), 'divides by a fact'],
