@@ -17,7 +17,6 @@ export const codes = {
 
   // resolve: imports, names, types
   'resolve/import-not-found': { severity: 'error', doc: 'an imported file cannot be read' },
-  'resolve/import-cycle': { severity: 'warning', doc: 'files import each other; each is loaded once' },
   'resolve/missing-policy': { severity: 'error', doc: 'no `policy` header in the entry file' },
   'resolve/duplicate-policy': { severity: 'error', doc: 'more than one `policy` header' },
   'resolve/duplicate-definition': { severity: 'error', doc: 'two declarations share a name' },

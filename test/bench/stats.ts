@@ -26,9 +26,9 @@ export function duration(ns: number): string {
   return `${ns.toFixed(0)} ns`;
 }
 
-/** A ratio as "0.81x". */
+/** A ratio as "0.81x", or with two significant digits when small ("0.00027x"). */
 export function ratio(r: number): string {
-  return `${r.toFixed(2)}x`;
+  return r >= 0.1 ? `${r.toFixed(2)}x` : `${r.toPrecision(2)}x`;
 }
 
 /** A Markdown table. */

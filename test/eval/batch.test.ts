@@ -225,6 +225,10 @@ describe('JSON duplicate keys', () => {
     ['{"a":{"b":1,"b":2},"c":"a\\"b"}', undefined],
     ['{"x":"\\\\","\\u0078":1}', 'x'],
     ['{"a":["a","a"],"b":[{"a":1}]}', undefined],
+    ['{"a" :1,"a":2}', 'a'],
+    ['{"a"\r:1,"a":2,"b":3}', 'a'],
+    ['{"k":"a\\":","k":1}', 'k'],
+    ['{"":1,"":2}', ''],
   ])('finds the repeated key of %s', (text, key) => {
     expect(duplicateKey(text, Object.keys(JSON.parse(text)).length)).toBe(key);
   });

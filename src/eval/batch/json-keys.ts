@@ -19,14 +19,27 @@ const CLOSE_BRACKET = 93;
  * parsed form has `distinct` keys), or undefined when every key appears once.
  */
 export function duplicateKey(text: string, distinct: number): string | undefined {
-  const keys = topLevelKeys(text, false);
-  if (keys.count === distinct) return undefined;
+  const keys = flatKeyCount(text) ?? topLevelKeys(text, false).count;
+  if (keys === distinct) return undefined;
   const seen = new Set<string>();
   for (const key of topLevelKeys(text, true).names) {
     if (seen.has(key)) return key;
     seen.add(key);
   }
   return undefined;
+}
+
+/**
+ * The number of keys of a flat object written without escapes or spaces before colons (the
+ * usual case line after line) found by native searches alone: with no `\\` a string holds no
+ * `"`, so every `":` ends a key. Undefined when the text is not that simple.
+ */
+function flatKeyCount(text: string): number | undefined {
+  // Native searches, much faster here than one regular expression or a loop over characters.
+  if (text.includes('\\') || text.includes('[') || text.indexOf('{', 1) >= 0 || text.includes(' :') || text.includes('\t:') || text.includes('\r:')) return undefined;
+  let count = 0;
+  for (let i = text.indexOf('":'); i >= 0; i = text.indexOf('":', i + 2)) count++;
+  return count;
 }
 
 /** Counts (and, when asked, decodes) the keys of the top-level object. */

@@ -106,7 +106,7 @@ export class LineProcessor {
       return this.invalid(line, [this.unreadable(error instanceof Error ? error.message : String(error))]);
     }
     // JSON.parse keeps the last of two equal keys; a case file refuses them, and so does a line.
-    const twice = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? duplicateKey(text, Object.keys(raw).length) : undefined;
+    const twice = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? duplicateKey(text, keyCount(raw)) : undefined;
     if (twice !== undefined) return this.invalid(line, [diagnostic('case/unreadable', this.at(line), messages(this.msgLocale).duplicateArgument(twice))]);
     return this.decide(readCase(this.graph, raw, this.localeOptions), line);
   }
@@ -215,6 +215,13 @@ export class LineProcessor {
 }
 
 const NO_PROBLEMS: readonly LineProblem[] = [];
+
+/** The number of keys of a parsed JSON object (its own keys; JSON.parse makes no others), without an array. */
+function keyCount(o: object): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
 
 function problem(line: number, d: Diagnostic): LineProblem {
   return d.help === undefined ? { line, code: d.code, message: d.message } : { line, code: d.code, message: d.message, help: d.help };
