@@ -1,11 +1,12 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { spellingSuggestion } from '../diagnostics/suggest.js';
 import { parseMoney } from '../money/money.js';
 import type { Span } from '../source/source-file.js';
 import type { ConstDecl, EnumDecl, ExprNode, LetDecl, Name, TypeNode } from '../syntax/ast.js';
 import { kindNames, type BoundRules } from './binder.js';
 import type { BoolType, Duration, DurationUnit, Expr, Value, ValueType } from './graph.js';
+import { arithmeticHelp, arithmeticType, bareNumberAgainstMoney, isExpr, isQuantity, literalValue } from './type-rules.js';
 import { describeType, sameType } from './types.js';
+import { enumCandidates, foreignMember, incomparable, mismatch, missingUnit, unknownMember, unknownName } from './typing-diagnostics.js';
 
 const BOOL: BoolType = { kind: 'bool' };
 const UNITS: Record<string, DurationUnit | 'money'> = {
@@ -347,128 +348,4 @@ export class ExprTyper {
     const type: ValueType = first.kind === 'money' ? { kind: 'money', signed: args.some((a) => a.type.kind === 'money' && a.type.signed) } : first;
     return { kind: 'minmax', fn: node.fn, args, type, span: node.span };
   }
-}
-
-function isExpr(e: Expr | null): e is Expr {
-  return e !== null;
-}
-
-function isQuantity(type: ValueType): boolean {
-  return type.kind === 'money' || type.kind === 'number' || type.kind === 'duration';
-}
-
-/** The result type of `left op right`, or null when the operation means nothing for these types. */
-function arithmeticType(op: string, left: ValueType, right: ValueType): ValueType | null {
-  const k = `${left.kind} ${op} ${right.kind}`;
-  switch (k) {
-    case 'money + money':
-      return { kind: 'money', signed: (left.kind === 'money' && left.signed) || (right.kind === 'money' && right.signed) };
-    case 'money - money':
-    case 'money * number':
-    case 'number * money':
-    case 'money / number':
-      return { kind: 'money', signed: true };
-    case 'money / money':
-    case 'number + number':
-    case 'number - number':
-    case 'number * number':
-    case 'number / number':
-    case 'duration / duration':
-      return { kind: 'number' };
-    case 'duration + duration':
-    case 'duration - duration':
-    case 'duration * number':
-    case 'number * duration':
-    case 'duration / number':
-      return { kind: 'duration' };
-    default:
-      return null;
-  }
-}
-
-function arithmeticHelp(left: ValueType, right: ValueType): string | undefined {
-  if (left.kind === 'enum' || right.kind === 'enum') return 'enum members are names, not amounts: compare them with `==` or `in {…}`';
-  if (left.kind === 'bool' || right.kind === 'bool') return 'yes/no values combine with `and`, `or` and `not`';
-  if ((left.kind === 'money' && right.kind === 'duration') || (left.kind === 'duration' && right.kind === 'money'))
-    return 'a duration such as `3 days` cannot be used as money';
-  return undefined;
-}
-
-/** The literal value of a constant-like expression (`500 CNY`, `-3`, `same day`), or undefined. */
-function literalValue(expr: Expr): Value | undefined {
-  if (expr.kind === 'literal') return expr.value;
-  if (expr.kind === 'neg' && expr.operand.kind === 'literal') {
-    const v = expr.operand.value;
-    if (typeof v === 'number') return -v;
-    if (typeof v === 'object') return { amount: -v.amount, unit: v.unit };
-  }
-  return undefined;
-}
-
-/** The bare number literal of a money or duration operation (`item_value + 10`), if that is the mistake. */
-function bareNumberAgainstMoney(left: Expr, right: Expr): Expr | undefined {
-  const isBare = (e: Expr) => e.kind === 'literal' && e.type.kind === 'number';
-  const needsUnit = (t: ValueType) => t.kind === 'money' || t.kind === 'duration';
-  if (isBare(right) && needsUnit(left.type)) return right;
-  if (isBare(left) && needsUnit(right.type)) return left;
-  return undefined;
-}
-
-function mismatch(span: Span, message: string, help?: string): Diagnostic {
-  return diagnostic('type/mismatch', span, message, help ? { help } : {});
-}
-
-function missingUnit(literal: Expr, unit: 'CNY' | 'days'): Diagnostic {
-  const value = literal.kind === 'literal' ? String(literal.value) : '';
-  return diagnostic('type/missing-unit', literal.span, `\`${value}\` has no unit, but ${unit === 'CNY' ? 'money' : 'a duration'} is expected here`, {
-    help: `write \`${value} ${unit}\``,
-    suggestion: { span: literal.span, replacement: `${value} ${unit}` },
-  });
-}
-
-function incomparable(op: string, left: Expr, right: Expr, span: Span): Diagnostic {
-  const bare = bareNumberAgainstMoney(left, right);
-  if (bare) return missingUnit(bare, left.type.kind === 'money' || right.type.kind === 'money' ? 'CNY' : 'days');
-  const yesNo = left.type.kind === 'bool' || right.type.kind === 'bool'
-    ? 'a yes/no value compares only with another yes/no value; to combine it with a comparison, use `and` or `or`'
-    : undefined;
-  return mismatch(span, `cannot compare ${describeType(left.type)} with ${describeType(right.type)} using \`${op}\``,
-    yesNo ?? arithmeticHelp(left.type, right.type) ?? 'both sides of a comparison must have the same type');
-}
-
-function unknownName(name: Name, candidates: Iterable<string>, message?: string): Diagnostic {
-  const suggestion = spellingSuggestion(name.text, candidates);
-  return diagnostic('resolve/unknown-name', name.span, message ?? `unknown name \`${name.text}\``, {
-    label: 'not declared',
-    ...(suggestion
-      ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: name.span, replacement: suggestion } }
-      : { help: 'declare it as a `fact`, `const` or `let`, or check the spelling' }),
-  });
-}
-
-function unknownMember(decl: EnumDecl, member: Name): Diagnostic {
-  const names = decl.members.map((m) => m.name.text);
-  const suggestion = spellingSuggestion(member.text, names);
-  return diagnostic('resolve/unknown-member', member.span, `\`${decl.name.text}\` has no member \`${member.text}\``, {
-    help: suggestion ? `did you mean \`${suggestion}\`?` : `its members are ${listNames(names)}`,
-    ...(suggestion ? { suggestion: { span: member.span, replacement: suggestion } } : {}),
-    related: [{ span: decl.name.span, message: `\`${decl.name.text}\` declared here` }],
-  });
-}
-
-function foreignMember(name: Name, owner: EnumDecl, expected: EnumDecl): Diagnostic {
-  return diagnostic('type/mismatch', name.span, `\`${name.text}\` is a member of \`${owner.name.text}\`, not of \`${expected.name.text}\``, {
-    help: `the members of \`${expected.name.text}\` are ${listNames(expected.members.map((m) => m.name.text))}`,
-    related: [{ span: owner.name.span, message: `\`${owner.name.text}\` declared here` }],
-  });
-}
-
-function enumCandidates(bound: BoundRules): string[] {
-  return [...bound.symbols.values()].filter((d) => d.kind === 'enum').map((d) => d.name.text);
-}
-
-/** `a`, `a` and `b`, `a`, `b` and `c`: backticked names joined for a sentence. */
-function listNames(names: readonly string[]): string {
-  const quoted = names.map((n) => `\`${n}\``);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }

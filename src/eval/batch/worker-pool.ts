@@ -19,7 +19,10 @@ export interface WorkerData {
 
 /** Starts `size` workers running `script` (the bundled worker.ts). Two jobs per worker may be in flight. */
 export function workerPool(script: URL | string, data: WorkerData, size: number): JobRunner {
-  const workers = Array.from({ length: size }, () => new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  // A young generation smaller than V8's default keeps each worker's peak memory flat over long
+  // runs at no measured cost in CPU time (cases die young; little survives a job).
+  const resourceLimits = { maxYoungGenerationSizeMb: 8 };
+  const workers = Array.from({ length: size }, () => new Worker(script, { workerData: data, resourceLimits }));
   const load = workers.map(() => 0);
   const waiting = new Map<number, { resolve(r: JobResult): void; reject(e: unknown): void }>();
   let failure: unknown;
