@@ -63,9 +63,25 @@ async function main(): Promise<void> {
   process.stdout.write(text);
 }
 
+/**
+ * GoRules ZEN is installed here, into the benchmark's cache, rather than as a dev dependency: its
+ * package lists a native binary per platform as optional dependencies, and the registry this
+ * project installs from lacks some of them, so `npm ci` would refuse any lockfile that names it.
+ */
+const ZEN_PACKAGE = '@gorules/zen-engine@0.54.0';
+
+function installZen(): void {
+  if (existsSync(join(cache, 'node_modules/@gorules/zen-engine/package.json'))) return;
+  log(`installing ${ZEN_PACKAGE} into the benchmark cache…`);
+  execFileSync('npm', ['install', '--prefix', cache, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', ZEN_PACKAGE], {
+    cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 /** Bundles the in-process suite and the plain pipeline for plain `node` (the engines stay external). */
 async function bundle(): Promise<void> {
   mkdirSync(cache, { recursive: true });
+  installZen();
   await build({
     entryPoints: {
       inprocess: join(root, 'test/bench/inprocess.ts'),
