@@ -81,11 +81,11 @@ describe('sopwright render', () => {
     expect(readFileSync(out, 'utf8')).toBe('the previous handbook\n');
   });
 
-  it('stops with the compiler\'s diagnostics when the policy has errors', async () => {
+  it('stops with the compiler\'s diagnostics when the policy has errors (exit 2, as eval and test do)', async () => {
     const bad = join(dir, 'bad.sop');
     writeFileSync(bad, 'policy p "P" {\n  locales zh-CN\n  start nowhere\n}\n');
     const r = await runCli(['render', bad, '--format', 'md', '-o', '-']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/error\[resolve\//);
   });

@@ -61,7 +61,7 @@ export async function runEvalBatch(policy: string, facts: readonly string[], opt
     printError(ctx.stderr, '`--cases` cannot be combined with `--case` or key=value facts');
     return ExitCode.usage;
   }
-  const [{ loadPolicy }, batch] = await Promise.all([import('./eval.js'), import('../../eval/batch/index.js')]);
+  const [{ loadPolicy }, batch] = await Promise.all([import('../policy.js'), import('../../eval/batch/index.js')]);
   const loaded = loadPolicy(policy, ctx);
   if ('exit' in loaded) return loaded.exit;
   const input = openInput(cases);

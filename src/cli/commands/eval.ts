@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import { compile, type CompileResult } from '../../check/check.js';
-import type { DecisionGraph, Value } from '../../check/graph.js';
+import type { Value } from '../../check/graph.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatJson } from '../../diagnostics/format-json.js';
-import { formatDiagnostics, formatReport } from '../../diagnostics/format-text.js';
+import { formatDiagnostics } from '../../diagnostics/format-text.js';
 import { sourceFile, type SourceFile } from '../../source/source-file.js';
 import type { CaseInput } from '../../eval/case-reader.js';
 import { evaluate } from '../../eval/evaluate.js';
@@ -11,6 +10,7 @@ import { formatResultText, toJsonResult } from '../../eval/format-result.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeFsError, printError, readText, type Writer } from '../io.js';
 import type { CliContext, CommandModule } from '../program.js';
+import { loadPolicy } from '../policy.js';
 import { addBatchOptions, runEvalBatch, type BatchCliOptions } from './eval-batch.js';
 
 /** `sopwright eval FILE [key=value…] [--case FILE|-]`: evaluates one case and answers the agent. */
@@ -39,44 +39,10 @@ interface EvalOptions {
   readonly trace?: boolean;
 }
 
-/** A compiled policy with the sources read, or the exit code after its problems were printed. */
-export type LoadedPolicy = { readonly graph: DecisionGraph; readonly sources: Map<string, SourceFile> } | { readonly exit: ExitCode };
-
-/**
- * Compiles a policy for a command that uses it (eval, schema, test). A policy with errors prints
- * its diagnostics (pretty on stderr, or JSON on stdout) and gives exit code 2; warnings are not shown.
- */
-export function loadPolicy(file: string, ctx: CliContext, json = false): LoadedPolicy {
-  const read = readText(file);
-  if (!read.ok) {
-    printError(ctx.stderr, read.message);
-    return { exit: ExitCode.usage };
-  }
-  const result = compileFile(file);
-  const sources = new Map(result.sources);
-  if (result.graph === undefined) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (json) ctx.stdout.write(formatJson(errors, sources));
-    else ctx.stderr.write(formatReport(errors, sources, { color: ctx.stderr.color }));
-    return { exit: ExitCode.usage };
-  }
-  return { graph: result.graph, sources };
-}
-
-/** Compiles a policy from the file system (files it cannot read are reported by `compile`). */
-export function compileFile(file: string): CompileResult {
-  return compile(file, {
-    readFile: (p) => {
-      const r = readText(p);
-      return r.ok ? r.text : undefined;
-    },
-  });
-}
-
 async function runEval(policy: string, args: readonly string[], options: EvalOptions, ctx: CliContext): Promise<ExitCode> {
   // Loaded here, not at start-up: the YAML reader and the schema validator (ajv) serve only commands that read cases.
   const [{ readCaseArgs }, { readCaseText }] = await Promise.all([import('../../eval/case-args.js'), import('../../eval/case-yaml.js')]);
-  const loaded = loadPolicy(policy, ctx, options.json);
+  const loaded = loadPolicy(policy, ctx, { json: options.json });
   if ('exit' in loaded) return loaded.exit;
   const { graph, sources } = loaded;
   const locale = options.locale ?? graph.policy.locales[0] ?? 'zh-CN';

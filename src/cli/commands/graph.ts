@@ -2,7 +2,8 @@ import { Option } from 'commander';
 import { exportGraph, graphFormats, type GraphFormat } from '../../render/graph-export.js';
 import { handbookLocales } from '../../render/i18n.js';
 import type { CommandModule } from '../program.js';
-import { loadPolicy, writeOutput } from './render.js';
+import { loadPolicy } from '../policy.js';
+import { writeOutput } from './render.js';
 
 /** `sopwright graph FILE --format dot|mermaid|svg`: the whole decision graph for other tools. */
 export const graphCommand: CommandModule = {
@@ -15,7 +16,7 @@ export const graphCommand: CommandModule = {
       .addOption(new Option('--locale <locale>', 'language of the labels').choices([...handbookLocales]).default('zh-CN'))
       .option('-o, --output <path>', 'the file to write, or `-` for standard output', '-')
       .action(async (file: string, options: { format: GraphFormat; locale: string; output: string }) => {
-        const loaded = loadPolicy(file, ctx);
+        const loaded = loadPolicy(file, ctx, { warnings: true });
         if ('exit' in loaded) return ctx.setExitCode(loaded.exit);
         const text = await exportGraph(loaded.graph, { format: options.format, locale: options.locale });
         ctx.setExitCode(writeOutput(options.output, text, ctx));

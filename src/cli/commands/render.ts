@@ -1,6 +1,4 @@
 import { Option } from 'commander';
-import { compile, type CompileHost } from '../../check/check.js';
-import type { DecisionGraph } from '../../check/graph.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatReport } from '../../diagnostics/format-text.js';
 import type { TemplateSet } from '../../render/handlebars-env.js';
@@ -9,7 +7,8 @@ import { findBrowser, printPdf } from '../../render/pdf.js';
 import { loadTemplates } from '../../render/template-loader.js';
 import { sourceFile, type SourceFile } from '../../source/source-file.js';
 import { ExitCode } from '../exit-codes.js';
-import { describeFsError, printError, readText, writeFileAtomic } from '../io.js';
+import { describeFsError, printError, writeFileAtomic } from '../io.js';
+import { loadPolicy } from '../policy.js';
 import type { CliContext, CommandModule } from '../program.js';
 
 /** `sopwright render FILE --format html|md|pdf --locale zh-CN|en -o OUT`: the staff handbook. */
@@ -39,26 +38,6 @@ interface RenderOptions {
   readonly browser?: string;
 }
 
-/** A compiled policy, or the exit code when it could not be compiled (diagnostics already printed). */
-export function loadPolicy(file: string, ctx: CliContext): { graph: DecisionGraph } | { exit: ExitCode } {
-  const entry = readText(file);
-  if (!entry.ok) {
-    printError(ctx.stderr, entry.message);
-    return { exit: ExitCode.usage };
-  }
-  const host: CompileHost = {
-    readFile(path) {
-      if (path === file) return entry.text;
-      const read = readText(path);
-      return read.ok ? read.text : undefined;
-    },
-  };
-  const result = compile(file, host);
-  // Warnings are shown but do not stop the handbook; errors do (no graph then).
-  printDiagnostics(result.diagnostics, result.sources, ctx);
-  return result.graph === undefined ? { exit: ExitCode.invalid } : { graph: result.graph };
-}
-
 function printDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, ctx: CliContext): void {
   ctx.stderr.write(formatReport(list, sources, { color: ctx.stderr.color }));
 }
@@ -79,7 +58,7 @@ async function runRender(file: string, options: RenderOptions, ctx: CliContext):
     }
     browserPath = found.path;
   }
-  const loaded = loadPolicy(file, ctx);
+  const loaded = loadPolicy(file, ctx, { warnings: true });
   if ('exit' in loaded) return loaded.exit;
   const { templates, problems } = loadTemplates(options.templates);
   for (const p of problems) printError(ctx.stderr, p);

@@ -1,5 +1,5 @@
 import type { CommandModule } from '../program.js';
-import { loadPolicy } from './eval.js';
+import { loadPolicy } from '../policy.js';
 
 /** `sopwright schema FILE`: prints the JSON Schema of the policy's case files. */
 export const schemaCommand: CommandModule = {

@@ -11,7 +11,7 @@ import { countResults, formatTestReport, toJsonTestReport, toJUnitSuites, type F
 import { ExitCode } from '../exit-codes.js';
 import { describeFsError, printError, readText, writeFileAtomic } from '../io.js';
 import type { CliContext, CommandModule } from '../program.js';
-import { compileFile } from './eval.js';
+import { compileFile } from '../policy.js';
 
 /** `sopwright test [PATHS…]`: runs the `*.test.yaml` files beside policies. */
 export const testCommand: CommandModule = {
