@@ -139,6 +139,59 @@ export function moneyFromInput(raw: number | string, signed: boolean): { fen: nu
   return parsed;
 }
 
+/**
+ * The fen of an amount of money that is plainly valid, or NaN: the case reader's fast path for
+ * valid cases, which allocates nothing. Plainly valid is what both `moneyFromInput` and the case
+ * schema accept: a number within range whose shortest decimal text has at most two decimals, or a
+ * string matching the schema's pattern (`12`, `12.5`, `12.50`; `-` only when `signed`) within
+ * range. Whenever the result is not NaN it is exactly `moneyFromInput`'s fen; anything else (an
+ * error, or an odd case such as "-0" for unsigned money) is NaN, and the caller takes the slow
+ * path that explains it. test/eval/values.test.ts checks both against each other.
+ */
+export function plainFen(raw: unknown, signed: boolean): number {
+  if (typeof raw === 'number') {
+    // Also refuses NaN and ±Infinity. -0 is 0 fen, as moneyFromInput reads it.
+    if (!(raw < MAX_YUAN && raw > (signed ? -MAX_YUAN : -1))) return Number.NaN;
+    if (raw < 0 && !signed) return Number.NaN;
+    // Below 1e13 yuan a double is within 0.002 of its value, so 100 × it is within 0.2 of a whole
+    // number of fen: the rounding finds the fen, and the fen ÷ 100 gives the number back exactly
+    // when, and only when, its shortest decimal text has at most two decimals (0.29 → 29; 0.001 → NaN).
+    const fen = Math.round(raw * 100);
+    return fen / 100 === raw ? fen + 0 : Number.NaN;
+  }
+  if (typeof raw !== 'string') return Number.NaN;
+  const n = raw.length;
+  let i = 0;
+  if (n > 0 && raw.charCodeAt(0) === 45 /* - */) {
+    if (!signed) return Number.NaN;
+    i = 1;
+  }
+  const start = i;
+  let whole = 0;
+  for (; i < n; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  // `whole` stays exact below 1e13 (and only grows beyond it).
+  if (i === start || whole >= MAX_YUAN) return Number.NaN;
+  let cents = 0;
+  if (i < n) {
+    // `.` and one or two digits, then the end.
+    if (raw.charCodeAt(i) !== 46 /* . */ || n - i < 2 || n - i > 3) return Number.NaN;
+    const d1 = raw.charCodeAt(i + 1) - 48;
+    if (d1 < 0 || d1 > 9) return Number.NaN;
+    cents = d1 * 10;
+    if (n - i === 3) {
+      const d2 = raw.charCodeAt(i + 2) - 48;
+      if (d2 < 0 || d2 > 9) return Number.NaN;
+      cents += d2;
+    }
+  }
+  const fen = whole * 100 + cents;
+  return start === 1 ? 0 - fen : fen;
+}
+
 /** A value as JSON output shows it: money as an exact decimal string ("12.50"), durations as objects. */
 export function valueToJson(value: Value, type: ValueType): string | number | boolean | Duration {
   if (type.kind === 'money' && typeof value === 'number') return formatMoney(value);
