@@ -4,13 +4,17 @@ import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
 import { caseValidator } from './case-schema.js';
 import { messages, type Given, type Messages } from './messages.js';
-import { moneyFromInput } from './values.js';
+import { moneyFromInput, plainFen } from './values.js';
 
 /**
  * Reading a case: a raw object (from YAML, JSON or `key=value` arguments) is validated against the
  * policy's case schema and becomes a CaseInput, money turned into fen. Every problem is a
  * diagnostic naming the field, what was given and what is allowed, in the requested locale.
  * Keys such as `__proto__` are ordinary (unknown) fields: nothing is ever merged into a prototype.
+ *
+ * A valid case (nearly every line of a batch) takes a fast path that checks the same rules by hand
+ * and allocates nothing but the result: no schema validator, no copy, no message. Anything it
+ * cannot show valid is read in full, with the schema (ajv) as the gate, and every problem explained.
  */
 
 /** A validated case: fact id → value (money in fen). A fact that is absent is not known yet. */
@@ -45,10 +49,127 @@ export interface CaseReadResult {
 
 /** Validates a raw case (an object such as JSON.parse output, or a Map) into a CaseInput. null or undefined is the empty case. */
 export function readCase(graph: DecisionGraph, raw: unknown, options: ReadCaseOptions = {}): CaseReadResult {
+  if (raw === null || raw === undefined) return { value: new Map(), diagnostics: NO_DIAGNOSTICS };
+  const value = plainCaseInput(graph, raw);
+  if (value !== undefined) return { value, diagnostics: NO_DIAGNOSTICS };
+  return readCaseFully(graph, raw, options);
+}
+
+/** The diagnostics of a valid case: one shared, frozen empty list. */
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+/**
+ * The fast path of `readCase`, for a case that is plainly valid: a plain object (prototype
+ * `Object.prototype` or null, as JSON.parse and the YAML and argument readers make) whose own keys
+ * are all facts, each value null or one the case schema and the field reader both accept. It
+ * returns the CaseInput `readCase` gives such a case, allocating nothing else; undefined means
+ * "not shown valid here", and `readCaseFully` then reads the case with the schema and explains
+ * every problem. test/eval/case-reader-fast.test.ts checks that this path accepts exactly the
+ * plain objects that `readCaseFully` (ajv as the gate) finds valid, with the same values.
+ */
+export function plainCaseInput(graph: DecisionGraph, raw: unknown): CaseInput | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const proto: unknown = Object.getPrototypeOf(raw);
+  // `for…in` then visits exactly the own enumerable keys, as Object.entries does, unless someone
+  // added an enumerable property to Object.prototype: it would be visited too, so leave that to the slow path.
+  if (proto !== null && (proto !== Object.prototype || hasEnumerableKey(Object.prototype))) return undefined;
+  const plan = fastPlan(graph);
+  const facts = new Map<string, Value>();
+  let i = 0;
+  for (const key in raw) {
+    // Cases of one batch have their keys in the same order: compare with the last case's key at
+    // this place (one pointer comparison) before looking the fact up.
+    let fact = plan.lastFacts[i];
+    if (key !== plan.lastKeys[i]) {
+      const found = plan.facts.get(key);
+      if (found === undefined) return undefined;
+      fact = plan.lastFacts[i] = found;
+      plan.lastKeys[i] = key;
+    }
+    i++;
+    const v = (raw as Record<string, unknown>)[key];
+    if (v === null || v === undefined) continue;
+    const value = plainValue(fact, v);
+    if (value === undefined) return undefined;
+    facts.set(key, value);
+  }
+  return facts;
+}
+
+/** Whether an object has an enumerable string key, its own or inherited (a few ns for Object.prototype). */
+function hasEnumerableKey(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
+/** What the fast path needs of a fact: its kind, whether money is signed, the members of an enum. */
+interface FastFact {
+  readonly kind: FactDef['type']['kind'];
+  readonly signed: boolean;
+  readonly members: ReadonlySet<string> | null;
+}
+
+/** The fast path's view of a graph: each fact's checks, and the keys of the last case read, in order. */
+interface FastPlan {
+  readonly facts: ReadonlyMap<string, FastFact>;
+  readonly lastKeys: (string | undefined)[];
+  readonly lastFacts: FastFact[];
+}
+
+const fastPlans = new WeakMap<DecisionGraph, FastPlan>();
+
+/** The fast path's plan of a graph: built once per graph and kept as long as the graph lives. */
+function fastPlan(graph: DecisionGraph): FastPlan {
+  const known = fastPlans.get(graph);
+  if (known !== undefined) return known;
+  const facts = new Map<string, FastFact>();
+  for (const id of Object.keys(graph.facts)) {
+    const { type } = graph.facts[id];
+    const members = type.kind === 'enum' ? new Set((graph.enums[type.enum]?.members ?? []).map((m) => m.id)) : null;
+    facts.set(id, { kind: type.kind, signed: type.kind === 'money' && type.signed, members });
+  }
+  // A case whose keys are all facts has at most one key per fact, so these never grow. No key is
+  // undefined, so the first case looks every key up.
+  const none: FastFact = { kind: 'duration', signed: false, members: null };
+  const plan: FastPlan = { facts, lastKeys: new Array<undefined>(facts.size).fill(undefined), lastFacts: new Array<FastFact>(facts.size).fill(none) };
+  fastPlans.set(graph, plan);
+  return plan;
+}
+
+/**
+ * A field's run-time value when its raw value (not null) is plainly valid: accepted by the case
+ * schema and by `readField`, with the value `readField` gives. Undefined otherwise, without saying
+ * why; nothing is allocated either way.
+ */
+function plainValue(fact: FastFact, raw: unknown): Value | undefined {
+  switch (fact.kind) {
+    case 'bool':
+      return typeof raw === 'boolean' ? raw : undefined;
+    case 'number':
+      return typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
+    case 'text':
+      return typeof raw === 'string' ? raw : undefined;
+    case 'enum':
+      return typeof raw === 'string' && (fact.members as ReadonlySet<string>).has(raw) ? raw : undefined;
+    case 'money': {
+      const fen = plainFen(raw, fact.signed);
+      return fen === fen ? fen : undefined; // NaN: not plainly valid
+    }
+    case 'duration':
+      // No case value is ever a duration (readField refuses every one).
+      return undefined;
+  }
+}
+
+/**
+ * `readCase` without the fast path: validates any raw case with the case schema (ajv) and the
+ * field reader, and explains every problem. Exported for the tests that hold the fast path to it.
+ */
+export function readCaseFully(graph: DecisionGraph, raw: unknown, options: ReadCaseOptions = {}): CaseReadResult {
   const locale = options.locale ?? graph.policy.locales[0];
   const msg = messages(locale);
   const whole = options.locator?.whole ?? { file: options.origin ?? '<case>', start: 0, end: 0 };
-  if (raw === null || raw === undefined) return { value: new Map(), diagnostics: [] };
+  if (raw === null || raw === undefined) return { value: new Map(), diagnostics: NO_DIAGNOSTICS };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { value: undefined, diagnostics: [diagnostic('case/schema', whole, msg.notAMapping(given(raw)))] };
   }
@@ -57,16 +178,12 @@ export function readCase(graph: DecisionGraph, raw: unknown, options: ReadCaseOp
   const data: Record<string, unknown> = Object.create(null);
   const entries = raw instanceof Map ? [...raw] : Object.entries(raw);
   for (const [key, value] of entries) data[String(key)] = value;
-  const validate = caseValidator(graph);
-  const flagged = new Set<string>();
-  if (!validate(data)) {
-    for (const e of validate.errors ?? []) {
-      const field = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : topField(e.instancePath);
-      if (field !== undefined) flagged.add(field);
-    }
-  }
+  // The fields the schema refuses. Only asked for a value the field reader accepts but the fast
+  // check does not (such as "-0" for unsigned money): the schema then has the last word.
+  let flagged: ReadonlySet<string> | undefined;
 
   const ctx: FieldContext = { graph, msg, locale, locator: options.locator, whole };
+  const plan = fastPlan(graph).facts;
   const facts = new Map<string, Value>();
   const diagnostics: Diagnostic[] = [];
   for (const field of Object.keys(data)) {
@@ -75,13 +192,34 @@ export function readCase(graph: DecisionGraph, raw: unknown, options: ReadCaseOp
       diagnostics.push(unknownField(ctx, field));
       continue;
     }
-    const read = readField(ctx, fact, data[field]);
+    const value = data[field];
+    if (value === null || value === undefined) continue;
+    // A plainly valid value is read as readField reads it, and the schema accepts it.
+    const plain = plainValue(plan.get(field) as FastFact, value);
+    if (plain !== undefined) {
+      facts.set(field, plain);
+      continue;
+    }
+    const read = readField(ctx, fact, value);
     if ('diagnostic' in read) diagnostics.push(read.diagnostic);
     // The schema is the gate: a value it refuses is never used, even if it could be read.
-    else if (flagged.has(field)) diagnostics.push(schemaRefused(ctx, fact, data[field]));
+    else if ((flagged ??= schemaRefusals(graph, data)).has(field)) diagnostics.push(schemaRefused(ctx, fact, value));
     else if (read.value !== null) facts.set(field, read.value);
   }
   return diagnostics.length > 0 ? { value: undefined, diagnostics } : { value: facts, diagnostics };
+}
+
+/** The top-level fields of a case that its schema refuses (ajv, every error). */
+function schemaRefusals(graph: DecisionGraph, data: Record<string, unknown>): ReadonlySet<string> {
+  const validate = caseValidator(graph);
+  const flagged = new Set<string>();
+  if (!validate(data)) {
+    for (const e of validate.errors ?? []) {
+      const field = e.keyword === 'additionalProperties' && e.instancePath === '' ? String(e.params.additionalProperty) : topField(e.instancePath);
+      if (field !== undefined) flagged.add(field);
+    }
+  }
+  return flagged;
 }
 
 /** The first segment of a JSON Pointer (`/item_value/0` → `item_value`). */

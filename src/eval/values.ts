@@ -150,12 +150,12 @@ export function moneyFromInput(raw: number | string, signed: boolean): { fen: nu
  */
 export function plainFen(raw: unknown, signed: boolean): number {
   if (typeof raw === 'number') {
-    // Also refuses NaN and ±Infinity. -0 is 0 fen, as moneyFromInput reads it.
-    if (!(raw < MAX_YUAN && raw > (signed ? -MAX_YUAN : -1))) return Number.NaN;
-    if (raw < 0 && !signed) return Number.NaN;
-    // Below 1e13 yuan a double is within 0.002 of its value, so 100 × it is within 0.2 of a whole
-    // number of fen: the rounding finds the fen, and the fen ÷ 100 gives the number back exactly
-    // when, and only when, its shortest decimal text has at most two decimals (0.29 → 29; 0.001 → NaN).
+    // Also refuses NaN and ±Infinity.
+    if (!(raw < MAX_YUAN && raw > -MAX_YUAN) || (raw < 0 && !signed)) return Number.NaN;
+    // Below 1e13 a double is within 2^-10 of the decimal it was read from, so 100 × it (rounded
+    // too) is within 0.2 of that decimal's fen and Math.round finds it; fen ÷ 100 gives the number back
+    // exactly when, and only when, its shortest decimal text has at most two decimals
+    // (0.29 → 29; 0.001 and 1.005 → NaN). `+ 0` turns -0 into 0, as moneyFromInput reads it.
     const fen = Math.round(raw * 100);
     return fen / 100 === raw ? fen + 0 : Number.NaN;
   }

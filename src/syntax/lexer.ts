@@ -3,7 +3,11 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import { allTokens, UnterminatedString, UnterminatedTripleString } from './tokens.js';
 
-/** How the lexer is configured; test/syntax/lexer.test.ts builds one with Chevrotain's definition checks on. */
+/**
+ * How the lexer is configured; test/syntax/lexer.test.ts builds one with Chevrotain's definition checks on.
+ * Position tracking stays `full`: the parser's node locations need each token's `endOffset`, which
+ * Chevrotain's lighter modes (`onlyStart`, `onlyOffset`) leave out.
+ */
 export const lexerConfig = { positionTracking: 'full', ensureOptimizations: true } as const;
 
 /**

@@ -57,13 +57,15 @@ export abstract class LowerBase extends BaseVisitor {
   protected span(children: Children): Span {
     let start = Infinity;
     let end = -Infinity;
-    for (const elements of Object.values(children)) {
-      for (const element of elements ?? []) {
-        const [from, to] = 'image' in element
-          ? [element.startOffset, element.startOffset + element.image.length]
-          : [element.location?.startOffset ?? NaN, (element.location?.endOffset ?? NaN) + 1];
-        if (!isNaN(from)) start = Math.min(start, from);
-        if (!isNaN(to)) end = Math.max(end, to);
+    // Runs for most CST nodes, so it allocates nothing. A token inserted by recovery, or a node
+    // without tokens, has NaN offsets; every comparison with NaN is false, so they are skipped.
+    for (const key in children) {
+      for (const element of children[key] ?? []) {
+        const token = 'image' in element;
+        const from = token ? element.startOffset : (element.location?.startOffset ?? NaN);
+        const to = token ? element.startOffset + element.image.length : (element.location?.endOffset ?? NaN) + 1;
+        if (from < start) start = from;
+        if (to > end) end = to;
       }
     }
     return { file: this.source.path, start, end };

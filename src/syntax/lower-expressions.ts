@@ -24,9 +24,10 @@ export abstract class ExpressionLowering extends LowerBase {
   }
 
   private junction(kind: 'and' | 'or', nodes: CstNode[], children: Children): ast.ExprNode | null {
+    if (nodes.length === 1) return this.lower(nodes[0]);
     const operands = nodes.map((node) => this.lower<ast.ExprNode>(node));
     if (operands.some((operand) => !operand)) return null;
-    return operands.length === 1 ? operands[0] : { kind, operands: operands as ast.ExprNode[], span: this.span(children) };
+    return { kind, operands: operands as ast.ExprNode[], span: this.span(children) };
   }
 
   notExpr(children: cst.NotExprCstChildren): ast.ExprNode | null {
@@ -38,16 +39,15 @@ export abstract class ExpressionLowering extends LowerBase {
   comparison(children: cst.ComparisonCstChildren): ast.ExprNode | null {
     const left = this.lower<ast.ExprNode>(children.sum[0]);
     if (!left) return null;
-    const span = this.span(children);
     if (children.compareOp) {
       const op = this.lower<ast.CompareOp>(children.compareOp[0]);
       const right = this.lower<ast.ExprNode>(children.sum[1]);
-      return op && right && { kind: 'compare', op, left, right, span };
+      return op && right && { kind: 'compare', op, left, right, span: this.span(children) };
     }
     if (children.In) {
       const members = (children.Identifier ?? []).map((_, i) => this.name(children.Identifier, i));
       if (members.length === 0 || members.some((member) => !member)) return null;
-      return { kind: 'in', subject: left, members: members as ast.Name[], negated: Boolean(children.Not), span };
+      return { kind: 'in', subject: left, members: members as ast.Name[], negated: Boolean(children.Not), span: this.span(children) };
     }
     return left;
   }

@@ -33,7 +33,8 @@ export function readUnit(unit: Name, diagnostics: Diagnostic[]): Name {
 /** Reports a number that cannot be read exactly, or money with more than two decimals. */
 export function checkNumber(text: string, isMoney: boolean, span: Span, diagnostics: Diagnostic[]): void {
   const [whole, fraction = ''] = text.split('.');
-  if (whole.replace(/^0+(?=\d)/, '').length > maxIntegerDigits) diagnostics.push(numberTooLarge(text, span));
+  // Leading zeros do not count; the length test first spares the common short number the regex.
+  if (whole.length > maxIntegerDigits && whole.replace(/^0+(?=\d)/, '').length > maxIntegerDigits) diagnostics.push(numberTooLarge(text, span));
   else if (isMoney && fraction.length > 2) diagnostics.push(moneyTooPrecise(text, span));
 }
 

@@ -2,16 +2,22 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import type { RuleFile } from './ast.js';
 import { scan } from './lexer.js';
-import { parseCst } from './parser.js';
-import { lowerToAst } from './to-ast.js';
+import { parseCst, parseItems } from './parser.js';
+import { lowerItems, lowerToAst } from './to-ast.js';
 
 /**
- * Reads one .sop file into its AST: scan, parse, lower. All three stages run even after errors
- * (recovery keeps going), so one run reports every syntax error; nodes recovery could not
- * complete are left out of the AST. Never throws for a user mistake.
+ * Reads one .sop file into its AST: scan, parse, lower. A clean file is parsed and lowered one item
+ * at a time, so only one declaration's CST exists at once. A file with syntax errors is parsed again,
+ * whole and with recovery, so one run reports every syntax error; all three stages run even then,
+ * and nodes recovery could not complete are left out of the AST. Never throws for a user mistake.
  */
 export function parseRules(file: SourceFile): { ast: RuleFile; diagnostics: Diagnostic[] } {
   const scanned = scan(file);
+  const lowering = lowerItems(file, scanned.docComments);
+  if (parseItems(scanned.tokens, (item) => lowering.add(item))) {
+    const lowered = lowering.finish();
+    return { ast: lowered.ast, diagnostics: [...scanned.diagnostics, ...lowered.diagnostics] };
+  }
   const parsed = parseCst(file, scanned.tokens);
   const lowered = lowerToAst(file, parsed.cst, scanned.docComments);
   const parseErrors = parsed.diagnostics.filter((d) => !echoesScanError(file.text, d.span, scanned.skipped));

@@ -6,6 +6,7 @@ import type * as cst from './cst.generated.js';
 import { docCommentsByOwner } from './literals.js';
 import type { Children } from './lower-base.js';
 import { ItemLowering, type FactItem, type OutcomeItem, type PolicyItem } from './lower-items.js';
+import type { ItemCstNode } from './parser.js';
 
 /**
  * Lowering: the CST visitor that builds the AST (style guide 2.5: the grammar only recognises,
@@ -24,29 +25,62 @@ export interface LowerResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Builds the AST of one file from its CST and its `##` doc comments; never throws for user mistakes. */
-export function lowerToAst(file: SourceFile, tree: cst.FileCstNode, docComments: readonly IToken[]): LowerResult {
-  const builder = new AstBuilder(file, docCommentsByOwner(file.text, docComments));
-  const result = builder.file(tree.children);
-  return { ast: result, diagnostics: builder.diagnostics };
+/** Lowering of one file fed an item at a time, as `parseItems` (parser.ts) parses them. */
+export interface FileLowering {
+  /** Lowers one import or declaration and keeps its AST; its CST is not needed afterwards. */
+  add(item: ItemCstNode): void;
+  /** The file's AST from the items added so far, in the order they were added. */
+  finish(): LowerResult;
 }
 
-class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unknown> {
+/** Starts lowering a file item by item, with its `##` doc comments; never throws for user mistakes. */
+export function lowerItems(file: SourceFile, docComments: readonly IToken[]): FileLowering {
+  return new AstBuilder(file, docCommentsByOwner(file.text, docComments));
+}
+
+/** Builds the AST of one file from its whole CST and its `##` doc comments; never throws for user mistakes. */
+export function lowerToAst(file: SourceFile, tree: cst.FileCstNode, docComments: readonly IToken[]): LowerResult {
+  const builder = new AstBuilder(file, docCommentsByOwner(file.text, docComments));
+  builder.file(tree.children);
+  return builder.finish();
+}
+
+class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unknown>, FileLowering {
+  private readonly imports: ast.ImportNode[] = [];
+  private readonly declarations: ast.Declaration[] = [];
+
   constructor(source: SourceFile, docs: ReadonlyMap<number, string>) {
     super(source, docs);
     this.validateVisitor();
   }
 
-  // ---------- files ----------
+  add(item: ItemCstNode): void {
+    if (item.name === 'import') {
+      const node = this.lower<ast.ImportNode>(item);
+      if (node) this.imports.push(node);
+    } else {
+      const node = this.lower<ast.Declaration>(item);
+      if (node) this.declarations.push(node);
+    }
+  }
 
-  file(children: cst.FileCstChildren): ast.RuleFile {
-    return {
+  finish(): LowerResult {
+    const file: ast.RuleFile = {
       kind: 'file',
       path: this.source.path,
-      imports: this.lowerAll<ast.ImportNode>(children.import),
-      declarations: this.lowerAll<ast.Declaration>(children.declaration),
+      imports: this.imports,
+      declarations: this.declarations,
       span: { file: this.source.path, start: 0, end: this.source.text.length },
     };
+    return { ast: file, diagnostics: this.diagnostics };
+  }
+
+  // ---------- files ----------
+
+  /** Adds the items of a whole file's CST: its imports first, then its declarations. */
+  file(children: cst.FileCstChildren): void {
+    for (const item of children.import ?? []) this.add(item);
+    for (const item of children.declaration ?? []) this.add(item);
   }
 
   import(children: cst.ImportCstChildren): ast.ImportNode | null {

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValueType } from '../../src/check/graph.js';
-import { arith, compare, moneyFromInput, negate, valueToJson } from '../../src/eval/values.js';
+import { MONEY_PATTERN, SIGNED_MONEY_PATTERN } from '../../src/eval/case-schema.js';
+import { arith, compare, moneyFromInput, negate, plainFen, valueToJson } from '../../src/eval/values.js';
 
 const money: ValueType = { kind: 'money', signed: false };
 const number: ValueType = { kind: 'number' };
@@ -46,6 +48,74 @@ describe('moneyFromInput', () => {
   it('accepts negative amounts only for signed money', () => {
     expect(moneyFromInput(-3.05, true)).toEqual({ fen: -305 });
     expect(moneyFromInput('-3.05', true)).toEqual({ fen: -305 });
+  });
+});
+
+describe('plainFen', () => {
+  /** What plainFen must give: moneyFromInput's fen when the case schema accepts the value too, else NaN. */
+  function expected(raw: unknown, signed: boolean): number {
+    if (typeof raw !== 'number' && typeof raw !== 'string') return Number.NaN;
+    const m = moneyFromInput(raw, signed);
+    if (!('fen' in m)) return Number.NaN;
+    if (typeof raw === 'string' && !new RegExp(signed ? SIGNED_MONEY_PATTERN : MONEY_PATTERN, 'u').test(raw)) return Number.NaN;
+    if (typeof raw === 'number' && !signed && raw < 0) return Number.NaN;
+    return m.fen;
+  }
+
+  /** The doubles either side of x. */
+  function neighbours(x: number): number[] {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    const bits = view.getBigInt64(0);
+    return [-1n, 1n].map((d) => {
+      view.setBigInt64(0, bits + d);
+      return view.getFloat64(0);
+    });
+  }
+
+  const amount = fc.oneof(
+    fc.integer({ min: -100_000_000, max: 100_000_000 }).map((k) => k / 100),
+    fc.integer({ min: -1e15 + 1, max: 1e15 - 1 }).map((k) => k / 100),
+    fc.integer({ min: -100_000_000, max: 100_000_000 }).chain((k) => fc.constantFrom(...neighbours(k / 100))),
+    fc.double(),
+    fc.integer({ min: -1e15 + 1, max: 1e15 - 1 }).map((k) => (k / 100).toFixed(2)),
+    fc.stringMatching(/^-?\d{0,16}(\.\d{0,4})?$/),
+    fc.string({ unit: fc.constantFrom(...'0123456789.-+e ') }),
+    fc.string(),
+  );
+
+  it('gives exactly the fen of moneyFromInput for every value the case schema also accepts, NaN for all others', () => {
+    fc.assert(
+      fc.property(amount, fc.boolean(), (raw, signed) => {
+        expect(plainFen(raw, signed)).toBe(expected(raw, signed));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    [0.29, false, 29],
+    ['0.29', false, 29],
+    [1.005e2, false, 10050],
+    ['12.5', false, 1250],
+    ['007.10', false, 710],
+    [-0, false, 0],
+    ['-0', true, 0],
+    ['-3.05', true, -305],
+    [-3.05, true, -305],
+    [9999999999999.99, false, 999999999999999],
+    ['9999999999999.99', false, 999999999999999],
+  ] as const)('reads %j (signed: %s) as %i fen', (raw, signed, fen) => {
+    expect(Object.is(plainFen(raw, signed), fen)).toBe(true);
+    expect(expected(raw, signed)).toBe(fen);
+  });
+
+  it.each([
+    [0.001, false], [1.005, false], ['12.345', false], ['12.', false], ['.5', false], [' 12', false], ['1e3', false], ['', false], ['-', true],
+    [-1, false], ['-1', false], ['-0', false], ['-0.00', false], [1e13, false], ['10000000000000', false], [-1e13, true],
+    [Number.NaN, true], [Number.POSITIVE_INFINITY, true], [true, true], [null, true], [[1], true],
+  ] as const)('leaves %j (signed: %s) to the slow path', (raw, signed) => {
+    expect(plainFen(raw, signed)).toBeNaN();
   });
 });
 

@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DecisionGraph } from '../../src/check/graph.js';
+import { plainCaseInput, readCase, readCaseFully } from '../../src/eval/case-reader.js';
+import { caseValidator } from '../../src/eval/case-schema.js';
+import { buildGraph, types } from './graph-builder.js';
+import { loadGraph, SHOP } from './fixtures.js';
+
+/**
+ * The fast path of the case reader (`plainCaseInput`: no schema validator, no message, nothing
+ * allocated but the result) must never drift from the full read, where ajv and the published case
+ * schema are the gate: it accepts a plain object exactly when the full read finds it valid, gives
+ * the same values, and never accepts anything the schema refuses.
+ */
+
+/** A policy with a fact of every type, a duration included. */
+const everyType = buildGraph({
+  facts: {
+    flag: types.bool, amount: types.money, balance: types.signedMoney, count: types.number, note: types.text,
+    kind: types.enumOf('kind'), wait: types.duration,
+  },
+  enums: { kind: ['a', 'b', 'constructor'] },
+  decisions: { start: { branches: [{ when: null, to: 'done' }] } },
+  outcomes: { done: {} },
+});
+
+const graphs: readonly [string, DecisionGraph][] = [
+  ['the fixture policy', loadGraph(SHOP)],
+  ['the reference policy', loadGraph('rules/after-sales.sop')],
+  ['a policy with every type of fact', everyType],
+];
+
+/** Money as people write it, valid and nearly valid. */
+const money = fc.oneof(
+  fc.integer({ min: -10_000_000, max: 10_000_000 }).map((k) => k / 100),
+  fc.integer({ min: -10_000_000, max: 10_000_000 }).map((k) => (k / 100).toFixed(2)),
+  fc.stringMatching(/^-?\d{1,15}(\.\d{0,3})?$/),
+  fc.double(),
+  fc.constantFrom(-0, '-0', '-0.00', 0.001, 1.005, '12.', '.5', ' 1', '1e3', 1e13, 9999999999999.99, '10000000000000', Number.NaN, Number.POSITIVE_INFINITY),
+);
+
+function valueFor(graph: DecisionGraph, id: string): fc.Arbitrary<unknown> {
+  const type = graph.facts[id].type;
+  const members = type.kind === 'enum' ? (graph.enums[type.enum]?.members ?? []).map((m) => m.id) : [];
+  const typed: Record<string, fc.Arbitrary<unknown>> = {
+    bool: fc.boolean(),
+    number: fc.oneof(fc.double(), fc.integer()),
+    text: fc.string(),
+    money,
+    enum: members.length > 0 ? fc.constantFrom(...members) : fc.string(),
+    duration: fc.record({ amount: fc.integer(), unit: fc.constantFrom('day', 'hour', 'minute') }),
+  };
+  return fc.oneof(
+    { weight: 6, arbitrary: typed[type.kind] },
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constantFrom('true', '12.50', 'x', ...members.map((m) => m.toUpperCase()))),
+    fc.oneof(fc.array(fc.integer(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }), fc.constant({ t: 1 })),
+  );
+}
+
+/** Raw cases: mostly facts with values of their type (so many are valid), sometimes odd keys. */
+function rawCases(graph: DecisionGraph): fc.Arbitrary<Record<string, unknown>> {
+  const ids = Object.keys(graph.facts);
+  const field = fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom(...ids).chain((id) => valueFor(graph, id).map((v) => [id, v] as const)) },
+    fc.tuple(fc.constantFrom('__proto__', 'constructor', 'toString', '', '0', 't', `${ids[0]}_`, ids[0].toUpperCase()), fc.integer()),
+    fc.tuple(fc.string(), fc.string()),
+  );
+  const fields = fc.array(field, { maxLength: ids.length + 1 });
+  // Own data properties only (`__proto__` too), on both kinds of prototype the readers make.
+  const build = (proto: object | null) => (pairs: readonly (readonly [string, unknown])[]) => {
+    const raw = Object.create(proto) as Record<string, unknown>;
+    for (const [k, v] of pairs) Object.defineProperty(raw, k, { value: v, enumerable: true, writable: true, configurable: true });
+    return raw;
+  };
+  return fc.oneof(fields.map(build(Object.prototype)), fields.map(build(null)));
+}
+
+/** The same values, -0 and NaN told apart. */
+function entries(input: ReadonlyMap<string, unknown> | undefined) {
+  return input === undefined ? undefined : [...input].map(([k, v]) => [k, Object.is(v, -0) ? '-0' : v]);
+}
+
+describe.each(graphs)('the fast path of readCase, on %s', (_, graph) => {
+  const validate = caseValidator(graph);
+
+  it('accepts exactly the cases the full read (ajv as the gate) finds valid, with the same values', () => {
+    fc.assert(
+      fc.property(rawCases(graph), (raw) => {
+        const fast = plainCaseInput(graph, raw);
+        const full = readCaseFully(graph, raw, { locale: 'en' });
+        expect(fast !== undefined).toBe(full.value !== undefined);
+        expect(entries(fast)).toEqual(entries(full.value));
+        // readCase is the one or the other.
+        const read = readCase(graph, raw, { locale: 'en' });
+        expect(entries(read.value)).toEqual(entries(full.value));
+        expect(read.diagnostics).toEqual(full.diagnostics);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never accepts a case the published schema refuses', () => {
+    fc.assert(
+      fc.property(rawCases(graph), (raw) => {
+        if (plainCaseInput(graph, raw) === undefined) return;
+        const data = Object.assign(Object.create(null) as object, raw);
+        expect(validate(data)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the fast path of readCase', () => {
+  const graph = loadGraph(SHOP);
+
+  afterEach(() => {
+    delete (Object.prototype as Record<string, unknown>).problem;
+  });
+
+  it('gives the same CaseInput as the full read for a valid case, and no diagnostics', () => {
+    const raw = JSON.parse('{"problem":"missing","item_value":12.5,"shipping":"0.29","profit":-3,"small":true,"pieces":2,"remark":"加急","damage":null}');
+    const read = readCase(graph, raw);
+    expect(read.diagnostics).toEqual([]);
+    expect(Object.fromEntries(read.value!)).toEqual({ problem: 'missing', item_value: 1250, shipping: 29, profit: -300, small: true, pieces: 2, remark: '加急' });
+    expect([...read.value!]).toEqual([...readCaseFully(graph, raw).value!]);
+  });
+
+  it('does not take a key for the one at its place in the previous case', () => {
+    expect(readCase(graph, { problem: 'missing', small: true }).value?.size).toBe(2);
+    expect(readCase(graph, { '': 'missing', small: true }, { locale: 'en' }).diagnostics.map((d) => d.message)).toEqual(['unknown field ``']);
+    expect(readCase(graph, { small: 'missing' }).value).toBeUndefined();
+    expect(Object.fromEntries(readCase(graph, { small: true, problem: 'late' }).value!)).toEqual({ small: true, problem: 'late' });
+    expect(Object.fromEntries(readCase(graph, { problem: 'late', small: false }).value!)).toEqual({ problem: 'late', small: false });
+  });
+
+  it('leaves keys inherited from a polluted Object.prototype out, as the full read does', () => {
+    (Object.prototype as Record<string, unknown>).problem = 'nope';
+    const raw = JSON.parse('{"small": true}');
+    expect(Object.fromEntries(readCase(graph, raw).value!)).toEqual({ small: true });
+  });
+
+  it('leaves objects of other prototypes to the full read', () => {
+    class Raw {
+      problem = 'missing';
+    }
+    expect(plainCaseInput(graph, new Raw())).toBeUndefined();
+    expect(Object.fromEntries(readCase(graph, new Raw()).value!)).toEqual({ problem: 'missing' });
+  });
+
+  it('refuses "-0" for unsigned money as the schema does, and reads it for signed money', () => {
+    const unsigned = readCase(graph, { item_value: '-0' }, { locale: 'en' });
+    expect(unsigned.diagnostics.map((d) => d.message)).toEqual([
+      '`item_value` must be an amount in CNY (a number ≥ 0 with at most two decimals, such as 12.50), got string "-0"',
+    ]);
+    expect(Object.fromEntries(readCase(graph, { profit: '-0' }).value!)).toEqual({ profit: 0 });
+  });
+});
+
+describe('the schema as the gate of the full read', () => {
+  it('blames a duration\'s own extra key on the duration, not on a fact of the same name', () => {
+    const graph = buildGraph({
+      facts: { t: types.text, d: types.duration },
+      decisions: { start: { branches: [{ when: null, to: 'done' }] } },
+      outcomes: { done: {} },
+    });
+    const r = readCase(graph, { t: 'fine', d: { t: 1 } }, { locale: 'en' });
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['`d` must be a duration `{ amount, unit }`, got a mapping']);
+  });
+});
