@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Declaration, EnumDecl, PolicyDecl, RuleFile } from '../syntax/ast.js';
+import { NameSuggester } from './name-suggester.js';
 
 /** A declaration that has a name in the policy's one namespace (every kind but the policy header). */
 export type NamedDecl = Exclude<Declaration, PolicyDecl>;
@@ -14,6 +15,8 @@ export interface BoundRules {
   /** Names declared more than once: already reported, so a use that finds the wrong kind is not reported again. */
   readonly duplicated: ReadonlySet<string>;
   readonly files: readonly RuleFile[];
+  /** "Did you mean" for names that resolve to nothing, from these symbols. */
+  readonly suggestions: NameSuggester;
 }
 
 /** Human names of declaration kinds, for messages ("`x` is a fact, not a decision"). */
@@ -60,7 +63,8 @@ export function bind(files: readonly RuleFile[]): { value: BoundRules; diagnosti
     }
   }
   if (!policy && files[0]) diagnostics.push(missingPolicy(files[0]));
-  return { value: { policy, entryFile, symbols, memberOwners, duplicated, files }, diagnostics };
+  const suggestions = new NameSuggester(symbols);
+  return { value: { policy, entryFile, symbols, memberOwners, duplicated, files, suggestions }, diagnostics };
 }
 
 function bindMembers(decl: EnumDecl, owners: Map<string, EnumDecl[]>, diagnostics: Diagnostic[]): void {

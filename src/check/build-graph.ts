@@ -1,5 +1,4 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { DecisionDecl, DeadlineNode, EnumDecl, FactDecl, Name, OutcomeDecl, PolicyDecl } from '../syntax/ast.js';
 import { kindNames, type BoundRules, type NamedDecl } from './binder.js';
 import type {
@@ -117,8 +116,8 @@ function resolveTarget(name: Name, bound: BoundRules, diagnostics: Diagnostic[])
   const decl = bound.symbols.get(name.text);
   if (decl?.kind === 'decision' || decl?.kind === 'outcome') return { kind: decl.kind, id: decl.name.text };
   if (bound.duplicated.has(name.text)) return undefined; // the duplicate declaration is the error
-  const candidates = [...bound.symbols.values()].filter((x) => x.kind === 'decision' || x.kind === 'outcome').map((x) => x.name.text);
-  const suggestion = spellingSuggestion(name.text, candidates);
+  const suggestions = bound.suggestions;
+  const suggestion = suggestions.suggest(name.text, suggestions.namesOf('decision', 'outcome'));
   diagnostics.push(
     diagnostic('resolve/unknown-target', name.span, decl ? `\`${name.text}\` is ${kindNames[decl.kind]}, not a decision or an outcome` : `no decision or outcome is named \`${name.text}\``, {
       label: 'a branch leads here',
@@ -157,8 +156,8 @@ function resolveOwner(name: Name, bound: BoundRules, diagnostics: Diagnostic[]):
   const decl = bound.symbols.get(name.text);
   if (decl?.kind === 'department') return decl.name.text;
   if (bound.duplicated.has(name.text)) return null; // the duplicate declaration is the error
-  const candidates = [...bound.symbols.values()].filter((x) => x.kind === 'department').map((x) => x.name.text);
-  const suggestion = spellingSuggestion(name.text, candidates);
+  const suggestions = bound.suggestions;
+  const suggestion = suggestions.suggest(name.text, suggestions.namesOf('department'));
   diagnostics.push(
     diagnostic('resolve/unknown-department', name.span, decl ? `\`${name.text}\` is ${kindNames[decl.kind]}, not a department` : `no department is named \`${name.text}\``, {
       ...(suggestion
@@ -195,8 +194,8 @@ function startDecision(policy: PolicyDecl, bound: BoundRules, diagnostics: Diagn
   const decl = bound.symbols.get(policy.start.text);
   if (decl?.kind === 'decision') return decl.name.text;
   if (bound.duplicated.has(policy.start.text)) return undefined; // the duplicate declaration is the error
-  const candidates = [...bound.symbols.values()].filter((x) => x.kind === 'decision').map((x) => x.name.text);
-  const suggestion = spellingSuggestion(policy.start.text, candidates);
+  const candidates = bound.suggestions.namesOf('decision');
+  const suggestion = bound.suggestions.suggest(policy.start.text, candidates);
   diagnostics.push(
     diagnostic('resolve/unknown-name', policy.start.span, decl ? `\`start\` must name a decision, but \`${policy.start.text}\` is ${kindNames[decl.kind]}` : `no decision is named \`${policy.start.text}\``, {
       ...(suggestion
@@ -209,8 +208,9 @@ function startDecision(policy: PolicyDecl, bound: BoundRules, diagnostics: Diagn
 
 function unknownType(d: FactDecl, bound: BoundRules): Diagnostic {
   const name = d.type.kind === 'named' ? d.type.name : d.name;
-  const enums = [...bound.symbols.values()].filter((x) => x.kind === 'enum').map((x) => x.name.text);
-  const suggestion = spellingSuggestion(name.text, [...enums, 'bool', 'money', 'number', 'text']);
+  const suggestions = bound.suggestions;
+  const types = suggestions.list('types', () => [...suggestions.namesOf('enum'), 'bool', 'money', 'number', 'text']);
+  const suggestion = suggestions.suggest(name.text, types);
   return diagnostic('resolve/unknown-type', name.span, `\`${name.text}\` is not a type`, {
     help: suggestion ? `did you mean \`${suggestion}\`?` : 'a fact is `bool`, `money`, `signed money`, `number`, `text` or an enum',
     ...(suggestion ? { suggestion: { span: name.span, replacement: suggestion } } : {}),

@@ -2,7 +2,6 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
 import type { EnumDecl, Name } from '../syntax/ast.js';
-import type { BoundRules } from './binder.js';
 import type { Expr } from './graph.js';
 import { arithmeticHelp, bareNumberAgainstMoney } from './type-rules.js';
 import { describeType } from './types.js';
@@ -32,8 +31,8 @@ export function incomparable(op: string, left: Expr, right: Expr, span: Span): D
     yesNo ?? arithmeticHelp(left.type, right.type) ?? 'both sides of a comparison must have the same type');
 }
 
-export function unknownName(name: Name, candidates: Iterable<string>, message?: string): Diagnostic {
-  const suggestion = spellingSuggestion(name.text, candidates);
+/** `resolve/unknown-name`; `suggestion` is the close declared name, if there is one (see NameSuggester). */
+export function unknownName(name: Name, suggestion: string | undefined, message?: string): Diagnostic {
   return diagnostic('resolve/unknown-name', name.span, message ?? `unknown name \`${name.text}\``, {
     label: 'not declared',
     ...(suggestion
@@ -57,10 +56,6 @@ export function foreignMember(name: Name, owner: EnumDecl, expected: EnumDecl): 
     help: `the members of \`${expected.name.text}\` are ${listNames(expected.members.map((m) => m.name.text))}`,
     related: [{ span: owner.name.span, message: `\`${owner.name.text}\` declared here` }],
   });
-}
-
-export function enumCandidates(bound: BoundRules): string[] {
-  return [...bound.symbols.values()].filter((d) => d.kind === 'enum').map((d) => d.name.text);
 }
 
 /** `a`, `a` and `b`, `a`, `b` and `c`: backticked names joined for a sentence. */

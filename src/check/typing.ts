@@ -6,7 +6,7 @@ import { kindNames, type BoundRules } from './binder.js';
 import type { BoolType, Duration, DurationUnit, Expr, Value, ValueType } from './graph.js';
 import { arithmeticHelp, arithmeticType, bareNumberAgainstMoney, isExpr, isQuantity, literalValue } from './type-rules.js';
 import { describeType, sameType } from './types.js';
-import { enumCandidates, foreignMember, incomparable, mismatch, missingUnit, unknownMember, unknownName } from './typing-diagnostics.js';
+import { foreignMember, incomparable, mismatch, missingUnit, unknownMember, unknownName } from './typing-diagnostics.js';
 
 const BOOL: BoolType = { kind: 'bool' };
 const UNITS: Record<string, DurationUnit | 'money'> = {
@@ -182,7 +182,9 @@ export class ExprTyper {
     const decl = this.bound.symbols.get(enumName.text);
     if (!decl || decl.kind !== 'enum') {
       if (decl && this.bound.duplicated.has(enumName.text)) return null; // the duplicate declaration is the error
-      this.report(unknownName(enumName, enumCandidates(this.bound), decl ? `\`${enumName.text}\` is ${kindNames[decl.kind]}, not an enum` : undefined));
+      const suggestions = this.bound.suggestions;
+      const suggestion = suggestions.suggest(enumName.text, suggestions.namesOf('enum'));
+      this.report(unknownName(enumName, suggestion, decl ? `\`${enumName.text}\` is ${kindNames[decl.kind]}, not an enum` : undefined));
       return null;
     }
     return this.memberOf(decl, member, span);
@@ -234,8 +236,7 @@ export class ExprTyper {
       }));
       return null;
     }
-    const candidates = [...this.valueNames(), ...(expectedEnum?.kind === 'enum' ? expectedEnum.members.map((m) => m.name.text) : [])];
-    this.report(unknownName(name, candidates));
+    this.report(unknownName(name, this.suggestValue(name.text, expectedEnum?.kind === 'enum' ? expectedEnum : undefined)));
     return null;
   }
 
@@ -267,8 +268,14 @@ export class ExprTyper {
     return kind === 'fact' || kind === 'const' || kind === 'let';
   }
 
-  private valueNames(): string[] {
-    return [...this.bound.symbols.values()].filter((d) => this.isValueName(d.name.text)).map((d) => d.name.text);
+  /** The fact, constant or derived value (or member of the enum expected here) a misspelt name likely means. */
+  private suggestValue(name: string, expected: EnumDecl | undefined): string | undefined {
+    const suggestions = this.bound.suggestions;
+    const values = suggestions.namesOf('fact', 'const', 'let');
+    const candidates = expected
+      ? suggestions.list(`values and ${expected.name.text}`, () => [...values, ...expected.members.map((m) => m.name.text)])
+      : values;
+    return suggestions.suggest(name, candidates);
   }
 
   /** A bare name that is no fact, constant or derived value: it may be an enum member of the other side. */

@@ -57,7 +57,7 @@ export abstract class LowerBase extends BaseVisitor {
   protected span(children: Children): Span {
     let start = Infinity;
     let end = -Infinity;
-    // Runs for most CST nodes, so it allocates nothing. A token inserted by recovery, or a node
+    // Runs for many CST nodes, so it allocates nothing. A token inserted by recovery, or a node
     // without tokens, has NaN offsets; every comparison with NaN is false, so they are skipped.
     for (const key in children) {
       for (const element of children[key] ?? []) {

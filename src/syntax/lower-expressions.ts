@@ -1,8 +1,8 @@
 import type { CstNode, IToken } from 'chevrotain';
-import type { Span } from '../source/source-file.js';
+import { joinSpans } from '../source/source-file.js';
 import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
-import { LowerBase, type Children } from './lower-base.js';
+import { LowerBase } from './lower-base.js';
 import { checkNumber, readUnit } from './numbers.js';
 
 /**
@@ -16,18 +16,19 @@ export abstract class ExpressionLowering extends LowerBase {
   }
 
   orExpr(children: cst.OrExprCstChildren): ast.ExprNode | null {
-    return this.junction('or', children.andExpr, children);
+    return this.junction('or', children.andExpr);
   }
 
   andExpr(children: cst.AndExprCstChildren): ast.ExprNode | null {
-    return this.junction('and', children.notExpr, children);
+    return this.junction('and', children.notExpr);
   }
 
-  private junction(kind: 'and' | 'or', nodes: CstNode[], children: Children): ast.ExprNode | null {
+  private junction(kind: 'and' | 'or', nodes: CstNode[]): ast.ExprNode | null {
     if (nodes.length === 1) return this.lower(nodes[0]);
     const operands = nodes.map((node) => this.lower<ast.ExprNode>(node));
     if (operands.some((operand) => !operand)) return null;
-    return { kind, operands: operands as ast.ExprNode[], span: this.span(children) };
+    const span = joinSpans(operands[0]!.span, operands[operands.length - 1]!.span);
+    return { kind, operands: operands as ast.ExprNode[], span };
   }
 
   notExpr(children: cst.NotExprCstChildren): ast.ExprNode | null {
@@ -42,7 +43,7 @@ export abstract class ExpressionLowering extends LowerBase {
     if (children.compareOp) {
       const op = this.lower<ast.CompareOp>(children.compareOp[0]);
       const right = this.lower<ast.ExprNode>(children.sum[1]);
-      return op && right && { kind: 'compare', op, left, right, span: this.span(children) };
+      return op && right && { kind: 'compare', op, left, right, span: joinSpans(left.span, right.span) };
     }
     if (children.In) {
       const members = (children.Identifier ?? []).map((_, i) => this.name(children.Identifier, i));
@@ -81,48 +82,51 @@ export abstract class ExpressionLowering extends LowerBase {
     return operand && { kind: 'neg', operand, span: this.span(children) };
   }
 
+  // Atoms are the most numerous nodes: the common ones take their span from the tokens they hold
+  // (all real: the node is dropped otherwise) rather than from a walk over their children.
   atom(children: cst.AtomCstChildren): ast.ExprNode | null {
-    const span = this.span(children);
-    if (children.Yuan) return this.yuan(children.NumberLiteral, span);
-    if (children.NumberLiteral) return this.numberWithUnit(children.NumberLiteral, children.Identifier, span);
-    if (children.SameDay) return { kind: 'same-day', span };
-    if (children.True || children.False) return { kind: 'bool', value: Boolean(children.True), span };
+    if (children.Yuan) return this.yuan(children.Yuan[0], children.NumberLiteral);
+    if (children.NumberLiteral) return this.numberWithUnit(children.NumberLiteral, children.Identifier);
+    if (children.SameDay) return { kind: 'same-day', span: this.tokenSpan(children.SameDay[0]) };
+    if (children.True) return { kind: 'bool', value: true, span: this.tokenSpan(children.True[0]) };
+    if (children.False) return { kind: 'bool', value: false, span: this.tokenSpan(children.False[0]) };
     const string = this.token(children.StringLiteral);
-    if (children.StringLiteral) return string ? { kind: 'string', value: this.stringValue(string), span } : null;
+    if (children.StringLiteral) return string ? { kind: 'string', value: this.stringValue(string), span: this.tokenSpan(string) } : null;
     if (children.Min || children.Max) {
       const args = (children.expr ?? []).map((node) => this.lower<ast.ExprNode>(node));
       if (args.length === 0 || args.some((arg) => !arg)) return null;
-      return { kind: 'call', fn: children.Min ? 'min' : 'max', args: args as ast.ExprNode[], span };
+      return { kind: 'call', fn: children.Min ? 'min' : 'max', args: args as ast.ExprNode[], span: this.span(children) };
     }
     if (children.LParen) {
       const inner = this.lower<ast.ExprNode>(children.expr?.[0]);
-      return inner && { kind: 'paren', inner, span };
+      return inner && { kind: 'paren', inner, span: this.span(children) };
     }
     const name = this.name(children.Identifier, 0);
     const member = children.Dot ? this.name(children.Identifier, 1) : null;
     if (!name || (children.Dot && !member)) return null;
-    return { kind: 'ref', name, member, span };
+    return { kind: 'ref', name, member, span: member ? joinSpans(name.span, member.span) : name.span };
   }
 
   /** A deadline's duration literal: `3 days` or `same day`. */
   duration(children: cst.DurationCstChildren): ast.ExprNode | null {
-    const span = this.span(children);
-    if (children.SameDay) return { kind: 'same-day', span };
-    return this.numberWithUnit(children.NumberLiteral, children.Identifier, span);
+    if (children.SameDay) return { kind: 'same-day', span: this.span(children) };
+    return this.numberWithUnit(children.NumberLiteral, children.Identifier);
   }
 
-  private yuan(numbers: IToken[] | undefined, span: Span): ast.ExprNode | null {
+  private yuan(sign: IToken, numbers: IToken[] | undefined): ast.ExprNode | null {
     const number = this.token(numbers);
     if (!number) return null;
-    checkNumber(number.image, true, this.tokenSpan(number), this.diagnostics);
-    return { kind: 'yuan', text: number.image, span };
+    const span = this.tokenSpan(number);
+    checkNumber(number.image, true, span, this.diagnostics);
+    return { kind: 'yuan', text: number.image, span: joinSpans(this.tokenSpan(sign), span) };
   }
 
-  private numberWithUnit(numbers: IToken[] | undefined, units: IToken[] | undefined, span: Span): ast.ExprNode | null {
+  private numberWithUnit(numbers: IToken[] | undefined, units: IToken[] | undefined): ast.ExprNode | null {
     const number = this.token(numbers);
     if (!number || (units && !this.token(units))) return null;
     const written = this.name(units);
     const unit = written && readUnit(written, this.diagnostics);
+    const span = written ? joinSpans(this.tokenSpan(number), written.span) : this.tokenSpan(number);
     checkNumber(number.image, unit?.text === 'CNY', span, this.diagnostics);
     return { kind: 'number', text: number.image, unit, span };
   }

@@ -1,4 +1,4 @@
-import type { Span } from '../source/source-file.js';
+import { joinSpans, type Span } from '../source/source-file.js';
 import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
 import { checkLocale } from './lower-base.js';
@@ -46,7 +46,7 @@ export abstract class ItemLowering extends ExpressionLowering {
         span: tag ? { ...span, start: tag.startOffset } : span,
       };
     });
-    return { kind: 'text', parts, span: this.span(children) };
+    return { kind: 'text', parts, span: joinSpans(parts[0].span, parts[parts.length - 1].span) };
   }
 
   policyItem(children: cst.PolicyItemCstChildren): PolicyItem | null {

@@ -20,21 +20,68 @@ export function parseRules(file: SourceFile): { ast: RuleFile; diagnostics: Diag
   }
   const parsed = parseCst(file, scanned.tokens);
   const lowered = lowerToAst(file, parsed.cst, scanned.docComments);
-  const parseErrors = parsed.diagnostics.filter((d) => !echoesScanError(file.text, d.span, scanned.skipped));
+  const skipped = new SkippedText(file.text, scanned.skipped);
+  const parseErrors = parsed.diagnostics.filter((d) => !skipped.isEchoedBy(d.span));
   return { ast: lowered.ast, diagnostics: [...scanned.diagnostics, ...parseErrors, ...lowered.diagnostics] };
 }
 
 /**
- * True when a parse error sits right next to text the scanner skipped: `fact 破损: bool` would
- * otherwise also say "expected a name after `fact`", one problem reported twice.
+ * The ranges of text the scanner skipped, sorted so that each parse error is checked against all
+ * of them in logarithmic time: a broken file can have thousands of both.
  */
-function echoesScanError(text: string, error: Span, skipped: readonly Span[]): boolean {
-  const blank = (from: number, to: number) => from <= to && text.slice(from, to).trim() === '';
-  return skipped.some(
-    (range) =>
-      (error.start >= range.start && error.start <= range.end) ||
-      blank(range.end, error.start) ||
-      // A zero-width error marks a token recovery inserted, at the end of the token before.
-      (error.start === error.end && blank(error.end, range.start)),
-  );
+class SkippedText {
+  /** Range starts, ascending. */
+  private readonly starts: number[];
+  /** The furthest end among the ranges up to each index of `starts`. */
+  private readonly furthestEnds: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    skipped: readonly Span[],
+  ) {
+    const ranges = [...skipped].sort((a, b) => a.start - b.start);
+    this.starts = ranges.map((range) => range.start);
+    let furthest = -Infinity;
+    for (const range of ranges) this.furthestEnds.push((furthest = Math.max(furthest, range.end)));
+  }
+
+  /**
+   * True when a parse error sits right next to skipped text: `fact 破损: bool` would otherwise
+   * also say "expected a name after `fact`", one problem reported twice. Next to means: starting
+   * inside a range or after one with only white space between, or, for a zero-width error (a
+   * token recovery inserted, at the end of the token before), before one with only white space between.
+   */
+  isEchoedBy(error: Span): boolean {
+    // Some range starts at or before the error and ends at or after the white space before it.
+    const startedBy = this.countStartingBy(error.start);
+    if (startedBy > 0 && this.furthestEnds[startedBy - 1] >= this.blankBefore(error.start)) return true;
+    // Some range starts between the error and the end of the white space after it.
+    return error.start === error.end && this.countStartingBy(this.blankAfter(error.end)) > this.countStartingBy(error.end - 1);
+  }
+
+  /** How many ranges start at or before `offset` (a binary search). */
+  private countStartingBy(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Where the run of white space (as `trim` counts it) that ends at `offset` begins. */
+  private blankBefore(offset: number): number {
+    let at = offset;
+    while (at > 0 && this.text[at - 1].trim() === '') at--;
+    return at;
+  }
+
+  /** Where the run of white space that begins at `offset` ends. */
+  private blankAfter(offset: number): number {
+    let at = offset;
+    while (at < this.text.length && this.text[at].trim() === '') at++;
+    return at;
+  }
 }

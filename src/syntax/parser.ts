@@ -34,7 +34,10 @@ export class SopParser extends CstParser {
    * was lets that error point where the token is missing rather than at the token after the gap.
    */
   protected override getTokenToInsert(tokenType: TokenType): IToken {
-    this.repairedByInsertion.add(this.errors.length - 1);
+    // Not `this.errors.length`: that getter copies the list, so a file with a repair on every line
+    // took time quadratic in its errors. Chevrotain keeps the list itself in `_errors`
+    // (parse/parser/traits/error_handler.js); a rename there fails the syntax tests at once.
+    this.repairedByInsertion.add((this as unknown as { _errors: readonly unknown[] })._errors.length - 1);
     return super.getTokenToInsert(tokenType);
   }
 
@@ -392,7 +395,7 @@ let recovering: SopParser | undefined;
  * The keywords an import or a declaration starts with. The grammar consumes each of them there and
  * nowhere else (test/syntax/parser.test.ts checks this), so they cut a file's tokens into its items.
  */
-const itemKeywords: ReadonlySet<TokenType> = new Set([
+export const itemKeywords: ReadonlySet<TokenType> = new Set([
   t.Import, t.Policy, t.Enum, t.Department, t.Fact, t.Const, t.Let, t.Decision, t.Outcome, t.Section,
 ]);
 

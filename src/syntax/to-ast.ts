@@ -1,6 +1,6 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceFile } from '../source/source-file.js';
+import { joinSpans, type SourceFile } from '../source/source-file.js';
 import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
 import { docCommentsByOwner } from './literals.js';
@@ -182,12 +182,13 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
   branch(children: cst.BranchCstChildren): ast.BranchNode | null {
     const condition = this.lower<ast.ExprNode>(children.expr[0]);
     const target = this.name(children.Identifier);
-    return condition && target && { condition, target, span: this.span(children) };
+    // From `when` (which chose this rule, so the lexer made it) to the target.
+    return condition && target && { condition, target, span: joinSpans(this.tokenSpan(children.When[0]), target.span) };
   }
 
   otherwise(children: cst.OtherwiseCstChildren): ast.BranchNode | null {
     const target = this.name(children.Identifier);
-    return target && { condition: null, target, span: this.span(children) };
+    return target && { condition: null, target, span: joinSpans(this.tokenSpan(children.Otherwise[0]), target.span) };
   }
 
   // ---------- outcomes ----------

@@ -42,6 +42,8 @@ describe('name resolution and types', () => {
     ['an unknown branch target', '-> other', '-> othr', 'resolve/unknown-target: othr', 'did you mean `other`?'],
     ['an unknown department', 'owner finance  deadline', 'owner financ  deadline', 'resolve/unknown-department: financ', 'did you mean `finance`?'],
     ['an unknown enum member in `in`', 'd == minor', 'd in {minr}', 'resolve/unknown-member: minr', 'did you mean `minor`?'],
+    ['an unknown bare member, from the enum of the other side', 'd == minor', 'd == minr', 'resolve/unknown-name: minr', 'did you mean `minor`?'],
+    ['an unknown enum, with a suggestion', 'd == minor', 'd == levl.minor', 'resolve/unknown-name: levl', 'did you mean `level`?'],
     ['an unknown fact type', 'fact d: level', 'fact d: levle', 'resolve/unknown-type: levle', 'did you mean `level`?'],
     ['a duplicate definition', 'fact ok: bool', 'fact x: bool', 'resolve/duplicate-definition: x', undefined],
     ['money compared with a yes/no value', 'x > y', 'x > ok', 'type/mismatch: x > ok', undefined],
@@ -71,6 +73,12 @@ describe('name resolution and types', () => {
     const twice = variant('enum level "程度" @en "Level" { minor', 'enum size "大小" @en "Size" { minor "小" @en "Small" }\nenum level "程度" @en "Level" { minor');
     expect(summarise(compileText(twice.replace('d == minor', 'minor == minor')))).toContain('resolve/ambiguous-name: minor');
     expect(summarise(compileText(twice.replace('d == minor', 'd == level.minor')))).not.toContain('resolve/ambiguous-name: minor');
+  });
+
+  it('gives every use of a misspelt name the same suggestion', () => {
+    const result = compileText(base.replaceAll('-> done', '-> don'));
+    const unknown = result.diagnostics.filter((d) => d.code === 'resolve/unknown-target');
+    expect(unknown.map((d) => d.help)).toEqual(Array(3).fill('did you mean `done`?'));
   });
 
   it('reports a derived value that depends on itself', () => {

@@ -96,6 +96,16 @@ describe('syntax diagnostics', () => {
     for (const decl of ast.declarations) expect(decl.span.start).toBeLessThanOrEqual(decl.span.end);
   });
 
+  it.each([
+    ['right after it', 'fact 破损: bool', ['syntax/unknown-character: 破损']],
+    ['after it and a line break', 'fact\n  破损: bool', ['syntax/unknown-character: 破损']],
+    ['before it, where a token is missing', 'outcome o { owner 破 }', ['syntax/unknown-character: 破']],
+    ['inside a condition', 'decision d { when a == 破 -> b }', ['syntax/unknown-character: 破']],
+    ['but not a missing token further away', 'outcome o { owner }\n破', ['syntax/unknown-character: 破', 'syntax/unexpected-token: ‸ after owner']],
+  ])('reports a parse error next to skipped text only through the skipped text: %s', (_, text, expected) => {
+    expect(summarise(parse(text))).toEqual(expected);
+  });
+
   it('reports an unterminated string once, not again as a parse error', () => {
     expect(summarise(parse('outcome o { say "oops\n}'))).toEqual(['syntax/unterminated-string: "oops']);
   });

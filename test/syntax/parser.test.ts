@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SopParser } from '../../src/syntax/parser.js';
+import { sourceFile } from '../../src/source/source-file.js';
+import { scan } from '../../src/syntax/lexer.js';
+import { itemKeywords, parseCst, parser, SopParser } from '../../src/syntax/parser.js';
+import { lowerToAst } from '../../src/syntax/to-ast.js';
+import { generateRandomPolicy, generateScaledPolicy } from '../support/generate-policy.js';
 import { only, parse, withoutSpans } from './support.js';
 
 const fullPolicy = readFileSync(new URL('fixtures/full-policy.sop', import.meta.url), 'utf8');
@@ -212,5 +216,42 @@ describe('parseRules on valid input', () => {
     const decl = only('section s "标题" { "一" "二" @en "two" }', 'section');
     expect(decl.label?.parts[0].value).toBe('标题');
     expect(decl.paragraphs.map((p) => p.parts.map((part) => part.value))).toEqual([['一'], ['二', 'two']]);
+  });
+});
+
+describe('parsing a clean file item by item', () => {
+  /** The parts of a serialized grammar node this test reads. */
+  interface GastNode {
+    readonly type: string;
+    readonly name?: string;
+    readonly definition?: readonly GastNode[];
+  }
+
+  /** Each terminal of the grammar with the rule it is in, and whether it is the rule's first element. */
+  function terminals(node: GastNode, rule: string, first: boolean): { name: string; rule: string; first: boolean }[] {
+    const own = node.type === 'Terminal' ? [{ name: node.name!, rule, first }] : [];
+    const children = (node.definition ?? []).flatMap((child, i) =>
+      terminals(child, node.type === 'Rule' ? node.name! : rule, first && i === 0 && (node.type === 'Rule' || node.type === 'Alternative')));
+    return [...own, ...children];
+  }
+
+  it('cuts at keywords that start an import or a declaration and occur nowhere else in the grammar', () => {
+    const rules = parser.getSerializedGastProductions() as unknown as GastNode[];
+    const all = rules.flatMap((rule) => terminals(rule, rule.name!, true));
+    const cuts = new Set([...itemKeywords].map((token) => token.name));
+    const uses = all.filter((terminal) => cuts.has(terminal.name));
+    const items = ['import', 'policy', 'enum', 'department', 'fact', 'const', 'let', 'decision', 'outcome', 'section'];
+    expect(uses.map((use) => `${use.rule} ${use.first}`).sort()).toEqual(items.map((rule) => `${rule} true`).sort());
+  });
+
+  it.each([
+    ['the full example policy', fullPolicy],
+    ['a generated policy', generateScaledPolicy(500, 7)],
+    ...[1, 2, 3, 4, 5].map((seed) => [`random policy ${seed}`, generateRandomPolicy(seed, { opaque: true })]),
+  ])('gives %s the AST a whole-file parse gives', (_, text) => {
+    const file = sourceFile('test.sop', text);
+    const scanned = scan(file);
+    const whole = lowerToAst(file, parseCst(file, scanned.tokens).cst, scanned.docComments);
+    expect(parse(text)).toEqual({ text, ast: whole.ast, diagnostics: whole.diagnostics });
   });
 });

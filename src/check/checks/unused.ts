@@ -9,43 +9,47 @@ import type { DecisionGraph, Expr } from '../graph.js';
  * typo elsewhere, or a rule that was deleted and left its vocabulary behind.
  */
 export function checkUnused(graph: DecisionGraph): Diagnostic[] {
-  const used = new Set<string>(); // `fact:x`, `const:x`, `let:x`, `member:enum.x`, `department:x`
-  const visitLet = new Set<string>();
+  // Ids by kind rather than `kind:id` strings: this runs on every expression of the policy.
+  const used = { fact: new Set<string>(), const: new Set<string>(), let: new Set<string>(), department: new Set<string>() };
+  const usedMembers = new Map<string, Set<string>>(); // enum id → member ids
+  const useMember = (enumId: string, member: string) => {
+    let members = usedMembers.get(enumId);
+    if (!members) usedMembers.set(enumId, (members = new Set()));
+    members.add(member);
+  };
   const mark = (e: Expr): void => {
-    if (e.kind === 'fact' || e.kind === 'const') used.add(`${e.kind}:${e.id}`);
-    if (e.kind === 'let') {
-      used.add(`let:${e.id}`);
-      if (!visitLet.has(e.id) && graph.lets[e.id]) {
-        visitLet.add(e.id);
-        walkExpr(graph.lets[e.id].expr, mark);
-      }
+    if (e.kind === 'fact' || e.kind === 'const') used[e.kind].add(e.id);
+    if (e.kind === 'let' && !used.let.has(e.id)) {
+      used.let.add(e.id);
+      if (graph.lets[e.id]) walkExpr(graph.lets[e.id].expr, mark);
     }
-    if (e.kind === 'literal' && e.type.kind === 'enum') used.add(`member:${e.type.enum}.${String(e.value)}`);
-    if (e.kind === 'in') for (const m of e.members) used.add(`member:${e.enum}.${m}`);
+    if (e.kind === 'literal' && e.type.kind === 'enum') useMember(e.type.enum, String(e.value));
+    if (e.kind === 'in') for (const m of e.members) useMember(e.enum, m);
   };
   for (const e of rootExprs(graph)) walkExpr(e, mark);
   for (const o of Object.values(graph.outcomes)) {
-    if (o.owner) used.add(`department:${o.owner}`);
-    if (o.deadline?.constant) used.add(`const:${o.deadline.constant}`);
+    if (o.owner) used.department.add(o.owner);
+    if (o.deadline?.constant) used.const.add(o.deadline.constant);
   }
 
   const diagnostics: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, key: string, span: Span, message: string, help: string) => {
-    if (!used.has(key)) diagnostics.push(diagnostic(code, span, message, { help }));
+  const report = (code: DiagnosticCode, isUsed: boolean, span: Span, message: string, help: string) => {
+    if (!isUsed) diagnostics.push(diagnostic(code, span, message, { help }));
   };
   for (const f of Object.values(graph.facts))
-    report('graph/unused-fact', `fact:${f.id}`, f.span, `fact \`${f.id}\` is never used`, 'use it in a condition or a value, or remove it');
+    report('graph/unused-fact', used.fact.has(f.id), f.span, `fact \`${f.id}\` is never used`, 'use it in a condition or a value, or remove it');
   for (const c of Object.values(graph.constants))
-    report('graph/unused-constant', `const:${c.id}`, c.span, `constant \`${c.id}\` is never used`, 'use it in a condition, a value or a deadline, or remove it');
+    report('graph/unused-constant', used.const.has(c.id), c.span, `constant \`${c.id}\` is never used`, 'use it in a condition, a value or a deadline, or remove it');
   for (const l of Object.values(graph.lets))
-    report('graph/unused-let', `let:${l.id}`, l.span, `derived value \`${l.id}\` is never used`, 'use it in a condition or a value, or remove it');
+    report('graph/unused-let', used.let.has(l.id), l.span, `derived value \`${l.id}\` is never used`, 'use it in a condition or a value, or remove it');
   for (const d of Object.values(graph.departments))
-    report('graph/unused-department', `department:${d.id}`, d.span, `no outcome is owned by department \`${d.id}\``, 'make it the `owner` of an outcome, or remove it');
+    report('graph/unused-department', used.department.has(d.id), d.span, `no outcome is owned by department \`${d.id}\``, 'make it the `owner` of an outcome, or remove it');
   const factEnums = new Set(Object.values(graph.facts).map((f) => (f.type.kind === 'enum' ? f.type.enum : '')));
   for (const e of Object.values(graph.enums)) {
     if (!factEnums.has(e.id)) continue; // an enum no fact has is reported through its facts, not member by member
+    const members = usedMembers.get(e.id);
     for (const m of e.members)
-      report('graph/unused-member', `member:${e.id}.${m.id}`, m.span, `no condition mentions \`${e.id}.${m.id}\``, 'cases with this value take an `otherwise` branch or fall into a gap; name it in a condition, or remove it');
+      report('graph/unused-member', members?.has(m.id) ?? false, m.span, `no condition mentions \`${e.id}.${m.id}\``, 'cases with this value take an `otherwise` branch or fall into a gap; name it in a condition, or remove it');
   }
   return diagnostics;
 }
