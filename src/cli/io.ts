@@ -104,3 +104,21 @@ export function printError(w: Writer, message: string): void {
   const label = w.color ? '\x1b[1m\x1b[31merror\x1b[0m' : 'error';
   w.write(`sopwright: ${label}: ${message}\n`);
 }
+
+/**
+ * The files under a directory whose names match, depth first in name order (so output is stable);
+ * hidden directories and node_modules are skipped.
+ */
+export function filesUnder(dir: string, matches: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...filesUnder(full, matches));
+    } else if (matches(entry.name)) {
+      out.push(full);
+    }
+  }
+  return out;
+}

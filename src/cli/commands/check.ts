@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { compile, type CompileHost } from '../../check/check.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -7,7 +6,7 @@ import { formatJson } from '../../diagnostics/format-json.js';
 import { DEFAULT_MAX_ERRORS, formatReport } from '../../diagnostics/format-text.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { ExitCode } from '../exit-codes.js';
-import { describeFsError, printError, readText } from '../io.js';
+import { describeFsError, filesUnder, printError, readText } from '../io.js';
 import type { CliContext, CommandModule } from '../program.js';
 
 /** `sopwright check FILE...`: compiles each policy and prints its diagnostics; silent when clean. */
@@ -114,7 +113,7 @@ function findEntries(paths: readonly string[], read: Reader): { entries: string[
     }
     let files: string[];
     try {
-      files = sopFiles(p);
+      files = filesUnder(p, (name) => name.endsWith('.sop'));
     } catch (error) {
       problems.push(`cannot read \`${p}\`: ${describeFsError(error)}`);
       continue;
@@ -130,20 +129,6 @@ function findEntries(paths: readonly string[], read: Reader): { entries: string[
   return { entries, problems };
 }
 
-/** `.sop` files under a directory, sorted; hidden directories and node_modules are skipped. */
-function sopFiles(dir: string): string[] {
-  const out: string[] = [];
-  const names = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of names) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...sopFiles(full));
-    } else if (entry.name.endsWith('.sop')) {
-      out.push(full);
-    }
-  }
-  return out;
-}
 
 /**
  * Whether a file declares a policy: a line starting with `policy` and a name. Checked with a

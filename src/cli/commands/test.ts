@@ -9,7 +9,7 @@ import { junitXml } from '../../eval/junit.js';
 import { testMessages } from '../../eval/messages.js';
 import { countResults, formatTestReport, toJsonTestReport, toJUnitSuites, type FileReport, type PolicyCoverage } from '../../eval/test-report.js';
 import { ExitCode } from '../exit-codes.js';
-import { describeFsError, printError, readText, writeFileAtomic } from '../io.js';
+import { describeFsError, filesUnder, printError, readText, writeFileAtomic } from '../io.js';
 import type { CliContext, CommandModule } from '../program.js';
 import { compileFile } from '../policy.js';
 
@@ -139,7 +139,7 @@ function findTestFiles(paths: readonly string[]): { files: string[]; problems: s
   const problems: string[] = [];
   for (const p of paths) {
     try {
-      if (fs.statSync(p).isDirectory()) files.push(...walk(p));
+      if (fs.statSync(p).isDirectory()) files.push(...filesUnder(p, (name) => TEST_FILE.test(name)));
       else files.push(p);
     } catch (error) {
       problems.push(`cannot read \`${p}\`: ${describeFsError(error)}`);
@@ -148,16 +148,3 @@ function findTestFiles(paths: readonly string[]): { files: string[]; problems: s
   return { files: [...new Set(files)], problems };
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...walk(full));
-    } else if (TEST_FILE.test(entry.name)) {
-      out.push(full);
-    }
-  }
-  return out;
-}
