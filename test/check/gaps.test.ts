@@ -21,6 +21,33 @@ describe('graph/gap', () => {
     expect(r.diagnostics[0].witness).toEqual({ x: '0', flag: 'false' });
   });
 
+  it('gives a witness of only the facts read on the way the case takes, in reading order', () => {
+    // `amounts` is reached two ways; the witness must not carry the facts of the way it does not take.
+    const r = gaps(`decision d {
+  when k == a -> by_flag
+  otherwise -> by_other
+}
+decision by_flag {
+  when flag -> amounts
+  otherwise -> done
+}
+decision by_other {
+  when other -> amounts
+  otherwise -> done
+}
+decision amounts {
+  when x > y -> done
+  when x < y -> done
+}
+`);
+    expect(r.lines).toEqual(['graph/gap: amounts']);
+    const witness = r.diagnostics[0].witness!;
+    const keys = Object.keys(witness);
+    expect(keys.slice(0, 2)).toEqual(witness.k === 'a' ? ['k', 'flag'] : ['k', 'other']);
+    expect(keys.slice(2).sort()).toEqual(['x', 'y']);
+    expect(witness.x).toBe(witness.y);
+  });
+
   it('gives the witness a fen above or below the bound', () => {
     const r = gaps(`decision d {
   when x <= 30 CNY -> done

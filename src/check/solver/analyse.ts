@@ -4,7 +4,8 @@ import { boxesDisjoint, boxOf } from './box.js';
 import { type Formula, factsOf, not } from './formula.js';
 import { type QueryResult, QueryRunner, QueryScope } from './query.js';
 import type { UnknownCause } from './search.js';
-import { witnessOf } from './witness.js';
+import type { Model } from './theory.js';
+import { holds, witnessOf } from './witness.js';
 
 /**
  * The decision analysis: for every decision reachable from `start`, which cases fall through
@@ -179,9 +180,33 @@ class Analyser {
     const parts = [...ctx.path, ...local];
     const r = this.queries.solveAll(parts, true);
     if (r.status !== 'sat' || !r.model) return undefined;
-    const facts = new Set<string>();
-    for (const f of parts) for (const fact of factsOf(f)) facts.add(fact);
+    // The facts a case reads on its way here, then the decision's own: what staff would be asked.
+    const facts = this.factsRead(ctx.d, r.model) ?? new Set(ctx.path.flatMap((f) => factsOf(f)));
+    for (const f of local) for (const fact of factsOf(f)) facts.add(fact);
     return witnessOf(this.graph, r.model, facts);
+  }
+
+  /**
+   * The facts a case with this model reads from `start` to `target`, in reading order (every
+   * condition tried, up to the branch taken). Undefined when the walk cannot tell: an opaque
+   * condition, or a model that does not lead to `target`. A path condition is an `or` over every
+   * way in, so its facts alone would include those of ways this case does not take.
+   */
+  private factsRead(target: DecisionNode, model: Model): Set<string> | undefined {
+    const facts = new Set<string>();
+    const limit = Object.keys(this.graph.decisions).length;
+    let d: DecisionNode | undefined = this.graph.decisions[this.graph.policy.start];
+    for (let steps = 0; d && d.id !== target.id; steps++) {
+      if (steps > limit) return undefined;
+      const taken: Branch | undefined = d.branches.find((b) => {
+        const c = this.pc.condition(b);
+        for (const fact of factsOf(c)) facts.add(fact);
+        return holds(c, model) !== false;
+      });
+      if (!taken || holds(this.pc.condition(taken), model) === undefined || taken.target.kind !== 'decision') return undefined;
+      d = this.graph.decisions[taken.target.id];
+    }
+    return d ? facts : undefined;
   }
 }
 

@@ -18,12 +18,13 @@ export function defaultValue(type: ValueType, enumMembers: (id: string) => reado
   }
 }
 
-/** The witness for `facts` (in declaration order), taking each value from the model or its default. */
-export function witnessOf(graph: DecisionGraph, model: Model, facts: ReadonlySet<string>): Record<string, string> {
+/** The witness for `facts` (in the order given), taking each value from the model or its default. */
+export function witnessOf(graph: DecisionGraph, model: Model, facts: Iterable<string>): Record<string, string> {
   const out: Record<string, string> = {};
   const members = (id: string) => graph.enums[id]?.members.map((m) => m.id) ?? [];
-  for (const [id, fact] of Object.entries(graph.facts)) {
-    if (!facts.has(id)) continue;
+  for (const id of facts) {
+    const fact = graph.facts[id];
+    if (!fact) continue;
     const value = model.get(id) ?? defaultValue(fact.type, members);
     out[id] = typeof value === 'string' ? value : toDecimal(fact.type.kind === 'money' ? rat(value.n, value.d * 100n) : value);
   }
