@@ -5,12 +5,12 @@
 export { parseRules } from './syntax/parse.js';
 export type { RuleFile, Declaration, ExprNode, TextNode } from './syntax/ast.js';
 export { compile, compileSources, type CompileHost, type CompileResult } from './check/check.js';
-export type * from './check/graph.js';
-export { localize } from './check/graph.js';
+export type * from './graph/graph.js';
+export { localize } from './graph/graph.js';
 export { sourceFile, positionOf, type SourceFile, type Span, type Position } from './source/source-file.js';
 export type { Diagnostic, Severity, RelatedSpan, Suggestion } from './diagnostics/diagnostic.js';
 export { codes, type DiagnosticCode } from './diagnostics/codes.js';
-export { formatMoney, parseMoney } from './money/money.js';
+export { formatMoney, parseMoney } from './values/money.js';
 export * from './eval/index.js';
 export { renderHandbook, type HandbookFormat, type RenderOptions, type RenderResult } from './render/render.js';
 export { loadTemplates, type LoadedTemplates } from './render/template-loader.js';

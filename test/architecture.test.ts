@@ -2,17 +2,28 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** Which top-level modules of src/ each module may import (data flows one way; see the README). */
-const allowed: Record<string, readonly string[]> = {
+/**
+ * Which top-level modules of src/ each module may import. Data flows one way (see the README's
+ * "How it is built"): front ends → workflows → stages → graph/values → source.
+ */
+const below = {
   source: [],
-  money: [],
+  values: [],
   diagnostics: ['source'],
-  syntax: ['source', 'diagnostics', 'money'],
-  check: ['source', 'diagnostics', 'money', 'syntax'],
-  eval: ['source', 'diagnostics', 'money', 'check/graph'],
-  render: ['source', 'diagnostics', 'money', 'check/graph'],
-  cli: ['source', 'diagnostics', 'money', 'syntax', 'check', 'eval', 'render'],
-  'index.ts': ['source', 'diagnostics', 'money', 'syntax', 'check', 'eval', 'render'],
+  syntax: ['source', 'diagnostics', 'values'],
+  graph: ['source', 'diagnostics', 'values'],
+  analysis: ['source', 'diagnostics', 'values', 'graph'],
+  check: ['source', 'diagnostics', 'values', 'syntax', 'graph', 'analysis'],
+  backends: ['source', 'diagnostics', 'values', 'graph'],
+  eval: ['source', 'diagnostics', 'values', 'graph', 'backends'],
+  render: ['source', 'diagnostics', 'values', 'graph'],
+  workflows: ['source', 'diagnostics', 'values', 'syntax', 'graph', 'analysis', 'check', 'backends', 'eval', 'render'],
+} satisfies Record<string, readonly string[]>;
+const frontEnd = [...Object.keys(below), 'workflows'];
+const allowed: Record<string, readonly string[]> = {
+  ...below,
+  cli: frontEnd,
+  'index.ts': frontEnd,
 };
 
 function sourceFiles(dir: string): string[] {

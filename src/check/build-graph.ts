@@ -4,7 +4,7 @@ import { kindNames, type BoundRules, type NamedDecl } from './binder.js';
 import type {
   Branch, ConstantDef, DecisionGraph, DecisionNode, Deadline, DepartmentDef, EnumDef, FactDef, LetDef,
   LocaleText, OutcomeNode, OutcomeValue, SectionDef, Target,
-} from './graph.js';
+} from '../graph/graph.js';
 import { TextResolver } from './texts.js';
 import { describeType } from './types.js';
 import { ExprTyper } from './typing.js';

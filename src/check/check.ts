@@ -3,7 +3,7 @@ import type { SourceFile } from '../source/source-file.js';
 import { bind } from './binder.js';
 import { buildGraph } from './build-graph.js';
 import { runChecks } from './checks/index.js';
-import type { DecisionGraph } from './graph.js';
+import type { DecisionGraph } from '../graph/graph.js';
 import { loadFiles } from './load-files.js';
 
 /** Reads the files a policy imports; returns undefined for a file that cannot be read. */

@@ -1,4 +1,4 @@
-import type { DecisionGraph, Expr } from './graph.js';
+import type { DecisionGraph, Expr } from '../graph/graph.js';
 
 /** Calls `visit` on an expression and every expression inside it, parents first. */
 export function walkExpr(expr: Expr, visit: (e: Expr) => void): void {

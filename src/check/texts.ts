@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
 import type { TextNode } from '../syntax/ast.js';
-import type { LocaleText } from './graph.js';
+import type { LocaleText } from '../graph/graph.js';
 
 /**
  * Turns written texts into locale → text maps. The untagged first string belongs to the policy's first

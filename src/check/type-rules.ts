@@ -1,4 +1,4 @@
-import type { Expr, Value, ValueType } from './graph.js';
+import type { Expr, Value, ValueType } from '../graph/graph.js';
 
 /** The typing rules of operators: which types combine, and what they give. */
 

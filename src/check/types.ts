@@ -1,4 +1,4 @@
-import type { ValueType } from './graph.js';
+import type { ValueType } from '../graph/graph.js';
 
 /** True when values of the two types can be compared or combined (signedness of money aside). */
 export function sameType(a: ValueType, b: ValueType): boolean {

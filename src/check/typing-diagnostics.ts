@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
 import type { EnumDecl, Name } from '../syntax/ast.js';
-import type { Expr } from './graph.js';
+import type { Expr } from '../graph/graph.js';
 import { arithmeticHelp, bareNumberAgainstMoney } from './type-rules.js';
 import { describeType } from './types.js';
 

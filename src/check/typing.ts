@@ -1,9 +1,9 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseMoney } from '../money/money.js';
+import { parseMoney } from '../values/money.js';
 import type { Span } from '../source/source-file.js';
 import type { ConstDecl, EnumDecl, ExprNode, LetDecl, Name, TypeNode } from '../syntax/ast.js';
 import { kindNames, type BoundRules } from './binder.js';
-import type { BoolType, Duration, DurationUnit, Expr, Value, ValueType } from './graph.js';
+import type { BoolType, Duration, DurationUnit, Expr, Value, ValueType } from '../graph/graph.js';
 import { arithmeticHelp, arithmeticType, bareNumberAgainstMoney, isExpr, isQuantity, literalValue } from './type-rules.js';
 import { describeType, sameType } from './types.js';
 import { foreignMember, incomparable, mismatch, missingUnit, unknownMember, unknownName } from './typing-diagnostics.js';

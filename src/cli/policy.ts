@@ -1,5 +1,5 @@
 import { compile, type CompileResult } from '../check/check.js';
-import type { DecisionGraph } from '../check/graph.js';
+import type { DecisionGraph } from '../graph/graph.js';
 import { formatJson } from '../diagnostics/format-json.js';
 import { formatReport } from '../diagnostics/format-text.js';
 import type { SourceFile } from '../source/source-file.js';

@@ -1,4 +1,4 @@
-import { localize, type DecisionGraph, type Duration, type LocaleText, type Value, type ValueType } from '../check/graph.js';
+import { localize, type DecisionGraph, type Duration, type LocaleText, type Value, type ValueType } from '../graph/graph.js';
 import { toJsonDiagnostic, type JsonDiagnostic } from '../diagnostics/format-json.js';
 import type { SourceFile } from '../source/source-file.js';
 import { messages, type Messages } from './messages.js';

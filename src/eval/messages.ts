@@ -1,4 +1,4 @@
-import type { Duration } from '../check/graph.js';
+import type { Duration } from '../graph/graph.js';
 
 /**
  * Every sentence the eval stage shows a person, in each locale it speaks (zh-CN and en): case

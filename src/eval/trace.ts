@@ -1,4 +1,4 @@
-import type { LocaleText, OutcomeNode, Value } from '../check/graph.js';
+import type { LocaleText, OutcomeNode, Value } from '../graph/graph.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**

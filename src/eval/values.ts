@@ -1,5 +1,5 @@
-import type { ArithOp, CompareOp, Duration, DurationUnit, Value, ValueType } from '../check/graph.js';
-import { decimalText, divideMoney, formatMoney, multiplyMoney, parseMoney } from '../money/money.js';
+import type { ArithOp, CompareOp, Duration, DurationUnit, Value, ValueType } from '../graph/graph.js';
+import { decimalText, divideMoney, formatMoney, multiplyMoney, parseMoney } from '../values/money.js';
 
 /**
  * Run-time operations on values, by type. Money is integer fen throughout and its arithmetic is

@@ -1,4 +1,4 @@
-import { localize, type CompareOp, type DecisionGraph, type Expr, type Value, type ValueType } from '../check/graph.js';
+import { localize, type CompareOp, type DecisionGraph, type Expr, type Value, type ValueType } from '../graph/graph.js';
 import { formatBool, formatDuration, formatMoney, formatNumber, quoteText } from './format.js';
 
 /**

@@ -1,4 +1,4 @@
-import { localize, type DecisionGraph, type DecisionNode, type Target } from '../check/graph.js';
+import { localize, type DecisionGraph, type DecisionNode, type Target } from '../graph/graph.js';
 import { describeConditionParts } from './describe.js';
 import { branchMark } from './format.js';
 import { uiStrings } from './i18n.js';

@@ -1,5 +1,5 @@
-import type { Duration, ValueType } from '../check/graph.js';
-import { decimalText } from '../money/money.js';
+import type { Duration, ValueType } from '../graph/graph.js';
+import { decimalText } from '../values/money.js';
 
 /**
  * Locale-aware formatting of values for the handbook: money, durations, dates, types.

@@ -1,4 +1,4 @@
-import type { DecisionGraph } from '../check/graph.js';
+import type { DecisionGraph } from '../graph/graph.js';
 import { graphDot, graphMermaid, plainNamer } from './flowchart.js';
 import { orderedDecisions } from './order.js';
 import { dotToSvg } from './svg.js';

@@ -1,4 +1,4 @@
-import type { DecisionGraph, DecisionNode, OutcomeNode } from '../check/graph.js';
+import type { DecisionGraph, DecisionNode, OutcomeNode } from '../graph/graph.js';
 
 /**
  * The order things appear in the handbook. Decisions come in the order a case meets them

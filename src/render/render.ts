@@ -1,4 +1,4 @@
-import type { DecisionGraph } from '../check/graph.js';
+import type { DecisionGraph } from '../graph/graph.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createTemplateEnv, runTemplate, type TemplateSet } from './handlebars-env.js';
 import { dotToSvg, inlineSvg } from './svg.js';

@@ -5,7 +5,7 @@ import {
   type LocaleText,
   type OutcomeNode,
   type Target,
-} from '../check/graph.js';
+} from '../graph/graph.js';
 import { describeCondition, describeTerms, describeValue, formatValue, roundsMoney, type DescribeContext } from './describe.js';
 import { branchMark, formatDate, formatDeadline, formatType } from './format.js';
 import { decisionDot, decisionMermaid, type NodeNamer } from './flowchart.js';

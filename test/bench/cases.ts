@@ -1,4 +1,4 @@
-import type { Value } from '../../src/check/graph.js';
+import type { Value } from '../../src/graph/graph.js';
 import { seededRandom } from '../support/generate-policy.js';
 
 /**

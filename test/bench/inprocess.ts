@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { compile } from '../../src/check/check.js';
-import type { DecisionGraph } from '../../src/check/graph.js';
-import { compileEvaluator } from '../../src/eval/compiled/index.js';
-import { evaluate } from '../../src/eval/evaluate.js';
+import type { DecisionGraph } from '../../src/graph/graph.js';
+import { compileEvaluator } from '../../src/eval/engines/compiled/index.js';
+import { evaluate } from '../../src/eval/engines/interpreter.js';
 import { generateCases, type FenCase } from './cases.js';
 import { jsonRulesDecider } from './engines/json-rules.js';
 import { zenDecider } from './engines/zen.js';

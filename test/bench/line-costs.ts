@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { compile } from '../../src/check/check.js';
 import { LineProcessor } from '../../src/eval/batch/process.js';
-import { readCase } from '../../src/eval/case-reader.js';
-import { compileEvaluator } from '../../src/eval/compiled/index.js';
+import { readCase } from '../../src/eval/input/case-reader.js';
+import { compileEvaluator } from '../../src/eval/engines/compiled/index.js';
 import { generateCases, MONEY_FACTS, toInputRecord } from './cases.js';
 import { decideByHand, type HandCase } from './hand-written.js';
 import { median } from './stats.js';

@@ -5,7 +5,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { formatMoney } from '../../src/money/money.js';
+import { formatMoney } from '../../src/values/money.js';
 import { generateScaledPolicy } from '../support/generate-policy.js';
 import { generateCases, toInputRecord } from './cases.js';
 import type { EngineFigures } from './inprocess.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseDecisions, checkInexactAnalysis } from '../../src/check/checks/decision-analysis.js';
-import { analyseGraph } from '../../src/check/solver/analyse.js';
+import { analyseGraph } from '../../src/analysis/solver/analyse.js';
 import { markedPolicy, underlinedBy } from './solver/source.js';
 
 describe('graph/inexact-analysis', () => {
@@ -14,7 +14,7 @@ decision d2 unique {
   when flag -> done
 }
 `);
-    const diagnostics = checkInexactAnalysis(graph);
+    const diagnostics = checkInexactAnalysis(analyseGraph(graph));
     expect(underlinedBy(text, diagnostics)).toEqual([`graph/inexact-analysis: ${marks[0]}`]);
     expect(diagnostics[0].message).toBe('`x * 2 > y` is not analysed exactly: it compares a multiple of one fact with another');
     expect(diagnostics[0].severity).toBe('info');
@@ -31,7 +31,7 @@ decision d2 unique {
   when ${condition} -> done
 }
 `);
-    const [d] = checkInexactAnalysis(graph);
+    const [d] = checkInexactAnalysis(analyseGraph(graph));
     expect(d.message).toMatch(new RegExp(`it ${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   });
 
@@ -41,7 +41,7 @@ decision d2 unique {
   otherwise -> done
 }
 `);
-    expect(analyseDecisions(graph).filter((d) => d.code === 'graph/inexact-analysis')).toEqual([]);
+    expect(analyseDecisions(analyseGraph(graph)).filter((d) => d.code === 'graph/inexact-analysis')).toEqual([]);
   });
 });
 
@@ -59,7 +59,7 @@ decision d2 {
   when x * 2 > y -> done
 }
 `);
-    expect(analyseDecisions(graph).map((d) => d.code).sort()).toEqual(['graph/inexact-analysis', 'graph/shadowed-branch']);
+    expect(analyseDecisions(analyseGraph(graph)).map((d) => d.code).sort()).toEqual(['graph/inexact-analysis', 'graph/shadowed-branch']);
   });
 
   it('lists the branches some case can take', () => {

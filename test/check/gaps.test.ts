@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { analyseGraph } from '../../src/analysis/index.js';
 import { checkGaps } from '../../src/check/checks/gaps.js';
 import { markedPolicy, underlinedBy } from './solver/source.js';
 
 function gaps(decisions: string) {
   const { graph, text, marks } = markedPolicy(decisions);
-  const diagnostics = checkGaps(graph);
+  const diagnostics = checkGaps(analyseGraph(graph));
   return { diagnostics, lines: underlinedBy(text, diagnostics), marks };
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { analyseGraph } from '../../src/analysis/index.js';
 import { checkOverlaps } from '../../src/check/checks/overlaps.js';
 import { markedPolicy, underlinedBy } from './solver/source.js';
 
 function overlaps(decisions: string) {
   const { graph, text, marks } = markedPolicy(decisions);
-  const diagnostics = checkOverlaps(graph);
+  const diagnostics = checkOverlaps(analyseGraph(graph));
   return { diagnostics, lines: underlinedBy(text, diagnostics), marks, text };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pathConditions } from '../../src/check/checks/path-conditions.js';
-import { analyseGraph } from '../../src/check/solver/analyse.js';
+import { pathConditions } from '../../src/analysis/path-conditions.js';
+import { analyseGraph } from '../../src/analysis/solver/analyse.js';
 import { markedPolicy } from './solver/source.js';
 
 const { graph } = markedPolicy(`decision d unique {
@@ -45,8 +45,11 @@ describe('path conditions', () => {
     expect(pc.region(d, d.branches[2])).toHaveLength(3);
   });
 
-  it('is computed once per graph', () => {
-    expect(pathConditions(graph)).toBe(pc);
+  it('is a pure function of the graph: a second run gives the same conditions', () => {
+    const again = pathConditions(graph);
+    expect(again).not.toBe(pc);
+    expect(again.order.map((d) => d.id)).toEqual(pc.order.map((d) => d.id));
+    expect(again.reach('d3')).toHaveLength(pc.reach('d3')!.length);
   });
 
   it('tells other checks which branches some case takes', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { analyseGraph } from '../../src/analysis/index.js';
 import { checkShadowedBranches } from '../../src/check/checks/shadowed.js';
 import { markedPolicy, underlinedBy } from './solver/source.js';
 
 function shadowed(decisions: string) {
   const { graph, text, marks } = markedPolicy(decisions);
-  const diagnostics = checkShadowedBranches(graph);
+  const diagnostics = checkShadowedBranches(analyseGraph(graph));
   return { diagnostics, lines: underlinedBy(text, diagnostics), marks, text };
 }
 

@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Value } from '../../src/check/graph.js';
+import type { Value } from '../../src/graph/graph.js';
 import { CsvParser, type CsvRecord } from '../../src/eval/batch/csv.js';
 import { runBatch, type BatchOptions, type BatchSummary, type LineProblem } from '../../src/eval/batch/index.js';
 import { duplicateKey } from '../../src/eval/batch/json-keys.js';
-import { readCase } from '../../src/eval/case-reader.js';
-import { evaluate } from '../../src/eval/evaluate.js';
+import { readCase } from '../../src/eval/input/case-reader.js';
+import { evaluate } from '../../src/eval/engines/interpreter.js';
 import { toJsonResult } from '../../src/eval/format-result.js';
 import { valueToJson } from '../../src/eval/values.js';
 import { generateCases, toInputRecord } from '../bench/cases.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DecisionGraph } from '../../src/check/graph.js';
-import { plainCaseInput, readCase, readCaseFully } from '../../src/eval/case-reader.js';
-import { caseValidator } from '../../src/eval/case-schema.js';
+import type { DecisionGraph } from '../../src/graph/graph.js';
+import { plainCaseInput, readCase, readCaseFully } from '../../src/eval/input/case-reader.js';
+import { caseValidator } from '../../src/eval/input/case-schema.js';
 import { buildGraph, types } from './graph-builder.js';
 import { loadGraph, SHOP } from './fixtures.js';
 

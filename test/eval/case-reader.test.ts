@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { readCase } from '../../src/eval/case-reader.js';
-import { readCaseArgs } from '../../src/eval/case-args.js';
-import { readCaseText } from '../../src/eval/case-yaml.js';
+import { readCase } from '../../src/eval/input/case-reader.js';
+import { readCaseArgs } from '../../src/eval/input/case-args.js';
+import { readCaseText } from '../../src/eval/input/case-yaml.js';
 import { sourceFile } from '../../src/source/source-file.js';
 import { loadGraph, SHOP } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import AjvModule, { type Ajv as AjvInstance } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { caseSchema, caseValidator } from '../../src/eval/case-schema.js';
+import { caseSchema, caseValidator } from '../../src/eval/input/case-schema.js';
 import { loadGraph, SHOP } from './fixtures.js';
 
 const graph = loadGraph(SHOP);

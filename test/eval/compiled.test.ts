@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileSources } from '../../src/check/check.js';
-import type { DecisionGraph, Value } from '../../src/check/graph.js';
-import { compileEvaluator, type CaseFacts } from '../../src/eval/compiled/index.js';
-import { evaluate } from '../../src/eval/evaluate.js';
+import type { DecisionGraph, Value } from '../../src/graph/graph.js';
+import { compileEvaluator, type CaseFacts } from '../../src/eval/engines/compiled/index.js';
+import { evaluate } from '../../src/eval/engines/interpreter.js';
 import type { EvalResult } from '../../src/eval/trace.js';
 import { generateCases } from '../bench/cases.js';
 import { generateRandomPolicy } from '../support/generate-policy.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/eval/evaluate.js';
+import { evaluate } from '../../src/eval/engines/interpreter.js';
 import { and, arith, buildGraph, cmp, fact, letRef, lit, minOf, not, or, types } from './graph-builder.js';
 
 const a = fact('a');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../../src/check/check.js';
-import type { DecisionGraph } from '../../src/check/graph.js';
+import type { DecisionGraph } from '../../src/graph/graph.js';
 import { repoRoot } from '../support/cli.js';
 
 const cache = new Map<string, DecisionGraph>();

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Value } from '../../src/check/graph.js';
-import { readCase } from '../../src/eval/case-reader.js';
-import { readCaseArgs } from '../../src/eval/case-args.js';
-import { readCaseText } from '../../src/eval/case-yaml.js';
-import { evaluate } from '../../src/eval/evaluate.js';
+import type { Value } from '../../src/graph/graph.js';
+import { readCase } from '../../src/eval/input/case-reader.js';
+import { readCaseArgs } from '../../src/eval/input/case-args.js';
+import { readCaseText } from '../../src/eval/input/case-yaml.js';
+import { evaluate } from '../../src/eval/engines/interpreter.js';
 import { formatResultText, toJsonResult } from '../../src/eval/format-result.js';
 import { sourceFile } from '../../src/source/source-file.js';
 import { ensureBuilt, runCli } from '../support/cli.js';

@@ -1,6 +1,6 @@
 import type {
   ArithOp, BoolType, Branch, CompareOp, DecisionGraph, DecisionNode, Expr, FactDef, HitPolicy, LetDef, OutcomeNode, Target, Value, ValueType,
-} from '../../src/check/graph.js';
+} from '../../src/graph/graph.js';
 import type { Span } from '../../src/source/source-file.js';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CoverageCollector } from '../../src/eval/coverage.js';
-import { junitXml } from '../../src/eval/junit.js';
-import { parseTestFile, runTestFile, type TestResult } from '../../src/eval/policy-tests.js';
-import { formatTestReport, toJsonTestReport, toJUnitSuites, type FileReport } from '../../src/eval/test-report.js';
+import { CoverageCollector } from '../../src/eval/testing/coverage.js';
+import { junitXml } from '../../src/eval/testing/junit.js';
+import { parseTestFile, runTestFile, type TestResult } from '../../src/eval/testing/policy-tests.js';
+import { formatTestReport, toJsonTestReport, toJUnitSuites, type FileReport } from '../../src/eval/testing/test-report.js';
 import { sourceFile } from '../../src/source/source-file.js';
 import { loadGraph, SHOP } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ValueType } from '../../src/check/graph.js';
-import { MONEY_PATTERN, SIGNED_MONEY_PATTERN } from '../../src/eval/case-schema.js';
+import type { ValueType } from '../../src/graph/graph.js';
+import { MONEY_PATTERN, SIGNED_MONEY_PATTERN } from '../../src/eval/input/case-schema.js';
 import { arith, compare, moneyFromInput, negate, plainFen, valueToJson } from '../../src/eval/values.js';
 
 const money: ValueType = { kind: 'money', signed: false };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalText, divideMoney, formatMoney, multiplyMoney, parseMoney } from '../../src/money/money.js';
+import { decimalText, divideMoney, formatMoney, multiplyMoney, parseMoney } from '../../src/values/money.js';
 
 describe('money', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionGraph, Expr } from '../../src/check/graph.js';
+import type { DecisionGraph, Expr } from '../../src/graph/graph.js';
 import { describeCondition, describeConditionParts, describeTerms, describeValue } from '../../src/render/describe.js';
 import { formatDate, formatDeadline, formatDuration, formatMoney } from '../../src/render/format.js';
 import { basicGraph } from '../fixtures/render/basic-graph.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/check/check.js';
-import type { DecisionGraph } from '../../src/check/graph.js';
+import type { DecisionGraph } from '../../src/graph/graph.js';
 import { browserCandidates, findBrowser, makeReproducible, printPdf } from '../../src/render/pdf.js';
 import { renderHandbook, renderPageFurniture } from '../../src/render/render.js';
 import { loadTemplates } from '../../src/render/template-loader.js';

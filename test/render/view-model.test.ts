@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionGraph } from '../../src/check/graph.js';
+import type { DecisionGraph } from '../../src/graph/graph.js';
 import { buildHandbookModel, docFor, toBlocks } from '../../src/render/view-model.js';
 import { basicGraph } from '../fixtures/render/basic-graph.js';
 

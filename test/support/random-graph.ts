@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ArithOp, CompareOp, DecisionGraph, Duration, Expr, Value, ValueType } from '../../src/check/graph.js';
+import type { ArithOp, CompareOp, DecisionGraph, Duration, Expr, Value, ValueType } from '../../src/graph/graph.js';
 import { buildGraph, span, types } from '../eval/graph-builder.js';
 
 /**

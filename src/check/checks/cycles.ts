@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Branch, DecisionGraph } from '../graph.js';
+import type { Branch, DecisionGraph } from '../../graph/graph.js';
 
 /**
  * Finds decisions that reach themselves through their branches. Each cycle is reported once, at the

@@ -1,24 +1,23 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { DecisionGraph, DecisionNode } from '../graph.js';
-import { analyseGraph } from '../solver/analyse.js';
-import type { OpaqueAtom } from '../solver/formula.js';
+import type { DecisionAnalysis, OpaqueAtom } from '../../analysis/index.js';
+import type { DecisionNode } from '../../graph/graph.js';
 import { checkGaps } from './gaps.js';
 import { checkOverlaps } from './overlaps.js';
 import { checkShadowedBranches } from './shadowed.js';
 
 /**
  * The decision analysis as one check: gaps, overlaps, shadowed branches and the notes on what
- * was not analysed exactly. They share one solver run per graph; needs an acyclic graph.
+ * was not analysed exactly. They share one run of the analysis, given by the caller.
  */
-export function analyseDecisions(graph: DecisionGraph): Diagnostic[] {
-  return [...checkGaps(graph), ...checkOverlaps(graph), ...checkShadowedBranches(graph), ...checkInexactAnalysis(graph)];
+export function analyseDecisions(analysis: DecisionAnalysis): Diagnostic[] {
+  return [...checkGaps(analysis), ...checkOverlaps(analysis), ...checkShadowedBranches(analysis), ...checkInexactAnalysis(analysis)];
 }
 
 /** One `graph/inexact-analysis` note per condition (or decision) the analysis could not decide. */
-export function checkInexactAnalysis(graph: DecisionGraph): Diagnostic[] {
+export function checkInexactAnalysis(analysis: DecisionAnalysis): Diagnostic[] {
   const byAtom = new Map<string, { atom: OpaqueAtom; decisions: DecisionNode[] }>();
   const out: Diagnostic[] = [];
-  for (const f of analyseGraph(graph).findings) {
+  for (const f of analysis.findings) {
     if (f.kind !== 'inexact') continue;
     if (f.cause.kind !== 'opaque') {
       out.push(undecidedDecision(f.decision, f.cause.kind));

@@ -1,10 +1,10 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { DecisionGraph, DecisionNode } from '../graph.js';
-import { analyseGraph, type Witness } from '../solver/analyse.js';
+import type { DecisionAnalysis, Witness } from '../../analysis/index.js';
+import type { DecisionNode } from '../../graph/graph.js';
 
 /** Decisions without `otherwise` that some reaching case falls through, each with a witness case. */
-export function checkGaps(graph: DecisionGraph): Diagnostic[] {
-  return analyseGraph(graph).findings.flatMap((f) => (f.kind === 'gap' ? [gapInDecision(f.decision, f.witness)] : []));
+export function checkGaps(analysis: DecisionAnalysis): Diagnostic[] {
+  return analysis.findings.flatMap((f) => (f.kind === 'gap' ? [gapInDecision(f.decision, f.witness)] : []));
 }
 
 /** `graph/gap`: the witness reaches the decision and matches none of its branches. */

@@ -1,5 +1,6 @@
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { DecisionGraph } from '../graph.js';
+import { analyseGraph } from '../../analysis/index.js';
+import type { DecisionGraph } from '../../graph/graph.js';
 import { checkCycles } from './cycles.js';
 import { analyseDecisions } from './decision-analysis.js';
 import { checkReachability } from './reachability.js';
@@ -15,8 +16,8 @@ export function runChecks(graph: DecisionGraph): Diagnostic[] {
   if (hasErrors(cycles)) return cycles;
   return [
     // Gaps, overlaps, shadowed branches, inexact conditions: needs an acyclic graph (path conditions
-    // are built in topological order) and is solved once per graph for all four kinds of finding.
-    ...analyseDecisions(graph),
+    // are built in topological order); one run of the analysis serves all four kinds of finding.
+    ...analyseDecisions(analyseGraph(graph)),
     // Reachability and unused names read the graph alone; their order does not matter.
     ...checkReachability(graph),
     ...checkUnused(graph),

@@ -1,11 +1,10 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
-import { analyseGraph, type Witness } from '../solver/analyse.js';
-import { describeBranch } from '../solver/print-expr.js';
+import { describeBranch, type DecisionAnalysis, type Witness } from '../../analysis/index.js';
+import type { Branch, DecisionNode } from '../../graph/graph.js';
 
 /** Branches of `unique` decisions that match a case together with an earlier branch. */
-export function checkOverlaps(graph: DecisionGraph): Diagnostic[] {
-  return analyseGraph(graph).findings.flatMap((f) =>
+export function checkOverlaps(analysis: DecisionAnalysis): Diagnostic[] {
+  return analysis.findings.flatMap((f) =>
     f.kind === 'overlap' ? [overlappingBranches(f.decision, f.branch, f.earlier, f.witness)] : [],
   );
 }

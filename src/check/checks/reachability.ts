@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { DecisionGraph } from '../graph.js';
+import type { DecisionGraph } from '../../graph/graph.js';
 
 /**
  * Reports decisions and outcomes that no path from `start` reaches. `liveBranches`, when given, is

@@ -1,11 +1,10 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
-import { analyseGraph } from '../solver/analyse.js';
-import { describeBranch } from '../solver/print-expr.js';
+import { describeBranch, type DecisionAnalysis } from '../../analysis/index.js';
+import type { Branch, DecisionNode } from '../../graph/graph.js';
 
 /** Branches no case reaching their decision can take: covered by earlier ones, or impossible. */
-export function checkShadowedBranches(graph: DecisionGraph): Diagnostic[] {
-  return analyseGraph(graph).findings.flatMap((f) => {
+export function checkShadowedBranches(analysis: DecisionAnalysis): Diagnostic[] {
+  return analysis.findings.flatMap((f) => {
     switch (f.kind) {
       case 'shadowed': return [shadowedBranch(f.decision, f.branch, f.covering)];
       case 'impossible': return [impossibleBranch(f.decision, f.branch, f.contradicts)];

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import type { Span } from '../../source/source-file.js';
 import { rootExprs, walkExpr } from '../expr-walk.js';
-import type { DecisionGraph, Expr } from '../graph.js';
+import type { DecisionGraph, Expr } from '../../graph/graph.js';
 
 /**
  * Reports facts, constants, derived values, enum members and departments that nothing uses: usually a

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
-import type { Value } from '../../check/graph.js';
+import type { Value } from '../../graph/graph.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatJson } from '../../diagnostics/format-json.js';
 import { formatDiagnostics } from '../../diagnostics/format-text.js';
 import { sourceFile, type SourceFile } from '../../source/source-file.js';
-import type { CaseInput } from '../../eval/case-reader.js';
-import { evaluate } from '../../eval/evaluate.js';
+import type { CaseInput } from '../../eval/input/case-reader.js';
+import { evaluate } from '../../eval/engines/interpreter.js';
 import { formatResultText, toJsonResult } from '../../eval/format-result.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeFsError, printError, readText, type Writer } from '../io.js';
@@ -41,7 +41,7 @@ interface EvalOptions {
 
 async function runEval(policy: string, args: readonly string[], options: EvalOptions, ctx: CliContext): Promise<ExitCode> {
   // Loaded here, not at start-up: the YAML reader and the schema validator (ajv) serve only commands that read cases.
-  const [{ readCaseArgs }, { readCaseText }] = await Promise.all([import('../../eval/case-args.js'), import('../../eval/case-yaml.js')]);
+  const [{ readCaseArgs }, { readCaseText }] = await Promise.all([import('../../eval/input/case-args.js'), import('../../eval/input/case-yaml.js')]);
   const loaded = loadPolicy(policy, ctx, { json: options.json });
   if ('exit' in loaded) return loaded.exit;
   const { graph, sources } = loaded;

@@ -13,7 +13,7 @@ export const schemaCommand: CommandModule = {
         const loaded = loadPolicy(policy, ctx);
         if ('exit' in loaded) return ctx.setExitCode(loaded.exit);
         // Loaded here, not at start-up: case-schema.ts brings the schema validator (ajv).
-        const { caseSchema } = await import('../../eval/case-schema.js');
+        const { caseSchema } = await import('../../eval/input/case-schema.js');
         ctx.stdout.write(`${JSON.stringify(caseSchema(loaded.graph, options.locale), null, 2)}\n`);
       });
   },

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import type { DecisionGraph } from '../../check/graph.js';
+import type { DecisionGraph } from '../../graph/graph.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { sourceFile, type SourceFile } from '../../source/source-file.js';
-import { CoverageCollector } from '../../eval/coverage.js';
-import { junitXml } from '../../eval/junit.js';
+import { CoverageCollector } from '../../eval/testing/coverage.js';
+import { junitXml } from '../../eval/testing/junit.js';
 import { testMessages } from '../../eval/messages.js';
-import { countResults, formatTestReport, toJsonTestReport, toJUnitSuites, type FileReport, type PolicyCoverage } from '../../eval/test-report.js';
+import { countResults, formatTestReport, toJsonTestReport, toJUnitSuites, type FileReport, type PolicyCoverage } from '../../eval/testing/test-report.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeFsError, filesUnder, printError, readText, writeFileAtomic } from '../io.js';
 import type { CliContext, CommandModule } from '../program.js';
@@ -49,7 +49,7 @@ type Compiled = { readonly graph: DecisionGraph; readonly coverage: CoverageColl
 
 async function runTests(paths: readonly string[], options: TestOptions, ctx: CliContext): Promise<ExitCode> {
   // Loaded here, not at start-up: the test reader brings the YAML parser and the schema validator (ajv).
-  const { parseTestFile, runTestFile } = await import('../../eval/policy-tests.js');
+  const { parseTestFile, runTestFile } = await import('../../eval/testing/policy-tests.js');
   const t = testMessages(options.locale);
   const { files, problems } = findTestFiles(paths);
   for (const p of problems) printError(ctx.stderr, p);

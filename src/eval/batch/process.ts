@@ -1,9 +1,9 @@
-import type { DecisionGraph, Value, ValueType } from '../../check/graph.js';
+import type { DecisionGraph, Value, ValueType } from '../../graph/graph.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
-import { readCaseArgs } from '../case-args.js';
-import { readCase, type CaseInput, type CaseReadResult } from '../case-reader.js';
-import { compileEvaluator, type CompiledEvaluator, type Verdict } from '../compiled/index.js';
+import { readCaseArgs } from '../input/case-args.js';
+import { readCase, type CaseInput, type CaseReadResult } from '../input/case-reader.js';
+import { compileEvaluator, type CompiledEvaluator, type Verdict } from '../engines/compiled/index.js';
 import { toJsonResult } from '../format-result.js';
 import { messages } from '../messages.js';
 import { valueToJson } from '../values.js';

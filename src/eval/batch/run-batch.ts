@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import type { DecisionGraph } from '../../check/graph.js';
+import type { DecisionGraph } from '../../graph/graph.js';
 import { CsvParser, type CsvRecord } from './csv.js';
 import { processJob, type Job, type JobResult } from './jobs.js';
 import { addTally, LineProcessor, newTally, type LineOptions, type LineProblem, type Tally } from './process.js';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { DecisionGraph } from '../../check/graph.js';
+import type { DecisionGraph } from '../../graph/graph.js';
 import type { Job, JobResult } from './jobs.js';
 import type { JobRunner } from './run-batch.js';
 

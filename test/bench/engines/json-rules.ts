@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import type { CompareOp, DecisionGraph, Expr } from '../../../src/check/graph.js';
+import type { CompareOp, DecisionGraph, Expr } from '../../../src/graph/graph.js';
 import type { FenCase } from '../cases.js';
 import type { HandResult } from '../hand-written.js';
 import { constantValue, graphPaths } from './paths.js';

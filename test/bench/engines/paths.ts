@@ -1,4 +1,4 @@
-import type { DecisionGraph, Expr } from '../../../src/check/graph.js';
+import type { DecisionGraph, Expr } from '../../../src/graph/graph.js';
 
 /**
  * The decision graph as plain paths, for engines that have no graph of their own: every way

@@ -1,5 +1,5 @@
 import { ZenEngine } from '@gorules/zen-engine';
-import type { DecisionGraph, Expr } from '../../../src/check/graph.js';
+import type { DecisionGraph, Expr } from '../../../src/graph/graph.js';
 import type { FenCase } from '../cases.js';
 import type { HandResult } from '../hand-written.js';
 

@@ -9,7 +9,7 @@ import type {
   OutcomeNode,
   Value,
   ValueType,
-} from '../../../src/check/graph.js';
+} from '../../../src/graph/graph.js';
 import type { Span } from '../../../src/source/source-file.js';
 
 /** Hand-built graph values for solver tests: a dummy span, short constructors for Expr. */

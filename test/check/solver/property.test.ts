@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DecisionGraph, Value } from '../../../src/check/graph.js';
-import { analyseGraph, type Finding } from '../../../src/check/solver/analyse.js';
+import type { DecisionGraph, Value } from '../../../src/graph/graph.js';
+import { analyseGraph, type Finding } from '../../../src/analysis/solver/analyse.js';
 import { evaluate, readCaseArgs, type EvalResult } from '../../../src/eval/index.js';
 import { generateRandomPolicy, seededRandom } from '../../support/generate-policy.js';
 import { graphFromSource } from './source.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseGraph } from '../../../src/analysis/index.js';
 import { analyseDecisions } from '../../../src/check/checks/decision-analysis.js';
 import { generateScaledPolicy } from '../../support/generate-policy.js';
 import { graphFromSource } from './source.js';
@@ -11,7 +12,7 @@ import { graphFromSource } from './source.js';
 function analysed(branches: number): { ms: number; codes: string[] } {
   const graph = graphFromSource(generateScaledPolicy(branches, 7));
   const start = performance.now();
-  const diagnostics = analyseDecisions(graph);
+  const diagnostics = analyseDecisions(analyseGraph(graph));
   return { ms: performance.now() - start, codes: diagnostics.map((d) => `${d.code}: ${d.message}`) };
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Expr } from '../../../src/check/graph.js';
-import { factsOf } from '../../../src/check/solver/formula.js';
-import { solve, type SolveResult } from '../../../src/check/solver/search.js';
-import { Translator } from '../../../src/check/solver/translate.js';
-import { holds, witnessOf } from '../../../src/check/solver/witness.js';
+import type { Expr } from '../../../src/graph/graph.js';
+import { factsOf } from '../../../src/analysis/solver/formula.js';
+import { solve, type SolveResult } from '../../../src/analysis/solver/search.js';
+import { Translator } from '../../../src/analysis/solver/translate.js';
+import { holds, witnessOf } from '../../../src/analysis/solver/witness.js';
 import {
   and, arith, cmp, cny, constRef, fact, graphOf, isIn, letRef, lit, max, member, min, neg, not, num, or, T,
 } from './builders.js';

@@ -1,6 +1,6 @@
 import { bind } from '../../../src/check/binder.js';
 import { buildGraph } from '../../../src/check/build-graph.js';
-import type { DecisionGraph } from '../../../src/check/graph.js';
+import type { DecisionGraph } from '../../../src/graph/graph.js';
 import { loadFiles } from '../../../src/check/load-files.js';
 import { hasErrors, type Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 

@@ -1,10 +1,10 @@
-import { localize, type DecisionGraph, type FactDef, type Value } from '../check/graph.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { spellingSuggestion } from '../diagnostics/suggest.js';
-import type { Span } from '../source/source-file.js';
+import { localize, type DecisionGraph, type FactDef, type Value } from '../../graph/graph.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { spellingSuggestion } from '../../diagnostics/suggest.js';
+import type { Span } from '../../source/source-file.js';
 import { caseValidator } from './case-schema.js';
-import { messages, type Given, type Messages } from './messages.js';
-import { moneyFromInput, plainFen } from './values.js';
+import { messages, type Given, type Messages } from '../messages.js';
+import { moneyFromInput, plainFen } from '../values.js';
 
 /**
  * Reading a case: a raw object (from YAML, JSON or `key=value` arguments) is validated against the

@@ -1,5 +1,5 @@
 import AjvModule, { type Ajv as AjvInstance, type ValidateFunction } from 'ajv';
-import { localize, type DecisionGraph, type FactDef } from '../check/graph.js';
+import { localize, type DecisionGraph, type FactDef } from '../../graph/graph.js';
 
 /**
  * The JSON Schema (draft-07) of a policy's cases, generated from its facts, and its ajv validator.

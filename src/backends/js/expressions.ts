@@ -1,4 +1,4 @@
-import type { DecisionGraph, Expr, ValueType } from '../../check/graph.js';
+import type { DecisionGraph, Expr, ValueType } from '../../graph/graph.js';
 import type { Emitter } from './emitter.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Expr } from '../graph.js';
+import type { Expr } from '../../graph/graph.js';
 import { ceil, compare, floor, neg, rat, type Rat } from './rational.js';
 
 /**

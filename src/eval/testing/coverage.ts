@@ -1,6 +1,6 @@
-import type { DecisionGraph } from '../check/graph.js';
-import type { Span } from '../source/source-file.js';
-import type { EvalResult } from './trace.js';
+import type { DecisionGraph } from '../../graph/graph.js';
+import type { Span } from '../../source/source-file.js';
+import type { EvalResult } from '../trace.js';
 
 /**
  * Which branches and outcomes of a policy its tests reach. A branch counts when a test's path

@@ -1,14 +1,14 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
-import type { DecisionGraph } from '../check/graph.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { spellingSuggestion } from '../diagnostics/suggest.js';
-import type { SourceFile, Span } from '../source/source-file.js';
-import { nodeSpan, readCaseNode, yamlErrors } from './case-yaml.js';
-import { evaluate } from './evaluate.js';
-import type { JsonValue } from './format-result.js';
-import { messages, testMessages } from './messages.js';
-import type { EvalResult } from './trace.js';
-import { formatMoney, moneyFromInput, valueToJson } from './values.js';
+import type { DecisionGraph } from '../../graph/graph.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { spellingSuggestion } from '../../diagnostics/suggest.js';
+import type { SourceFile, Span } from '../../source/source-file.js';
+import { nodeSpan, readCaseNode, yamlErrors } from '../input/case-yaml.js';
+import { evaluate } from '../engines/interpreter.js';
+import type { JsonValue } from '../format-result.js';
+import { messages, testMessages } from '../messages.js';
+import type { EvalResult } from '../trace.js';
+import { formatMoney, moneyFromInput, valueToJson } from '../values.js';
 
 /**
  * Policy tests (`*.test.yaml`): a policy path and a list of tests, each a case and what the

@@ -1,4 +1,4 @@
-import type { Value } from '../../check/graph.js';
+import type { Value } from '../../graph/graph.js';
 
 /**
  * Where generated code is written: the functions, the constants hoisted before them, and the

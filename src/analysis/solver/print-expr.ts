@@ -1,4 +1,4 @@
-import type { Branch, Expr, Value, ValueType } from '../graph.js';
+import type { Branch, Expr, Value, ValueType } from '../../graph/graph.js';
 import { rat, toDecimal } from './rational.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
-import { type Formula, TRUE, and, conjuncts, not, or } from '../solver/formula.js';
-import { Translator } from '../solver/translate.js';
+import type { Branch, DecisionGraph, DecisionNode } from '../graph/graph.js';
+import { type Formula, TRUE, and, conjuncts, not, or } from './solver/formula.js';
+import { Translator } from './solver/translate.js';
 
 /**
  * Path conditions: for each decision, the condition under which a case reaches it. P(start) is
@@ -24,19 +24,8 @@ export interface PathConditions {
   incoming(decisionId: string): readonly Branch[];
 }
 
-const cache = new WeakMap<DecisionGraph, PathConditions>();
-
-/** The path conditions of every decision, computed once per graph. Needs an acyclic graph. */
+/** The path conditions of every decision. Needs an acyclic graph. */
 export function pathConditions(graph: DecisionGraph): PathConditions {
-  let pc = cache.get(graph);
-  if (!pc) {
-    pc = computePathConditions(graph);
-    cache.set(graph, pc);
-  }
-  return pc;
-}
-
-function computePathConditions(graph: DecisionGraph): PathConditions {
   const translator = new Translator(graph);
   const regions = new Map<Branch, readonly Formula[]>();
   const condition = (b: Branch): Formula => (b.condition ? translator.condition(b.condition) : TRUE);

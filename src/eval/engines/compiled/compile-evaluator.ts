@@ -1,10 +1,10 @@
-import type { DecisionGraph, Value } from '../../check/graph.js';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { CaseInput } from '../case-reader.js';
-import type { EvaluateOptions } from '../evaluate.js';
-import { messages } from '../messages.js';
-import type { EvalResult, EvalStatus, FactReading, OutcomeResult, PathStep, TraceBranch, TraceDecision } from '../trace.js';
-import { generate, type FactAccess, type GeneratedCode } from './codegen.js';
+import type { DecisionGraph, Value } from '../../../graph/graph.js';
+import { diagnostic, type Diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { CaseInput } from '../../input/case-reader.js';
+import type { EvaluateOptions } from '../interpreter.js';
+import { messages } from '../../messages.js';
+import type { EvalResult, EvalStatus, FactReading, OutcomeResult, PathStep, TraceBranch, TraceDecision } from '../../trace.js';
+import { generate, type FactAccess, type GeneratedCode } from '../../../backends/js/codegen.js';
 import { runtime, Stop, Unknown } from './runtime.js';
 
 /**

@@ -1,8 +1,8 @@
-import type { DecisionGraph, FactDef } from '../check/graph.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { sourceFile, type SourceFile, type Span } from '../source/source-file.js';
+import type { DecisionGraph, FactDef } from '../../graph/graph.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { sourceFile, type SourceFile, type Span } from '../../source/source-file.js';
 import { readCase, type CaseLocator, type CaseReadResult, type ReadCaseOptions } from './case-reader.js';
-import { messages } from './messages.js';
+import { messages } from '../messages.js';
 
 /** The pseudo-file `key=value` arguments are read from: the arguments joined by spaces. */
 export const ARGUMENTS_FILE = '<arguments>';

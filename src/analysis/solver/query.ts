@@ -1,4 +1,4 @@
-import type { DecisionGraph } from '../graph.js';
+import type { DecisionGraph } from '../../graph/graph.js';
 import { type Formula, factsOf } from './formula.js';
 import { solve, type SolveOptions, type SolveStatus, type Universe, type UnknownCause, universeOf } from './search.js';
 import type { Model, ModelValue } from './theory.js';

@@ -1,4 +1,4 @@
-import type { DecisionGraph, ValueType } from '../graph.js';
+import type { DecisionGraph, ValueType } from '../../graph/graph.js';
 import type { Formula } from './formula.js';
 import { compare, rat, sub, toDecimal, ZERO } from './rational.js';
 import type { Model, ModelValue } from './theory.js';

@@ -1,4 +1,4 @@
-import type { CompareOp } from '../graph.js';
+import type { CompareOp } from '../../graph/graph.js';
 import { type AtomTable, type Formula, type NumericDomain, and, not, or } from './formula.js';
 import { constantOf, type Lin, type NumVal, Undecided } from './linear.js';
 import { add, compare, div, isZero, neg, type Rat, ZERO } from './rational.js';

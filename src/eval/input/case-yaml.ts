@@ -1,9 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import type { DecisionGraph } from '../check/graph.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceFile, Span } from '../source/source-file.js';
+import type { DecisionGraph } from '../../graph/graph.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { SourceFile, Span } from '../../source/source-file.js';
 import { readCase, type CaseLocator, type CaseReadResult, type ReadCaseOptions } from './case-reader.js';
-import { messages } from './messages.js';
+import { messages } from '../messages.js';
 
 /**
  * Cases written in YAML or JSON, read with positions: each field's key and value keep their

@@ -1,9 +1,9 @@
-import type { Branch, DecisionGraph, DecisionNode, Expr, OutcomeNode, Value } from '../check/graph.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CaseInput } from './case-reader.js';
-import { messages } from './messages.js';
-import type { EvalResult, FactReading, OutcomeResult, PathStep, Trace, TraceBranch, TraceDecision } from './trace.js';
-import { arith, compare, compareValues, isZero, negate } from './values.js';
+import type { Branch, DecisionGraph, DecisionNode, Expr, OutcomeNode, Value } from '../../graph/graph.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { CaseInput } from '../input/case-reader.js';
+import { messages } from '../messages.js';
+import type { EvalResult, FactReading, OutcomeResult, PathStep, Trace, TraceBranch, TraceDecision } from '../trace.js';
+import { arith, compare, compareValues, isZero, negate } from '../values.js';
 
 /**
  * The reference evaluator: walks the decision graph from `policy.start` for one case. This is the

@@ -1,5 +1,5 @@
-import { pathConditions, type PathConditions } from '../checks/path-conditions.js';
-import type { Branch, DecisionGraph, DecisionNode } from '../graph.js';
+import { pathConditions, type PathConditions } from '../path-conditions.js';
+import type { Branch, DecisionGraph, DecisionNode } from '../../graph/graph.js';
 import { boxesDisjoint, boxOf } from './box.js';
 import { type Formula, factsOf, not } from './formula.js';
 import { type QueryResult, QueryRunner, QueryScope } from './query.js';
@@ -39,16 +39,12 @@ export interface DecisionAnalysis {
   readonly reachableBranches: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<DecisionGraph, DecisionAnalysis>();
-
-/** Analyses every decision once per graph (the gap, overlap and shadowing checks share it). */
+/**
+ * Analyses every decision of an acyclic graph. The caller runs it once and hands the result to
+ * every check that needs it (gaps, overlaps, shadowing, reachability): nothing is cached here.
+ */
 export function analyseGraph(graph: DecisionGraph): DecisionAnalysis {
-  let a = cache.get(graph);
-  if (!a) {
-    a = new Analyser(graph).run();
-    cache.set(graph, a);
-  }
-  return a;
+  return new Analyser(graph).run();
 }
 
 class Analyser {

@@ -1,4 +1,4 @@
-import type { DecisionGraph, DecisionNode, Expr, OutcomeNode } from '../../check/graph.js';
+import type { DecisionGraph, DecisionNode, Expr, OutcomeNode } from '../../graph/graph.js';
 import { comment, Emitter } from './emitter.js';
 import { ExpressionEmitter, type FactAccess } from './expressions.js';
 

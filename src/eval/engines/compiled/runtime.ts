@@ -1,6 +1,6 @@
-import type { ArithOp, Value, ValueType } from '../../check/graph.js';
-import { divideMoney, multiplyMoney } from '../../money/money.js';
-import { arith, compareValues, minutesOf, negate } from '../values.js';
+import type { ArithOp, Value, ValueType } from '../../../graph/graph.js';
+import { divideMoney, multiplyMoney } from '../../../values/money.js';
+import { arith, compareValues, minutesOf, negate } from '../../values.js';
 
 /**
  * What generated evaluator code calls at run time. Generated code represents a known value as the

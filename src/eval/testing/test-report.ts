@@ -1,10 +1,10 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { toJsonDiagnostic, type JsonDiagnostic } from '../diagnostics/format-json.js';
-import { formatDiagnostics, locationOf } from '../diagnostics/format-text.js';
-import { positionOf, type SourceFile, type Span } from '../source/source-file.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { toJsonDiagnostic, type JsonDiagnostic } from '../../diagnostics/format-json.js';
+import { formatDiagnostics, locationOf } from '../../diagnostics/format-text.js';
+import { positionOf, type SourceFile, type Span } from '../../source/source-file.js';
 import { formatPercent, type Coverage, type CoverageCount } from './coverage.js';
 import type { JUnitSuite } from './junit.js';
-import { testMessages, type TestMessages } from './messages.js';
+import { testMessages, type TestMessages } from '../messages.js';
 import type { Mismatch, TestResult } from './policy-tests.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { DecisionGraph, Duration, Expr, Value, ValueType } from '../graph.js';
+import type { DecisionGraph, Duration, Expr, Value, ValueType } from '../../graph/graph.js';
 import { AtomTable, FALSE, type Formula, type NumericDomain, TRUE, and, not, or } from './formula.js';
 import { addVals, constant, constantOf, isWholeFen, type NumVal, pieces, scaleVal, Undecided, variable } from './linear.js';
 import { compareNumbers, compareSimple } from './compare.js';
