@@ -19,11 +19,19 @@ const below = {
   render: ['source', 'diagnostics', 'values', 'graph'],
   workflows: ['source', 'diagnostics', 'values', 'syntax', 'graph', 'analysis', 'check', 'backends', 'eval', 'render'],
 } satisfies Record<string, readonly string[]>;
-const frontEnd = [...Object.keys(below), 'workflows'];
+/**
+ * A front end reaches the stages only through the workflows: it may format diagnostics, show
+ * sources and values, and name graph types (`import type`), but never call check, eval, render,
+ * analysis or syntax itself.
+ */
+const frontEnd = ['workflows', 'diagnostics', 'source', 'values', 'graph'];
+/** What a front end may import only as types. */
+const typesOnly: Record<string, readonly string[]> = { cli: ['graph'] };
 const allowed: Record<string, readonly string[]> = {
   ...below,
   cli: frontEnd,
-  'index.ts': frontEnd,
+  // The library's entry exports every layer.
+  'index.ts': [...Object.keys(below)],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -36,24 +44,44 @@ const root = join(import.meta.dirname, '..', 'src');
 const imports = sourceFiles(root).flatMap((file) => {
   const from = relative(root, file).split('/')[0];
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => {
-    const target = relative(root, join(file, '..', m[1])).replace(/\.js$/, '');
-    return { file: relative(root, file), from, target };
+  // Static imports and re-exports, and dynamic `import('…')` (commands load heavy modules lazily).
+  const found = [
+    ...[...text.matchAll(/^\s*(?:import|export)\s([^'"]*?)from\s+['"](\.[^'"]+)['"]/gm)].map((m) => ({ spec: m[2], typeOnly: /^type\s/.test(m[1]) })),
+    ...[...text.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => ({ spec: m[1], typeOnly: false })),
+  ];
+  return found.map(({ spec, typeOnly }) => {
+    const target = relative(root, join(file, '..', spec)).replace(/\.js$/, '');
+    return { file: relative(root, file), from, target, typeOnly };
   });
 });
+
+/** The workflows never print, exit or read the environment: front ends own the process. */
+const workflowsTouchingProcess = sourceFiles(join(root, 'workflows')).filter((file) =>
+  /\bprocess\.|\bconsole\./.test(readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')),
+);
 
 describe('architecture', () => {
   it('finds the imports it checks', () => {
     expect(imports.length).toBeGreaterThan(20);
   });
 
+  it('finds dynamic imports too', () => {
+    expect(imports.some((i) => i.from === 'cli' && i.target.startsWith('workflows/') && !i.typeOnly)).toBe(true);
+  });
+
   it.each(imports.filter((i) => !i.target.startsWith(`${i.from}/`) && i.target !== i.from))(
     '$file may import $target',
-    ({ from, target }) => {
+    ({ from, target, typeOnly }) => {
       const rules = allowed[from];
       expect(rules, `src/${from} is not in the layer table`).toBeDefined();
       const ok = rules.some((r) => target === r || target.startsWith(`${r}/`));
       expect(ok, `src/${from} must not import src/${target}`).toBe(true);
+      const layer = target.split('/')[0];
+      if (typesOnly[from]?.includes(layer)) expect(typeOnly, `src/${from} may import only types from src/${layer}`).toBe(true);
     },
   );
+
+  it('keeps the workflows off the process: no process.* or console.* in src/workflows', () => {
+    expect(workflowsTouchingProcess.map((f) => relative(root, f))).toEqual([]);
+  });
 });

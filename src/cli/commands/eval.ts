@@ -1,16 +1,15 @@
 import * as fs from 'node:fs';
-import type { Value } from '../../graph/graph.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatJson } from '../../diagnostics/format-json.js';
 import { formatDiagnostics } from '../../diagnostics/format-text.js';
-import { sourceFile, type SourceFile } from '../../source/source-file.js';
-import type { CaseInput } from '../../eval/input/case-reader.js';
-import { evaluate } from '../../eval/engines/interpreter.js';
-import { formatResultText, toJsonResult } from '../../eval/format-result.js';
+import type { SourceFile } from '../../source/source-file.js';
+import type { CaseSource } from '../../workflows/cases.js';
+import type { ReadResult } from '../../workflows/files.js';
+import { formatResultText, toJsonResult } from '../../workflows/reports.js';
 import { ExitCode } from '../exit-codes.js';
-import { describeFsError, printError, readText, type Writer } from '../io.js';
+import { describeFsError, printError, stripBom, type Writer } from '../io.js';
 import type { CliContext, CommandModule } from '../program.js';
-import { loadPolicy } from '../policy.js';
+import { reportPolicy } from '../policy.js';
 import { addBatchOptions, runEvalBatch, type BatchCliOptions } from './eval-batch.js';
 
 /** `sopwright eval FILE [key=value…] [--case FILE|-]`: evaluates one case and answers the agent. */
@@ -39,68 +38,49 @@ interface EvalOptions {
   readonly trace?: boolean;
 }
 
-async function runEval(policy: string, args: readonly string[], options: EvalOptions, ctx: CliContext): Promise<ExitCode> {
+async function runEval(policy: string, facts: readonly string[], options: EvalOptions, ctx: CliContext): Promise<ExitCode> {
   // Loaded here, not at start-up: the YAML reader and the schema validator (ajv) serve only commands that read cases.
-  const [{ readCaseArgs }, { readCaseText }] = await Promise.all([import('../../eval/input/case-args.js'), import('../../eval/input/case-yaml.js')]);
-  const loaded = loadPolicy(policy, ctx, { json: options.json });
-  if ('exit' in loaded) return loaded.exit;
-  const { graph, sources } = loaded;
-  const locale = options.locale ?? graph.policy.locales[0] ?? 'zh-CN';
-
-  const diagnostics: Diagnostic[] = [];
-  const facts = new Map<string, Value>();
-  if (options.case !== undefined) {
-    const text = readCaseFile(options.case);
-    if ('error' in text) {
-      printError(ctx.stderr, text.error);
-      return ExitCode.usage;
-    }
-    const file = sourceFile(options.case === '-' ? '<stdin>' : options.case, text.text);
-    sources.set(file.path, file);
-    const read = readCaseText(graph, file, { locale });
-    diagnostics.push(...read.diagnostics);
-    mergeInto(facts, read.value);
-  }
-  if (args.length > 0) {
-    const read = readCaseArgs(graph, args, { locale });
-    sources.set(read.source.path, read.source);
-    diagnostics.push(...read.diagnostics);
-    mergeInto(facts, read.value);
-  }
-  if (diagnostics.length > 0) {
+  const { evaluateCase } = await import('../../workflows/cases.js');
+  const { policy: loaded, result, diagnostics, sources, problems, locale } = evaluateCase(policy, {
+    case: caseSource(options.case),
+    facts,
+    locale: options.locale,
+    trace: options.trace,
+  });
+  const opened = reportPolicy(loaded, ctx, { json: options.json });
+  if ('exit' in opened) return opened.exit;
+  for (const message of problems) printError(ctx.stderr, message);
+  if (problems.length > 0) return ExitCode.usage;
+  if (result === undefined) {
     printDiagnostics(diagnostics, sources, ctx, options.json);
     return ExitCode.invalid;
   }
-  const result = evaluate(graph, facts, { trace: options.trace, locale });
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(toJsonResult(graph, result, locale, sources), null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify(toJsonResult(opened.graph, result, locale, sources), null, 2)}\n`);
   } else {
-    ctx.stdout.write(formatResultText(graph, result, locale, { trace: options.trace }));
+    ctx.stdout.write(formatResultText(opened.graph, result, locale, { trace: options.trace }));
     if (result.diagnostics.length > 0) ctx.stderr.write(formatDiagnostics(result.diagnostics, sources, { color: ctx.stderr.color }));
   }
   return result.status === 'decided' ? ExitCode.ok : result.status === 'undecided' ? ExitCode.undecided : ExitCode.invalid;
 }
 
 /** Case diagnostics: pretty on stderr, or the JSON report on stdout. */
-export function printDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, ctx: { stdout: Writer; stderr: Writer }, json?: boolean): void {
+function printDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, ctx: { stdout: Writer; stderr: Writer }, json?: boolean): void {
   if (json) ctx.stdout.write(formatJson(list, sources));
   else ctx.stderr.write(formatDiagnostics(list, sources, { color: ctx.stderr.color }));
 }
 
-function mergeInto(facts: Map<string, Value>, input: CaseInput | undefined): void {
-  for (const [id, value] of input ?? []) facts.set(id, value);
+/** The `--case` file; `-` is standard input, read only when the policy has loaded. */
+function caseSource(file: string | undefined): CaseSource | undefined {
+  if (file === undefined) return undefined;
+  return file === '-' ? { path: '<stdin>', read: readStdin } : { path: file };
 }
 
-/** The text of a case file, `-` being standard input; a byte-order mark is dropped. */
-function readCaseFile(file: string): { text: string } | { error: string } {
-  if (file !== '-') {
-    const read = readText(file);
-    return read.ok ? { text: read.text } : { error: read.message };
-  }
+/** Standard input as text; a byte-order mark is dropped. */
+function readStdin(): ReadResult {
   try {
-    const text = fs.readFileSync(0, 'utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return { ok: true, text: stripBom(fs.readFileSync(0, 'utf8')) };
   } catch (error) {
-    return { error: `cannot read standard input: ${describeFsError(error)}` };
+    return { ok: false, message: `cannot read standard input: ${describeFsError(error)}` };
   }
 }

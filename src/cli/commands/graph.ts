@@ -1,9 +1,10 @@
 import { Option } from 'commander';
-import { exportGraph, graphFormats, type GraphFormat } from '../../render/graph-export.js';
-import { handbookLocales } from '../../render/i18n.js';
+import { exportPolicyGraph } from '../../workflows/handbook.js';
+import { graphFormats, handbookLocales, type GraphFormat } from '../../workflows/reports.js';
+import { ExitCode } from '../exit-codes.js';
+import { printError } from '../io.js';
 import type { CommandModule } from '../program.js';
-import { loadPolicy } from '../policy.js';
-import { writeOutput } from './render.js';
+import { reportPolicy } from '../policy.js';
 
 /** `sopwright graph FILE --format dot|mermaid|svg`: the whole decision graph for other tools. */
 export const graphCommand: CommandModule = {
@@ -16,10 +17,13 @@ export const graphCommand: CommandModule = {
       .addOption(new Option('--locale <locale>', 'language of the labels').choices([...handbookLocales]).default('zh-CN'))
       .option('-o, --output <path>', 'the file to write, or `-` for standard output', '-')
       .action(async (file: string, options: { format: GraphFormat; locale: string; output: string }) => {
-        const loaded = loadPolicy(file, ctx, { warnings: true });
-        if ('exit' in loaded) return ctx.setExitCode(loaded.exit);
-        const text = await exportGraph(loaded.graph, { format: options.format, locale: options.locale });
-        ctx.setExitCode(writeOutput(options.output, text, ctx));
+        const exported = await exportPolicyGraph(file, { ...options, output: options.output === '-' ? undefined : options.output });
+        const opened = reportPolicy(exported.policy, ctx, { warnings: true });
+        if ('exit' in opened) return ctx.setExitCode(opened.exit);
+        for (const p of exported.problems) printError(ctx.stderr, p);
+        if (exported.problems.length > 0) return ctx.setExitCode(ExitCode.usage);
+        if (options.output === '-') ctx.stdout.write(exported.text!);
+        ctx.setExitCode(ExitCode.ok);
       });
   },
 };

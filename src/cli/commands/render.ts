@@ -1,14 +1,10 @@
 import { Option } from 'commander';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatReport } from '../../diagnostics/format-text.js';
-import type { TemplateSet } from '../../render/handlebars-env.js';
-import { handbookLocales } from '../../render/i18n.js';
-import { findBrowser, printPdf } from '../../render/pdf.js';
-import { loadTemplates } from '../../render/template-loader.js';
-import { sourceFile, type SourceFile } from '../../source/source-file.js';
+import { renderHandbookFile } from '../../workflows/handbook.js';
+import { handbookLocales } from '../../workflows/reports.js';
 import { ExitCode } from '../exit-codes.js';
-import { describeFsError, printError, writeFileAtomic } from '../io.js';
-import { loadPolicy } from '../policy.js';
+import { printError } from '../io.js';
+import { reportPolicy } from '../policy.js';
 import type { CliContext, CommandModule } from '../program.js';
 
 /** `sopwright render FILE --format html|md|pdf --locale zh-CN|en -o OUT`: the staff handbook. */
@@ -38,68 +34,24 @@ interface RenderOptions {
   readonly browser?: string;
 }
 
-function printDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, ctx: CliContext): void {
-  ctx.stderr.write(formatReport(list, sources, { color: ctx.stderr.color }));
-}
-
-/** Template files as sources, so template diagnostics print with a snippet. */
-function templateSources(templates: TemplateSet): Map<string, SourceFile> {
-  return new Map(Object.values(templates).map((t) => [t.path, sourceFile(t.path, t.text)]));
-}
-
 async function runRender(file: string, options: RenderOptions, ctx: CliContext): Promise<ExitCode> {
-  // The browser is found first, so a missing one fails fast, before any work.
-  let browserPath: string | undefined;
-  if (options.format === 'pdf') {
-    const found = findBrowser(options.browser, process.env);
-    if ('diagnostic' in found) {
-      printDiagnostics([found.diagnostic], new Map(), ctx);
-      return ExitCode.usage;
-    }
-    browserPath = found.path;
+  const made = await renderHandbookFile(file, {
+    ...options,
+    env: process.env,
+    output: options.output === '-' ? undefined : options.output,
+  });
+  if (made.policy !== undefined) {
+    const opened = reportPolicy(made.policy, ctx, { warnings: true });
+    if ('exit' in opened) return opened.exit;
   }
-  const loaded = loadPolicy(file, ctx, { warnings: true });
-  if ('exit' in loaded) return loaded.exit;
-  const { templates, problems } = loadTemplates(options.templates);
-  for (const p of problems) printError(ctx.stderr, p);
-  if (problems.length > 0) return ExitCode.usage;
-
-  // Loaded here, not at start-up: Handlebars and the handbook view model serve this command only.
-  const { renderHandbook, renderPageFurniture } = await import('../../render/render.js');
-  const format = options.format === 'pdf' ? 'html' : options.format;
-  const rendered = await renderHandbook(loaded.graph, { format, locale: options.locale, templates });
-  if (rendered.text === undefined) {
-    printDiagnostics(rendered.diagnostics, templateSources(templates), ctx);
-    return ExitCode.invalid;
-  }
-  let data: string | Uint8Array = rendered.text;
-  if (options.format === 'pdf') {
-    const margins = renderPageFurniture(loaded.graph, { locale: options.locale, templates });
-    if (margins.furniture === undefined) {
-      printDiagnostics(margins.diagnostics, templateSources(templates), ctx);
-      return ExitCode.invalid;
-    }
-    try {
-      data = await printPdf(rendered.text, { browserPath: browserPath!, furniture: margins.furniture });
-    } catch (error) {
-      printError(ctx.stderr, `cannot print the PDF with \`${browserPath}\`: ${(error as Error).message.split('\n')[0]}`);
-      return ExitCode.usage;
-    }
-  }
-  return writeOutput(options.output, data, ctx);
+  for (const p of made.problems) printError(ctx.stderr, p);
+  if (made.diagnostics.length > 0) ctx.stderr.write(formatReport(made.diagnostics, made.sources, { color: ctx.stderr.color }));
+  if (made.failure !== undefined) return made.failure === 'template' ? ExitCode.invalid : ExitCode.usage;
+  if (options.output === '-') writeStdout(made.data!, ctx);
+  return ExitCode.ok;
 }
 
-/** Writes the result whole (or to stdout for `-`); returns the exit code. */
-export function writeOutput(output: string, data: string | Uint8Array, ctx: CliContext): ExitCode {
-  if (output === '-') {
-    ctx.stdout.write(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
-    return ExitCode.ok;
-  }
-  try {
-    writeFileAtomic(output, data);
-  } catch (error) {
-    printError(ctx.stderr, `cannot write \`${output}\`: ${describeFsError(error)}`);
-    return ExitCode.usage;
-  }
-  return ExitCode.ok;
+/** Writes a result meant for a pipe (`-o -`) to standard output. */
+function writeStdout(data: string | Uint8Array, ctx: CliContext): void {
+  ctx.stdout.write(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
 }

@@ -1,5 +1,5 @@
 import type { CommandModule } from '../program.js';
-import { loadPolicy } from '../policy.js';
+import { reportPolicy } from '../policy.js';
 
 /** `sopwright schema FILE`: prints the JSON Schema of the policy's case files. */
 export const schemaCommand: CommandModule = {
@@ -10,11 +10,12 @@ export const schemaCommand: CommandModule = {
       .argument('<policy>', 'the policy\'s entry .sop file')
       .option('--locale <locale>', 'language of the descriptions (default: the policy\'s first locale)')
       .action(async (policy: string, options: { locale?: string }) => {
-        const loaded = loadPolicy(policy, ctx);
-        if ('exit' in loaded) return ctx.setExitCode(loaded.exit);
-        // Loaded here, not at start-up: case-schema.ts brings the schema validator (ajv).
-        const { caseSchema } = await import('../../eval/input/case-schema.js');
-        ctx.stdout.write(`${JSON.stringify(caseSchema(loaded.graph, options.locale), null, 2)}\n`);
+        // Loaded here, not at start-up: the case workflows bring the schema validator (ajv).
+        const { policySchema } = await import('../../workflows/cases.js');
+        const { policy: loaded, schema } = policySchema(policy, { locale: options.locale });
+        const opened = reportPolicy(loaded, ctx);
+        if ('exit' in opened) return ctx.setExitCode(opened.exit);
+        ctx.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
       });
   },
 };

@@ -1,0 +1,46 @@
+import { compile } from '../check/check.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../source/source-file.js';
+import { cachedFiles, findPolicyEntries } from './entries.js';
+import { nodeFiles } from './files.js';
+import { compileHost, type FileOptions } from './policy.js';
+
+/** The result of checking several policies: every diagnostic once, the sources, and what could not be read. */
+export interface PolicyCheck {
+  /** The entry files checked, in order. */
+  readonly entries: readonly string[];
+  /** Every diagnostic of every entry; a problem of a file several entries import appears once. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, SourceFile>;
+  /** Paths that could not be read or searched, phrased for the user. */
+  readonly problems: readonly string[];
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return [d.span.file, d.span.start, d.span.end, d.code, d.message].join('\0');
+}
+
+/**
+ * Checks every policy the paths name: files as given, and in directories every `.sop` file with
+ * a `policy` header. Each file is read once, however many entries import it.
+ */
+export function checkPolicies(paths: readonly string[], opts: FileOptions = {}): PolicyCheck {
+  const files = cachedFiles(opts.files ?? nodeFiles);
+  const found = findPolicyEntries(paths, files);
+  const problems = [...found.problems];
+  const host = compileHost(files);
+  const diagnostics = new Map<string, Diagnostic>();
+  const sources = new Map<string, SourceFile>();
+  for (const entry of found.entries) {
+    const read = files.readText(entry);
+    if (!read.ok) {
+      problems.push(read.message);
+      continue;
+    }
+    const result = compile(entry, host);
+    // An imported file checked from several entries reports its problems once.
+    for (const d of result.diagnostics) diagnostics.set(diagnosticKey(d), d);
+    for (const [file, source] of result.sources) sources.set(file, source);
+  }
+  return { entries: found.entries, diagnostics: [...diagnostics.values()], sources, problems };
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The file system as the workflows see it. Every read or write a workflow does goes through a
+ * `FileHost`, so a front end can serve files from elsewhere (a language server's unsaved
+ * buffers, an HTTP request's body) and tests can use a map. `nodeFiles` is the real disk.
+ * Failures are results phrased for the user (`cannot read \`x.sop\`: no such file`), never throws.
+ */
+
+/** Text read from a file, or why it could not be read (already phrased for the user). */
+export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+
+/** What a path names: a file, a directory, or a problem phrased for the user. */
+export type PathKind = { readonly kind: 'file' | 'directory' } | { readonly problem: string };
+
+/** The files under a directory, or why it could not be listed. */
+export type FileList = { readonly files: readonly string[] } | { readonly problem: string };
+
+/** The file operations workflows use. */
+export interface FileHost {
+  /** Reads a UTF-8 text file; a byte-order mark is dropped. */
+  readText(file: string): ReadResult;
+  /** Whether a path is a file or a directory. */
+  kindOf(file: string): PathKind;
+  /** The files under a directory whose names match, depth first in name order. */
+  filesUnder(dir: string, matches: (name: string) => boolean): FileList;
+  /** Writes a file whole or not at all; returns the problem when it could not. */
+  writeFile(file: string, data: string | Uint8Array): { readonly problem: string } | undefined;
+}
+
+/** Reads a UTF-8 text file. A user mistake (missing file, a directory…) is a result, never a throw. */
+export function readText(file: string): ReadResult {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    // Editors do not count a byte-order mark as a column; drop it so positions match theirs.
+    return { ok: true, text: stripBom(text) };
+  } catch (error) {
+    return { ok: false, message: `cannot read \`${file}\`: ${describeFsError(error)}` };
+  }
+}
+
+/** Drops a leading byte-order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A short reason for a file-system failure: "no such file", "permission denied"… */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'a parent is not a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * A fresh temporary name beside `file`: in the same directory, so the final rename cannot cross
+ * file systems; random, so concurrent writers (threads, processes) never share one.
+ */
+export function tempPathBeside(file: string): string {
+  return path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+}
+
+/**
+ * Writes a file whole or not at all: the data goes to a temporary file in the same directory,
+ * is flushed to disk, then renamed over the target. On failure the temporary file is removed and
+ * the target is left as it was. Throws the file-system error; callers turn it into a message
+ * with `describeFsError`.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  const temp = tempPathBeside(file);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx');
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, file);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The files under a directory whose names match, depth first in name order (so output is stable);
+ * hidden directories and node_modules are skipped. Throws the file-system error.
+ */
+export function filesUnder(dir: string, matches: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...filesUnder(full, matches));
+    } else if (matches(entry.name)) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+/** The real file system. */
+export const nodeFiles: FileHost = {
+  readText,
+  kindOf(file) {
+    try {
+      return { kind: fs.statSync(file).isDirectory() ? 'directory' : 'file' };
+    } catch (error) {
+      return { problem: `cannot read \`${file}\`: ${describeFsError(error)}` };
+    }
+  },
+  filesUnder(dir, matches) {
+    try {
+      return { files: filesUnder(dir, matches) };
+    } catch (error) {
+      return { problem: `cannot read \`${dir}\`: ${describeFsError(error)}` };
+    }
+  },
+  writeFile(file, data) {
+    try {
+      writeFileAtomic(file, data);
+      return undefined;
+    } catch (error) {
+      return { problem: `cannot write \`${file}\`: ${describeFsError(error)}` };
+    }
+  },
+};
