@@ -33,6 +33,9 @@ export interface Messages {
   moneyTooLarge(field: string, text: string): string;
   notFinite(field: string, text: string): string;
   duplicateArgument(field: string): string;
+  /** An answer that could mean several enum members. */
+  ambiguousAnswer(field: string, text: string, members: readonly { id: string; label: string }[]): string;
+  writeOneOf(ids: readonly string[]): string;
   // what a fact's type allows
   typeBool: string;
   typeMoney: string;
@@ -136,8 +139,10 @@ const en: Messages = {
   typeText: 'text',
   typeDuration: 'a duration `{ amount, unit }`',
   typeEnum: (ms) => `one of ${ms.map((m) => (m.label && m.label !== m.id ? `\`${m.id}\` (${m.label})` : `\`${m.id}\``)).join(', ')}`,
-  moneyHelp: 'amounts are in CNY to the fen (分), e.g. 12.50',
-  boolHelp: 'write `true` or `false`',
+  moneyHelp: 'amounts are in CNY to the fen (分), e.g. 12.50, 30元 or ¥30',
+  boolHelp: 'write `true` or `false` (staff may also write 是/否, 对/不对, yes/no)',
+  ambiguousAnswer: (f, t, ms) => `\`${f}\`: ${JSON.stringify(t)} could mean ${ms.map((m) => `\`${m.id}\` (${m.label})`).join(' or ')}`,
+  writeOneOf: (ids) => `write one of ${ids.map((i) => `\`${i}\``).join(', ')}`,
   divisionByZero: 'this case divides by zero',
   divisionByZeroLabel: 'the divisor is zero for this case',
   noBranch: (d) => `no branch of decision \`${d}\` matches this case`,
@@ -190,8 +195,10 @@ const zh: Messages = {
   typeText: '文本',
   typeDuration: '时长 `{ amount, unit }`',
   typeEnum: (ms) => `以下之一：${ms.map((m) => (m.label && m.label !== m.id ? `\`${m.id}\`（${m.label}）` : `\`${m.id}\``)).join('、')}`,
-  moneyHelp: '金额以元为单位，精确到分，例如 12.50',
-  boolHelp: '请写 `true`（是）或 `false`（否）',
+  moneyHelp: '金额以元为单位，精确到分，例如 12.50、30元 或 ¥30',
+  boolHelp: '请写 `true`（是）或 `false`（否），也可以写 是/否、对/不对、yes/no',
+  ambiguousAnswer: (f, t, ms) => `\`${f}\`：${JSON.stringify(t)} 可能指${ms.map((m) => `\`${m.id}\`（${m.label}）`).join('或')}`,
+  writeOneOf: (ids) => `请写以下之一：${ids.map((i) => `\`${i}\``).join('、')}`,
   divisionByZero: '该案例在这里除以零',
   divisionByZeroLabel: '对该案例，除数为零',
   noBranch: (d) => `该案例不符合决策 \`${d}\` 的任何分支`,

@@ -156,8 +156,9 @@ describe('batch: CSV', () => {
       'missing_items,30.01,false,false',
       'missing_items,,true,true',
       '"missing_items","12,5",true,true',
-      'missing_items,1,yes,true',
+      'missing_items,1,maybe,true',
       'missing_items,1',
+      '少货/漏发配件,¥29.99,是,',
     ].join('\r\n');
     const { lines, problems } = await run(text, { format: 'csv', locale: 'en' });
     expect(lines.map((l) => [l.line, l.status, l.outcome, l.needs])).toEqual([
@@ -167,6 +168,7 @@ describe('batch: CSV', () => {
       [5, 'invalid', null, []],
       [6, 'invalid', null, []],
       [7, 'invalid', null, []],
+      [8, 'decided', 'refund_directly', []],
     ]);
     expect(problems.map((p) => p.line)).toEqual([5, 6, 7]);
   });

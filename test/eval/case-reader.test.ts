@@ -72,7 +72,7 @@ describe('readCaseText', () => {
     ['item_value: abc', '`item_value` must be an amount in CNY (a number ≥ 0 with at most two decimals, such as 12.50), got string "abc"', 'abc'],
     ['item_value: [1, 2]', '`item_value` must be an amount in CNY (a number ≥ 0 with at most two decimals, such as 12.50), got a list', '[1, 2]'],
     ['item_value: .inf', '`item_value` must be an amount in CNY (a number ≥ 0 with at most two decimals, such as 12.50), got number .inf', '.inf'],
-    ['small: yes', '`small` must be `true` or `false`, got string "yes"', 'yes'],
+    ['small: maybe', '`small` must be `true` or `false`, got string "maybe"', 'maybe'],
     ['small: 1', '`small` must be `true` or `false`, got number 1', '1'],
     ['pieces: "2"', '`pieces` must be a number, got string "2"', '"2"'],
     ['pieces: .nan', '`pieces` must be a finite number, got .nan', '.nan'],
@@ -148,9 +148,9 @@ describe('readCaseArgs', () => {
   });
 
   it('points at the argument in error', () => {
-    const r = readCaseArgs(graph, ['problem=missing', 'small=yes', 'itm_value=3'], { locale: 'en' });
+    const r = readCaseArgs(graph, ['problem=missing', 'small=maybe', 'itm_value=3'], { locale: 'en' });
     const shown = r.diagnostics.map((d) => [d.code, r.source.text.slice(d.span.start, d.span.end)]);
-    expect(shown).toEqual([['case/schema', 'yes'], ['case/unknown-field', 'itm_value']]);
+    expect(shown).toEqual([['case/schema', 'maybe'], ['case/unknown-field', 'itm_value']]);
   });
 
   it('refuses an argument without `=` and a fact given twice', () => {

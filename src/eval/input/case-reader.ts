@@ -5,6 +5,7 @@ import type { Span } from '../../source/source-file.js';
 import { caseValidator } from './case-schema.js';
 import { messages, type Given, type Messages } from '../messages.js';
 import { moneyFromInput, plainFen } from '../values.js';
+import { canonicalAnswer } from './staff-answers.js';
 
 /**
  * Reading a case: a raw object (from YAML, JSON or `key=value` arguments) is validated against the
@@ -178,14 +179,25 @@ export function readCaseFully(graph: DecisionGraph, raw: unknown, options: ReadC
   const data: Record<string, unknown> = Object.create(null);
   const entries = raw instanceof Map ? [...raw] : Object.entries(raw);
   for (const [key, value] of entries) data[String(key)] = value;
+  const ctx: FieldContext = { graph, msg, locale, locator: options.locator, whole };
+  const diagnostics: Diagnostic[] = [];
+  // Answers as staff type them (`运输破损`, `是`, `30元`) become canonical values first, so the
+  // schema and the field reader below judge exactly what the case means.
+  for (const field of Object.keys(data)) {
+    if (!Object.hasOwn(graph.facts, field)) continue;
+    const canonical = canonicalAnswer(graph, graph.facts[field], data[field]);
+    if ('value' in canonical) data[field] = canonical.value;
+    else {
+      diagnostics.push(ambiguousAnswer(ctx, graph.facts[field], data[field], canonical.ambiguous));
+      delete data[field];
+    }
+  }
   // The fields the schema refuses. Only asked for a value the field reader accepts but the fast
   // check does not (such as "-0" for unsigned money): the schema then has the last word.
   let flagged: ReadonlySet<string> | undefined;
 
-  const ctx: FieldContext = { graph, msg, locale, locator: options.locator, whole };
   const plan = fastPlan(graph).facts;
   const facts = new Map<string, Value>();
-  const diagnostics: Diagnostic[] = [];
   for (const field of Object.keys(data)) {
     const fact = Object.hasOwn(graph.facts, field) ? graph.facts[field] : undefined;
     if (fact === undefined) {
@@ -244,6 +256,15 @@ function unknownField(ctx: FieldContext, field: string): Diagnostic {
     help: suggestion !== undefined ? ctx.msg.didYouMean(suggestion) : ctx.msg.knownFields(ids),
     ...(suggestion !== undefined && ctx.locator?.key(field) ? { suggestion: { span, replacement: suggestion } } : {}),
   });
+}
+
+/** An answer that names several members (a label shared across locales): refused, with the members it could mean. */
+function ambiguousAnswer(ctx: FieldContext, fact: FactDef, raw: unknown, meanings: readonly string[]): Diagnostic {
+  const span = ctx.locator?.value(fact.id) ?? ctx.whole;
+  const enumId = fact.type.kind === 'enum' ? fact.type.enum : '';
+  const members = (ctx.graph.enums[enumId]?.members ?? []).filter((m) => meanings.includes(m.id));
+  const named = members.map((m) => ({ id: m.id, label: localize(m.label, ctx.locale ?? '', ctx.graph.policy.locales) }));
+  return diagnostic('case/schema', span, ctx.msg.ambiguousAnswer(fact.id, String(raw), named), { help: ctx.msg.writeOneOf(meanings) });
 }
 
 function schemaRefused(ctx: FieldContext, fact: FactDef, raw: unknown): Diagnostic {
