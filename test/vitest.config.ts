@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // One Chromium for every browser test, launched on first use (test/support/browser.ts).
+    globalSetup: ['test/support/browser-setup.ts'],
     // Two cores on CI: keep the worker count small so PDF and CLI tests do not starve.
     maxWorkers: 2,
   },

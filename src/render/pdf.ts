@@ -3,6 +3,7 @@ import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { PageFurniture } from './render.js';
 
 /**
@@ -69,8 +70,30 @@ export function findBrowser(
 /** Page margins: the header and footer are drawn inside the top and bottom ones. Matches the CSS `@page`. */
 const margin = { top: '20mm', right: '16mm', bottom: '18mm', left: '16mm' };
 
+/** What printing needs: the browser to launch, or one already running, and the page furniture. */
+export interface PrintOptions {
+  readonly browserPath: string;
+  readonly furniture: PageFurniture;
+  /**
+   * A browser already running (a server, or a test suite printing many PDFs): the page is printed
+   * in a fresh context of it, with the same settings, instead of launching `browserPath`.
+   */
+  readonly browser?: Browser;
+}
+
+/** No JavaScript and no network: the handbook is one self-contained file. */
+const contextOptions = { offline: true, javaScriptEnabled: false } as const;
+
 /** Prints self-contained HTML to an A4 PDF with a running header and page numbers. */
-export async function printPdf(html: string, opts: { browserPath: string; furniture: PageFurniture }): Promise<Uint8Array> {
+export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8Array> {
+  if (opts.browser !== undefined) {
+    const context = await opts.browser.newContext(contextOptions);
+    try {
+      return await printIn(context, html, opts.furniture);
+    } finally {
+      await context.close();
+    }
+  }
   // A fresh profile every time: no state from an earlier run (or the user's browser) can leak in.
   const userDataDir = mkdtempSync(join(tmpdir(), 'sopwright-chromium-'));
   try {
@@ -81,30 +104,33 @@ export async function printPdf(html: string, opts: { browserPath: string; furnit
       headless: true,
       chromiumSandbox: false,
       args: [...chromiumFlags],
-      offline: true,
-      javaScriptEnabled: false,
+      ...contextOptions,
     });
     try {
-      await context.route('**/*', (route) => route.abort());
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        format: 'A4',
-        margin,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: opts.furniture.header,
-        footerTemplate: opts.furniture.footer,
-        outline: true,
-        tagged: true,
-      });
-      return makeReproducible(new Uint8Array(pdf));
+      return await printIn(context, html, opts.furniture);
     } finally {
       await context.close();
     }
   } finally {
     rmSync(userDataDir, { recursive: true, force: true });
   }
+}
+
+async function printIn(context: BrowserContext, html: string, furniture: PageFurniture): Promise<Uint8Array> {
+  await context.route('**/*', (route) => route.abort());
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.setContent(html, { waitUntil: 'load' });
+  const pdf = await page.pdf({
+    format: 'A4',
+    margin,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: furniture.header,
+    footerTemplate: furniture.footer,
+    outline: true,
+    tagged: true,
+  });
+  return makeReproducible(new Uint8Array(pdf));
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, repoRoot, runCli } from '../support/cli.js';
+import { ensureBuilt, repoRoot, runCli, spawnCli } from '../support/cli.js';
 
 const HEADER = `policy returns "退货政策" {
   locales zh-CN
@@ -48,6 +48,8 @@ afterAll(() => {
 
 /** Runs the CLI in the test directory, so paths in its output are short and stable. */
 const run = (args: string[], env: Record<string, string | undefined> = {}) => runCli(args, { cwd: dir, env });
+/** The same through the built binary, where the process is what is tested: exit code, env, streams. */
+const spawn = (args: string[], env: Record<string, string | undefined> = {}) => spawnCli(args, { cwd: dir, env });
 
 describe('sopwright check', () => {
   it('prints nothing and exits 0 for a clean policy', async () => {
@@ -55,7 +57,7 @@ describe('sopwright check', () => {
   });
 
   it('reports errors on stderr with a summary and exits 1', async () => {
-    const r = await run(['check', 'error.sop']);
+    const r = await spawn(['check', 'error.sop']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error\.sop:9:14: error\[syntax\/unexpected-token\]: /);
@@ -124,7 +126,7 @@ describe('sopwright check', () => {
 
 describe('unreadable input', () => {
   it('exits 2 with a one-line message and no stack trace for a missing file', async () => {
-    const r = await run(['check', 'missing.sop']);
+    const r = await spawn(['check', 'missing.sop']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'sopwright: error: cannot read `missing.sop`: no such file\n' });
   });
 
@@ -136,20 +138,21 @@ describe('unreadable input', () => {
   });
 });
 
+// The colour decision reads the real process's streams and environment: through the binary.
 describe('colour', () => {
   it('is off when stderr is not a terminal', async () => {
-    expect((await run(['check', 'error.sop'])).stderr).not.toContain(ESC);
+    expect((await spawn(['check', 'error.sop'])).stderr).not.toContain(ESC);
   });
 
   it('is off with NO_COLOR', async () => {
-    expect((await run(['check', 'error.sop'], { NO_COLOR: '1' })).stderr).not.toContain(ESC);
+    expect((await spawn(['check', 'error.sop'], { NO_COLOR: '1' })).stderr).not.toContain(ESC);
   });
 
   it('is forced on by FORCE_COLOR, and off by FORCE_COLOR=0', async () => {
-    const forced = await run(['check', 'error.sop'], { FORCE_COLOR: '1' });
+    const forced = await spawn(['check', 'error.sop'], { FORCE_COLOR: '1' });
     expect(forced.stderr).toContain(`${ESC}31m`);
     expect(forced.code).toBe(1);
-    expect((await run(['check', 'error.sop'], { FORCE_COLOR: '0' })).stderr).not.toContain(ESC);
+    expect((await spawn(['check', 'error.sop'], { FORCE_COLOR: '0' })).stderr).not.toContain(ESC);
   });
 
   it('never colours JSON', async () => {
@@ -176,7 +179,8 @@ describe('usage', () => {
 
   it('prints the package version with --version', async () => {
     const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-    expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    // Through the binary: the bundle finds package.json from dist/, not from src/cli/.
+    expect(await spawn(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('prints help on stdout with --help and exits 0', async () => {

@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCases, toInputRecord } from '../bench/cases.js';
-import { ensureBuilt, runCli } from '../support/cli.js';
+import { REFERENCE } from '../eval/fixtures.js';
+import { ensureBuilt, runCli, spawnCli } from '../support/cli.js';
 
-const POLICY = 'rules/after-sales.sop';
+const POLICY = REFERENCE;
+
+/*
+ * Results written to standard output go straight to the process's stdout (a stream, not the
+ * CLI's writer), and standard input is the process's own: those runs go through the binary
+ * (spawnCli); runs that write to a file or stop before any output run in this process (runCli).
+ */
 let dir: string;
 
 /** Result lines as objects. */
@@ -26,7 +33,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sopwright eval --cases', () => {
   it('writes one result line per case to stdout and a summary to stderr, exit 0', async () => {
-    const r = await runCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl')]);
+    const r = await spawnCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl')]);
     expect(r.code).toBe(0);
     const lines = parse(r.stdout);
     expect(lines).toHaveLength(500);
@@ -38,7 +45,7 @@ describe('sopwright eval --cases', () => {
   });
 
   it('reports bad lines with their line numbers as it goes, keeps going, and exits 1', async () => {
-    const r = await runCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--locale', 'en']);
+    const r = await spawnCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(parse(r.stdout).map((l) => [l.line, l.status])).toEqual([[1, 'decided'], [2, 'invalid'], [3, 'undecided'], [4, 'invalid']]);
     expect(r.stderr).toContain(`${join(dir, 'mixed.jsonl')}:2: error[case/unknown-field]: `);
@@ -48,14 +55,14 @@ describe('sopwright eval --cases', () => {
   });
 
   it('stops at the first bad line with --fail-fast', async () => {
-    const r = await runCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--fail-fast']);
+    const r = await spawnCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--fail-fast']);
     expect(r.code).toBe(1);
     expect(parse(r.stdout).map((l) => l.line)).toEqual([1, 2]);
     expect(r.stderr).toContain('stopped after line 2 (--fail-fast)');
   });
 
   it('reads CSV from standard input with --cases-format csv', async () => {
-    const r = await runCli(['eval', POLICY, '--cases', '-', '--cases-format', 'csv'], { stdin: readFileSync(join(dir, 'cases.csv'), 'utf8') });
+    const r = await spawnCli(['eval', POLICY, '--cases', '-', '--cases-format', 'csv'], { stdin: readFileSync(join(dir, 'cases.csv'), 'utf8') });
     expect(r.code).toBe(0);
     expect(parse(r.stdout).map((l) => [l.line, l.outcome, l.needs])).toEqual([[2, 'apologise_and_resolve', []], [3, null, ['difficult']]]);
   });
@@ -70,8 +77,8 @@ describe('sopwright eval --cases', () => {
   });
 
   it('gives the same output with worker threads (--jobs 2) as in one thread', async () => {
-    const one = await runCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl'), '--jobs', '1']);
-    const two = await runCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl'), '--jobs', '2']);
+    const one = await spawnCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl'), '--jobs', '1']);
+    const two = await spawnCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl'), '--jobs', '2']);
     expect(two.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toBe(one.stderr);
@@ -101,7 +108,7 @@ describe('sopwright eval --cases', () => {
   });
 
   it('refuses a CSV header with an unknown column before reading any row', async () => {
-    const r = await runCli(['eval', POLICY, '--cases', '-', '--cases-format', 'csv', '--locale', 'en'], { stdin: 'problem,dificult\ncomplaint,true\n' });
+    const r = await spawnCli(['eval', POLICY, '--cases', '-', '--cases-format', 'csv', '--locale', 'en'], { stdin: 'problem,dificult\ncomplaint,true\n' });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('<stdin>:1: error[case/unknown-field]: ');

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvModule, { type Ajv as AjvInstance } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, repoRoot, runCli } from '../support/cli.js';
+import { ensureBuilt, repoRoot, runCli, spawnCli } from '../support/cli.js';
+import { REFERENCE } from '../eval/fixtures.js';
 
 const SHOP = 'test/fixtures/eval/shop.sop';
 let dir: string;
@@ -87,7 +88,7 @@ describe('sopwright eval', () => {
   });
 
   it('reads the case from standard input with --case -, arguments overriding it', async () => {
-    const r = await runCli(['eval', SHOP, '--case', '-', 'small=true', '--json'], { stdin: '{"problem": "missing", "item_value": 20, "small": false}' });
+    const r = await spawnCli(['eval', SHOP, '--case', '-', 'small=true', '--json'], { stdin: '{"problem": "missing", "item_value": 20, "small": false}' });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).outcome).toBe('refund_directly');
   });
@@ -133,8 +134,8 @@ describe('sopwright eval', () => {
     expect(r.stderr).toContain('^^^^^^^^^^^^^^^^^^^ the divisor is zero for this case');
   });
 
-  it('evaluates the reference policy as the README shows', async () => {
-    const r = await runCli(['eval', 'rules/after-sales.sop', 'problem=wrong_item', 'item_value=30']);
+  it('evaluates the (frozen) reference policy as the README shows', async () => {
+    const r = await runCli(['eval', REFERENCE, 'problem=wrong_item', 'item_value=30']);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('需要先确认');
   });

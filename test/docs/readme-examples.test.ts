@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, repoRoot, runCli } from '../support/cli.js';
+import { ensureBuilt, repoRoot, runCli, spawnCli, type CliResult } from '../support/cli.js';
 
 /**
  * The README's examples run as written. Every `npx sopwright …` line of a `sh` block must exit with
@@ -31,6 +31,16 @@ const consoleExamples: ConsoleExample[] = blocks
     return { command, output: output.join('\n'), exit: Number(exit ?? 0) };
   });
 
+/**
+ * Runs a README command in this process, or through the binary when it reads standard input or
+ * streams batch results to standard output (which the in-process run cannot capture).
+ */
+function runExample(args: string[]): Promise<CliResult> {
+  const stdin = args.some((a, i) => a === '-' && ['--case', '--cases'].includes(args[i - 1]));
+  const batchToStdout = args.includes('--cases') && !args.some((a, i) => ['-o', '--output'].includes(a) && args[i + 1] !== '-');
+  return stdin || batchToStdout ? spawnCli(args, { cwd: repoRoot }) : runCli(args, { cwd: repoRoot });
+}
+
 let out: string;
 beforeAll(() => {
   ensureBuilt();
@@ -47,13 +57,13 @@ describe('README examples', () => {
   it.each(shCommands)('runs `%s`', async (line) => {
     // Output files go to a scratch directory, never into the working tree.
     const args = argsOf(line).map((a, i, all) => (all[i - 1] === '-o' && a !== '-' ? join(out, a) : a));
-    const r = await runCli(args, { cwd: repoRoot });
+    const r = await runExample(args);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect([0, 3]).toContain(r.code);
   });
 
   it.each(consoleExamples)('prints what the README shows for `$command`', async ({ command, output, exit }) => {
-    const r = await runCli(argsOf(command), { cwd: repoRoot });
+    const r = await runExample(argsOf(command));
     expect(r.stdout + r.stderr).toBe(output);
     expect(r.code).toBe(exit);
   });

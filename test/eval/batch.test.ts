@@ -10,9 +10,9 @@ import { evaluate } from '../../src/eval/engines/interpreter.js';
 import { toJsonResult } from '../../src/eval/format-result.js';
 import { valueToJson } from '../../src/eval/values.js';
 import { generateCases, toInputRecord } from '../bench/cases.js';
-import { loadGraph } from './fixtures.js';
+import { loadGraph, REFERENCE } from './fixtures.js';
 
-const graph = loadGraph('rules/after-sales.sop');
+const graph = loadGraph(REFERENCE);
 
 /** Collects what a run writes. */
 class Collect extends Writable {

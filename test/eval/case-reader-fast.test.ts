@@ -5,7 +5,7 @@ import { plainCaseInput, readCase, readCaseFully } from '../../src/eval/input/ca
 import { caseValidator } from '../../src/eval/input/case-schema.js';
 import { canonicalAnswer, hasStaffAnswer } from '../../src/eval/input/staff-answers.js';
 import { buildGraph, types } from './graph-builder.js';
-import { loadGraph, SHOP } from './fixtures.js';
+import { loadGraph, REFERENCE, SHOP } from './fixtures.js';
 
 /**
  * The fast path of the case reader (`plainCaseInput`: no schema validator, no message, nothing
@@ -27,7 +27,7 @@ const everyType = buildGraph({
 
 const graphs: readonly [string, DecisionGraph][] = [
   ['the fixture policy', loadGraph(SHOP)],
-  ['the reference policy', loadGraph('rules/after-sales.sop')],
+  ['the reference policy', loadGraph(REFERENCE)],
   ['a policy with every type of fact', everyType],
 ];
 

@@ -8,7 +8,7 @@ import type { EvalResult } from '../../src/eval/trace.js';
 import { generateCases } from '../bench/cases.js';
 import { generateRandomPolicy } from '../support/generate-policy.js';
 import { randomCase, randomGraph } from '../support/random-graph.js';
-import { loadGraph } from './fixtures.js';
+import { loadGraph, REFERENCE } from './fixtures.js';
 import { and, buildGraph, cmp, fact, lit, span, types } from './graph-builder.js';
 
 /** A result, or the message of what was thrown (both evaluators must throw alike). */
@@ -81,7 +81,7 @@ describe('compiled evaluator: differential tests against the interpreter', () =>
   });
 
   it('agrees on the reference policy for 20,000 generated cases, complete and with facts left out', () => {
-    const graph = loadGraph('rules/after-sales.sop');
+    const graph = loadGraph(REFERENCE);
     const compiled = compileEvaluator(graph);
     const cases = generateCases(20_000, 7);
     cases.forEach((c, i) => {
@@ -166,7 +166,7 @@ describe('compiled evaluator', () => {
   });
 
   it('generates straight-line JavaScript with no interpretation of the graph', () => {
-    const compiled = compileEvaluator(loadGraph('rules/after-sales.sop'));
+    const compiled = compileEvaluator(loadGraph(REFERENCE));
     const source = compiled.source('record', false);
     expect(source).toContain('function d0(f, s) { // decision triage');
     expect(source).toContain('f.item_value');
@@ -174,7 +174,7 @@ describe('compiled evaluator', () => {
   });
 
   it('returns the same verdict object for every case that reaches an outcome without values', () => {
-    const compiled = compileEvaluator(loadGraph('rules/after-sales.sop'));
+    const compiled = compileEvaluator(loadGraph(REFERENCE));
     const a = compiled.decide({ problem: 'complaint', difficult: true });
     expect(a).toBe(compiled.decide({ problem: 'complaint', difficult: true, our_fault: false }));
     expect(a).toMatchObject({ status: 'decided', outcome: 'escalate', values: {}, needs: [] });

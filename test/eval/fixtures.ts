@@ -26,3 +26,9 @@ export function loadGraph(path: string): DecisionGraph {
 
 /** The fixture policy of the eval tests. */
 export const SHOP = 'test/fixtures/eval/shop.sop';
+
+/**
+ * A frozen copy of the reference policy (rules/after-sales.sop): tests of the engine use it, so a
+ * shop that edits its own rules/ does not break them (see test/fixtures/reference/README.md).
+ */
+export const REFERENCE = 'test/fixtures/reference/after-sales.sop';

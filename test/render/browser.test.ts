@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/check/check.js';
-import { chromiumFlags, findBrowser } from '../../src/render/pdf.js';
 import { renderHandbook } from '../../src/render/render.js';
 import { loadTemplates } from '../../src/render/template-loader.js';
+import { connectSharedBrowser } from '../support/browser.js';
 
 /**
  * Policy text that is markup (`<script>`, `<img onerror>`, `</svg>`) rendered into the handbook
@@ -18,9 +18,8 @@ const { templates } = loadTemplates();
 
 let browser: Browser;
 beforeAll(async () => {
-  const found = findBrowser(undefined, process.env);
-  if ('diagnostic' in found) throw new Error(`${found.diagnostic.message}; ${found.diagnostic.help}`);
-  browser = await chromium.launch({ executablePath: found.path, args: [...chromiumFlags] });
+  // The run's shared Chromium, launched with the flags `render --format pdf` uses.
+  browser = await connectSharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

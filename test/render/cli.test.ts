@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from '../support/cli.js';
 
-/** `sopwright render` and `sopwright graph` through the real binary. */
+/** `sopwright render` and `sopwright graph` run by the CLI's program (in this process, see test/support/cli.ts). */
 
 const basic = 'test/fixtures/render/basic/input.sop';
 const dir = mkdtempSync(join(tmpdir(), 'sopwright-render-cli-'));

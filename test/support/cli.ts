@@ -3,6 +3,17 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * Two ways to run the CLI in a test:
+ * - `runCli` runs the program in this process (src/cli/program.ts `runCli`, the function the
+ *   binary calls) with captured streams, the given environment and working directory. It costs
+ *   milliseconds, so it is the default for everything about what a command does.
+ * - `spawnCli` starts the built binary (`bin/sopwright.js`) as a real process. Use it only where
+ *   the process boundary is what is tested: standard input, the exit code of a crash, output the
+ *   command writes straight to the process's stdout (batch results), signals, start-up.
+ * Both give the same `CliResult`, so a test can move from one to the other by its name alone.
+ */
+
 /** The repository root: the CLI runs from here unless a test says otherwise. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -16,7 +27,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Options of one run: text on stdin, extra environment, working directory. */
+/** Options of one run: text on stdin (spawnCli only), extra environment, working directory. */
 export interface CliOptions {
   readonly stdin?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -29,9 +40,16 @@ export interface CliOptions {
  */
 const cleared = ['FORCE_COLOR', 'NO_COLOR', 'SOPWRIGHT_DEBUG', 'TERM'];
 
+/** The changes a run makes to the environment: cleared variables, then the test's own. */
+function envChanges(options: CliOptions): Record<string, string | undefined> {
+  const changes: Record<string, string | undefined> = Object.fromEntries(cleared.map((name) => [name, undefined]));
+  return { ...changes, ...options.env };
+}
+
 /**
  * Builds dist/ when it is missing or older than a file under src/, for runs that did not start
- * with `npm test` (whose `pretest` builds). Call it from a `beforeAll`.
+ * with `npm test` (whose `pretest` builds). Call it from a `beforeAll` of a file that uses
+ * `spawnCli` or the built package.
  */
 export function ensureBuilt(): void {
   if (mtime(bundle) >= newestMtime(join(repoRoot, 'src'))) return;
@@ -55,11 +73,10 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Runs `bin/sopwright.js` with arguments and returns its exit code and both outputs. */
-export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+/** Runs `bin/sopwright.js` as a child process and returns its exit code and both outputs. */
+export function spawnCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const env: Record<string, string | undefined> = { ...process.env };
-  for (const name of cleared) delete env[name];
-  for (const [name, value] of Object.entries(options.env ?? {})) {
+  for (const [name, value] of Object.entries(envChanges(options))) {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
@@ -73,4 +90,51 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/** In-process runs change the process's environment and directory, so they take turns. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI's program in this process, as the binary would with the same arguments, with
+ * stdout and stderr captured as pipes (not terminals), the environment changed as `spawnCli`
+ * does, and `cwd` as the working directory (both restored afterwards). Anything the program throws
+ * (what the binary reports as an internal error, exit 70) fails the test with its stack.
+ */
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  if (options.stdin !== undefined) {
+    return Promise.reject(new Error('runCli runs in this process and has no standard input to give: use spawnCli'));
+  }
+  const run = queue.then(() => runInProcess(args, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runInProcess(args: readonly string[], options: CliOptions): Promise<CliResult> {
+  // Loaded on first use: files that only spawn the binary do not pay for the program's modules.
+  const [{ runCli: run }, { useColor }] = await Promise.all([import('../../src/cli/program.js'), import('../../src/cli/io.js')]);
+  const saved = new Map<string, string | undefined>();
+  for (const [name, value] of Object.entries(envChanges(options))) {
+    saved.set(name, process.env[name]);
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  const cwd = process.cwd();
+  let stdout = '';
+  let stderr = '';
+  try {
+    process.chdir(options.cwd ?? repoRoot);
+    // Pipes, as for a spawned CLI: colour only when the environment forces it.
+    const code = await run(args, {
+      stdout: { write: (text) => void (stdout += text), color: useColor({ isTTY: false }, process.env) },
+      stderr: { write: (text) => void (stderr += text), color: useColor({ isTTY: false }, process.env) },
+    });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(cwd);
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
