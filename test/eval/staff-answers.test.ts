@@ -4,12 +4,12 @@ import { readCaseArgs } from '../../src/eval/input/case-args.js';
 import { readCaseText } from '../../src/eval/input/case-yaml.js';
 import { sourceFile } from '../../src/source/source-file.js';
 import { compileText } from '../support/compile.js';
-import { loadGraph, SHOP } from './fixtures.js';
+import { loadGraph, REFERENCE, SHOP } from './fixtures.js';
 
 /** Answers as staff type them: labels, yes/no words, money with a unit, full-width digits. */
 
 const shop = loadGraph(SHOP);
-const reference = loadGraph('rules/after-sales.sop');
+const reference = loadGraph(REFERENCE);
 
 describe('answers as staff type them', () => {
   it.each([
