@@ -17,17 +17,20 @@ export { loadTemplates, type LoadedTemplates } from './render/template-loader.js
 export { printPdf, findBrowser } from './render/pdf.js';
 export { exportGraph, type GraphFormat } from './render/graph-export.js';
 
+export { formatReport, formatDiagnostics, type TextFormatOptions } from './diagnostics/format-text.js';
+export { formatJson, toJsonReport, type JsonReport, type JsonDiagnostic } from './diagnostics/format-json.js';
+
 // Workflows: what the command line (and any other front end) does, as functions that return data.
+export { nodeFiles, memoryFiles, type FileHost, type FileList, type PathKind, type ReadResult } from './workflows/files.js';
+export { findPolicyEntries, type EntryDiscovery } from './workflows/entries.js';
 export { checkPolicies, type PolicyCheck } from './workflows/check.js';
-export { findPolicyEntries, hasPolicyHeader, type EntryDiscovery } from './workflows/entries.js';
-export { nodeFiles, type FileHost, type FileList, type PathKind, type ReadResult } from './workflows/files.js';
-export { loadPolicy, compilePolicyFile, type FileOptions, type LoadedPolicy, type PolicyRef } from './workflows/policy.js';
+export { loadPolicy, type FileOptions, type LoadedPolicy, type PolicyRef } from './workflows/policy.js';
 export { evaluateCase, policySchema, type CaseEvaluation, type CaseSource, type EvaluateCaseOptions, type PolicySchema } from './workflows/cases.js';
-export { runPolicyTests, findTestFiles, type PolicyTestRun, type PolicyTestOptions, type CoverageShortfall } from './workflows/policy-tests.js';
+export { runPolicyTests, type PolicyTestRun, type PolicyTestOptions, type CoverageShortfall } from './workflows/policy-tests.js';
 export {
   buildHandbook, renderHandbookFile, exportPolicyGraph,
   type Handbook, type HandbookFile, type HandbookFailure, type HandbookOptions, type HandbookFileOptions, type HandbookOutputFormat,
   type GraphExport, type GraphExportOptions,
 } from './workflows/handbook.js';
-export { runBatchFiles, casesName, type BatchFileOptions, type BatchRun } from './workflows/batch.js';
+export { runBatchFiles, type BatchFileOptions, type BatchRun } from './workflows/batch.js';
 export { formatTestReport, toJsonTestReport, testMessages } from './workflows/reports.js';

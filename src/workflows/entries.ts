@@ -1,4 +1,4 @@
-import type { FileHost, ReadResult } from './files.js';
+import { nodeFiles, type FileHost, type ReadResult } from './files.js';
 
 /**
  * Entry discovery: which `.sop` files are policies (they have a `policy` header) and which are
@@ -41,7 +41,7 @@ export function cachedFiles(files: FileHost): FileHost {
  * name order) every `.sop` file with a `policy` header. A file that cannot be read stays an
  * entry, so its problem is reported rather than skipped.
  */
-export function findPolicyEntries(paths: readonly string[], files: FileHost): EntryDiscovery {
+export function findPolicyEntries(paths: readonly string[], files: FileHost = nodeFiles): EntryDiscovery {
   const entries: string[] = [];
   const problems: string[] = [];
   for (const p of paths) {

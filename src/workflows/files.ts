@@ -143,3 +143,46 @@ export const nodeFiles: FileHost = {
     }
   },
 };
+
+/** Compares paths segment by segment, so a directory's files sort together as on disk. */
+function comparePaths(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return x.length - y.length;
+}
+
+/**
+ * Files held in memory, keyed by `/`-separated path: a directory is any prefix of a path. For
+ * front ends whose files are not on disk (an editor's buffers, a request's body) and for tests.
+ * Writes go into the same map.
+ */
+export function memoryFiles(files: Record<string, string>): FileHost {
+  const dirOf = (p: string) => `${p.replace(/\/+$/, '')}/`;
+  return {
+    readText(file) {
+      if (Object.hasOwn(files, file)) return { ok: true, text: stripBom(files[file]) };
+      const why = Object.keys(files).some((k) => k.startsWith(dirOf(file))) ? 'is a directory' : 'no such file';
+      return { ok: false, message: `cannot read \`${file}\`: ${why}` };
+    },
+    kindOf(file) {
+      if (Object.hasOwn(files, file)) return { kind: 'file' };
+      if (Object.keys(files).some((k) => k.startsWith(dirOf(file)))) return { kind: 'directory' };
+      return { problem: `cannot read \`${file}\`: no such file` };
+    },
+    filesUnder(dir, matches) {
+      const prefix = dir === '.' ? '' : dirOf(dir);
+      const found = Object.keys(files).filter((k) => {
+        if (!k.startsWith(prefix)) return false;
+        const parts = k.slice(prefix.length).split('/');
+        // Hidden directories and node_modules are skipped, as on disk.
+        return matches(parts[parts.length - 1]) && parts.slice(0, -1).every((p) => !p.startsWith('.') && p !== 'node_modules');
+      });
+      return { files: found.sort(comparePaths) };
+    },
+    writeFile(file, data) {
+      files[file] = typeof data === 'string' ? data : Buffer.from(data).toString('latin1');
+      return undefined;
+    },
+  };
+}

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, repoRoot } from '../support/cli.js';
 
 /**
@@ -39,5 +40,66 @@ describe('the README library example', () => {
     const result = JSON.parse(out) as { status: string; needs: string[] };
     expect(result.status).toBe('undecided');
     expect(result.needs).toEqual(['matches_order']);
+  });
+});
+
+/**
+ * The workflow examples: every other `ts` block of the "Library API" section. Each runs as its own
+ * module against the built package and must print exactly the lines of its `// →` comments. They
+ * run in a scratch directory where `rules/` links to the repository's, so the files they write
+ * (handbook-en.md, results.jsonl) never land in the working tree.
+ */
+const section = /## Library API\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+const examples = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).slice(1);
+const expectedOutput = (code: string) => [...code.matchAll(/^\/\/ → (.*)$/gm)].map((m) => m[1]);
+const marker = '--- example';
+let outputs: string[] = [];
+let cwd: string;
+
+/** The functions src/index.ts exports from the workflows (the formatters they re-export aside). */
+const workflowFunctions = [...readFileSync(join(repoRoot, 'src/index.ts'), 'utf8').matchAll(/export \{([^}]*)\} from '\.\/workflows\/(?!reports)[^']*'/g)]
+  .flatMap((m) => m[1].split(',').map((name) => name.trim()).filter((name) => name !== '' && !name.startsWith('type ')))
+  .filter((name) => /^[a-z]/.test(name) && name !== 'nodeFiles');
+
+describe('the README workflow examples', () => {
+  beforeAll(() => {
+    const files = examples.map((code, i) => {
+      const path = join(dir, `library-workflow-${i + 1}.ts`);
+      writeFileSync(path, `${code}\nexport {};\n`);
+      return path;
+    });
+    const runner = join(dir, 'library-workflows.ts');
+    writeFileSync(runner, files.map((f) => `console.log(${JSON.stringify(marker)});\nawait import(${JSON.stringify(f)});\n`).join('') + 'export {};\n');
+    cwd = mkdtempSync(join(tmpdir(), 'sopwright-library-'));
+    symlinkSync(join(repoRoot, 'rules'), join(cwd, 'rules'));
+    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '--noEmit', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--strict', '--skipLibCheck', '--types', 'node', ...files], { cwd: repoRoot });
+    const tsx = join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
+    const out = execFileSync(process.execPath, [tsx, runner], { cwd, encoding: 'utf8' });
+    outputs = out.split(`${marker}\n`).slice(1);
+  }, 120_000);
+  afterAll(() => {
+    if (cwd !== undefined) rmSync(cwd, { recursive: true, force: true });
+  });
+
+  it('shows every workflow function in an example', () => {
+    expect(workflowFunctions.length).toBeGreaterThanOrEqual(10);
+    const code = examples.join('\n');
+    expect(workflowFunctions.filter((name) => !new RegExp(`\\b${name}\\(`).test(code))).toEqual([]);
+  });
+
+  it('type-check against the emitted declarations and run, each printing what it shows', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    expect(outputs).toHaveLength(examples.length);
+    examples.forEach((code, i) => {
+      const expected = expectedOutput(code);
+      expect(expected.length, `example ${i + 2} shows its output`).toBeGreaterThan(0);
+      expect(outputs[i].trimEnd().split('\n'), `example ${i + 2}:\n${code}`).toEqual(expected);
+    });
+  });
+
+  it('wrote the files the examples name whole, in their own directory', () => {
+    expect(readFileSync(join(cwd, 'handbook-en.md'), 'utf8')).toMatch(/^# After-sales handbook\n/);
+    expect(readFileSync(join(cwd, 'results.jsonl'), 'utf8').split('\n').filter(Boolean).length).toBeGreaterThan(0);
   });
 });
