@@ -9,6 +9,11 @@ export default defineConfig({
     testTimeout: 60_000,
     // One Chromium for every browser test, launched on first use (test/support/browser.ts).
     globalSetup: ['test/support/browser-setup.ts'],
+    // Test files share each worker's module graph instead of re-importing the compiler, Chevrotain,
+    // ajv… for every file: this halves the suite's CPU time. A test that changes global state
+    // (Object.prototype, process.env, the working directory) must restore it, as the in-process
+    // CLI runner (test/support/cli.ts) does.
+    isolate: false,
     // Two cores on CI: keep the worker count small so PDF and CLI tests do not starve.
     maxWorkers: 2,
   },
