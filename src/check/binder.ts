@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { code, msg, type MessageRef } from '../diagnostics/message.js';
 import type { Declaration, EnumDecl, PolicyDecl, RuleFile } from '../syntax/ast.js';
 import { NameSuggester } from './name-suggester.js';
 
@@ -19,17 +20,10 @@ export interface BoundRules {
   readonly suggestions: NameSuggester;
 }
 
-/** Human names of declaration kinds, for messages ("`x` is a fact, not a decision"). */
-export const kindNames: Record<NamedDecl['kind'], string> = {
-  enum: 'an enum',
-  department: 'a department',
-  fact: 'a fact',
-  const: 'a constant',
-  let: 'a derived value',
-  decision: 'a decision',
-  outcome: 'an outcome',
-  section: 'a section',
-};
+/** The kind of a declaration as a phrase for messages ("`x` is a fact, not a decision"). */
+export function kindName(kind: NamedDecl['kind']): MessageRef {
+  return msg(`kind.${kind}`);
+}
 
 /**
  * Puts every declaration of the loaded files into one namespace. Reports duplicate names, duplicate
@@ -73,9 +67,9 @@ function bindMembers(decl: EnumDecl, owners: Map<string, EnumDecl[]>, diagnostic
     const first = seen.get(member.name.text);
     if (first) {
       diagnostics.push(
-        diagnostic('resolve/duplicate-member', member.name.span, `\`${decl.name.text}\` lists \`${member.name.text}\` twice`, {
-          related: [{ span: first.name.span, message: 'first listed here' }],
-          help: 'remove one of them',
+        diagnostic('resolve/duplicate-member', member.name.span, msg('resolve.duplicate-member', { enum: code(decl.name.text), member: code(member.name.text) }), {
+          related: [{ span: first.name.span, message: msg('resolve.duplicate-member.first') }],
+          help: msg('resolve.duplicate-member.help'),
         }),
       );
       continue;
@@ -88,28 +82,28 @@ function bindMembers(decl: EnumDecl, owners: Map<string, EnumDecl[]>, diagnostic
 }
 
 function duplicateDefinition(decl: NamedDecl, earlier: NamedDecl): Diagnostic {
-  return diagnostic('resolve/duplicate-definition', decl.name.span, `\`${decl.name.text}\` is already declared as ${kindNames[earlier.kind]}`, {
-    label: 'declared again here',
-    related: [{ span: earlier.name.span, message: `\`${decl.name.text}\` first declared here` }],
-    help: 'enums, departments, facts, constants, derived values, decisions, outcomes and sections share one namespace: rename one of them',
+  return diagnostic('resolve/duplicate-definition', decl.name.span, msg('resolve.duplicate-definition', { name: code(decl.name.text), kind: kindName(earlier.kind) }), {
+    label: msg('resolve.duplicate-definition.label'),
+    related: [{ span: earlier.name.span, message: msg('resolve.duplicate-definition.first', { name: code(decl.name.text) }) }],
+    help: msg('resolve.duplicate-definition.help'),
   });
 }
 
 function duplicatePolicy(decl: PolicyDecl, first: PolicyDecl): Diagnostic {
-  return diagnostic('resolve/duplicate-policy', decl.name.span, `a second \`policy\` header \`${decl.name.text}\``, {
-    related: [{ span: first.name.span, message: 'the policy is declared here' }],
-    help: 'a policy has one header: remove this one, or give the second policy an entry file of its own',
+  return diagnostic('resolve/duplicate-policy', decl.name.span, msg('resolve.duplicate-policy', { name: code(decl.name.text) }), {
+    related: [{ span: first.name.span, message: msg('resolve.duplicate-policy.first') }],
+    help: msg('resolve.duplicate-policy.help'),
   });
 }
 
 function policyOutsideEntry(decl: PolicyDecl, entry: string): Diagnostic {
-  return diagnostic('resolve/duplicate-policy', decl.name.span, `\`policy ${decl.name.text}\` is declared in an imported file`, {
-    help: `only the entry file (\`${entry}\`) may have a \`policy\` header; remove this one and keep the shared declarations`,
+  return diagnostic('resolve/duplicate-policy', decl.name.span, msg('resolve.policy-in-import', { header: code(`policy ${decl.name.text}`) }), {
+    help: msg('resolve.policy-in-import.help', { entry: code(entry) }),
   });
 }
 
 function missingPolicy(file: RuleFile): Diagnostic {
-  return diagnostic('resolve/missing-policy', { file: file.path, start: 0, end: 0 }, 'this file has no `policy` header', {
-    help: 'start the entry file with `policy <id> "<title>" { locales zh-CN, en  start <first decision> }`',
+  return diagnostic('resolve/missing-policy', { file: file.path, start: 0, end: 0 }, msg('resolve.missing-policy'), {
+    help: msg('resolve.missing-policy.help'),
   });
 }

@@ -1,6 +1,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { code, msg } from '../diagnostics/message.js';
+import { didYouMean } from './typing-diagnostics.js';
 import type { DecisionDecl, DeadlineNode, EnumDecl, FactDecl, Name, OutcomeDecl, PolicyDecl } from '../syntax/ast.js';
-import { kindNames, type BoundRules, type NamedDecl } from './binder.js';
+import { kindName, type BoundRules, type NamedDecl } from './binder.js';
 import type {
   Branch, ConstantDef, DecisionGraph, DecisionNode, Deadline, DepartmentDef, EnumDef, FactDef, LetDef,
   LocaleText, OutcomeNode, OutcomeValue, SectionDef, Target,
@@ -10,6 +12,9 @@ import { describeType } from './types.js';
 import { ExprTyper } from './typing.js';
 
 const DEFAULT_LOCALES = ['zh-CN'];
+
+/** What a declaration is called in messages ("the label of fact `x`"). */
+type Noun = 'policy' | NamedDecl['kind'];
 
 /**
  * Builds the decision graph from the bound declarations: resolves branch targets, owners and deadlines,
@@ -23,9 +28,9 @@ export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefine
   const typer = new ExprTyper(bound);
   const diagnostics: Diagnostic[] = [];
   const decls = [...bound.symbols.values()];
-  const labelOf = (d: NamedDecl | PolicyDecl, what: string) =>
-    texts.label(d.label, d.name.text, d.name.span, `${what} \`${d.name.text}\``);
-  const element = (d: NamedDecl, what: string) => ({ id: d.name.text, label: labelOf(d, what), doc: d.doc, span: d.name.span });
+  const labelOf = (d: NamedDecl | PolicyDecl, noun: Noun) =>
+    texts.label(d.label, d.name.text, d.name.span, msg('text.named', { noun: msg(`noun.${noun}`), name: code(d.name.text) }));
+  const element = (d: NamedDecl, what: Noun) => ({ id: d.name.text, label: labelOf(d, what), doc: d.doc, span: d.name.span });
 
   const enums: Record<string, EnumDef> = {};
   const departments: Record<string, DepartmentDef> = {};
@@ -35,7 +40,7 @@ export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefine
   const decisions: Record<string, DecisionNode> = {};
   const outcomes: Record<string, OutcomeNode> = {};
   const sections: SectionDef[] = [];
-  const always = policy ? policy.always.map((t) => texts.text(t, 'an `always` step')) : [];
+  const always = policy ? policy.always.map((t) => texts.text(t, msg('text.always'))) : [];
 
   for (const d of decls) {
     switch (d.kind) {
@@ -48,17 +53,17 @@ export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefine
       case 'fact': {
         const type = typer.factType(d.type);
         if (!type) diagnostics.push(unknownType(d, bound));
-        else facts[d.name.text] = { ...element(d, 'fact'), type, ask: d.ask && texts.text(d.ask, `the question of \`${d.name.text}\``), notes: d.notes.map((n) => texts.text(n, 'a note')) };
+        else facts[d.name.text] = { ...element(d, 'fact'), type, ask: d.ask && texts.text(d.ask, msg('text.question', { fact: code(d.name.text) })), notes: d.notes.map((n) => texts.text(n, msg('text.note'))) };
         break;
       }
       case 'const': {
         const c = typer.constant(d);
-        if (c) constants[d.name.text] = { ...element(d, 'constant'), ...c };
+        if (c) constants[d.name.text] = { ...element(d, 'const'), ...c };
         break;
       }
       case 'let': {
         const expr = typer.letDefinition(d);
-        if (expr) lets[d.name.text] = { ...element(d, 'derived value'), type: expr.type, expr };
+        if (expr) lets[d.name.text] = { ...element(d, 'let'), type: expr.type, expr };
         break;
       }
       case 'decision':
@@ -68,7 +73,7 @@ export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefine
         outcomes[d.name.text] = outcome(d, element(d, 'outcome'), always, bound, typer, texts, diagnostics);
         break;
       case 'section':
-        sections.push({ ...element(d, 'section'), paragraphs: d.paragraphs.map((p) => texts.text(p, `a paragraph of \`${d.name.text}\``)) });
+        sections.push({ ...element(d, 'section'), paragraphs: d.paragraphs.map((p) => texts.text(p, msg('text.paragraph-of', { section: code(d.name.text) }))) });
         break;
     }
   }
@@ -97,7 +102,7 @@ function enumMembers(d: EnumDecl, texts: TextResolver): EnumDef['members'] {
   const seen = new Set<string>();
   return d.members.filter((m) => !seen.has(m.name.text) && seen.add(m.name.text)).map((m) => ({
     id: m.name.text,
-    label: texts.label(m.label, m.name.text, m.name.span, `member \`${d.name.text}.${m.name.text}\``),
+    label: texts.label(m.label, m.name.text, m.name.span, msg('text.named', { noun: msg('noun.member'), name: code(`${d.name.text}.${m.name.text}`) })),
     doc: m.doc,
     span: m.name.span,
   }));
@@ -119,11 +124,11 @@ function resolveTarget(name: Name, bound: BoundRules, diagnostics: Diagnostic[])
   const suggestions = bound.suggestions;
   const suggestion = suggestions.suggest(name.text, suggestions.namesOf('decision', 'outcome'));
   diagnostics.push(
-    diagnostic('resolve/unknown-target', name.span, decl ? `\`${name.text}\` is ${kindNames[decl.kind]}, not a decision or an outcome` : `no decision or outcome is named \`${name.text}\``, {
-      label: 'a branch leads here',
+    diagnostic('resolve/unknown-target', name.span, decl ? msg('resolve.target-wrong-kind', { name: code(name.text), kind: kindName(decl.kind) }) : msg('resolve.unknown-target', { name: code(name.text) }), {
+      label: msg('resolve.unknown-target.label'),
       ...(suggestion
-        ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: name.span, replacement: suggestion } }
-        : { help: `declare \`outcome ${name.text} "…" { … }\` or \`decision ${name.text} "…" { … }\`` }),
+        ? { help: didYouMean(suggestion), suggestion: { span: name.span, replacement: suggestion } }
+        : { help: msg('resolve.unknown-target.help', { id: name.text }) }),
     }),
   );
   return undefined;
@@ -137,17 +142,17 @@ function outcome(
   for (const v of d.values) {
     const expr = typer.expr(v.value);
     if (!expr) continue;
-    const label = texts.label(v.label, v.name.text, v.name.span, `value \`${v.name.text}\``);
+    const label = texts.label(v.label, v.name.text, v.name.span, msg('text.named', { noun: msg('noun.value'), name: code(v.name.text) }));
     values.push({ id: v.name.text, label, type: expr.type, expr, span: v.name.span });
   }
   return {
     ...base,
     owner: d.owner ? resolveOwner(d.owner, bound, diagnostics) : null,
     deadline: d.deadline ? resolveDeadline(d.deadline, typer, diagnostics) : null,
-    steps: [...d.steps.map((s) => texts.text(s, 'a step')), ...always],
-    documents: d.documents.map((s) => texts.text(s, 'a document')),
-    say: d.say && texts.text(d.say, `what to say for \`${d.name.text}\``),
-    notes: d.notes.map((s) => texts.text(s, 'a note')),
+    steps: [...d.steps.map((s) => texts.text(s, msg('text.step'))), ...always],
+    documents: d.documents.map((s) => texts.text(s, msg('text.document'))),
+    say: d.say && texts.text(d.say, msg('text.say', { outcome: code(d.name.text) })),
+    notes: d.notes.map((s) => texts.text(s, msg('text.note'))),
     values,
   };
 }
@@ -159,10 +164,10 @@ function resolveOwner(name: Name, bound: BoundRules, diagnostics: Diagnostic[]):
   const suggestions = bound.suggestions;
   const suggestion = suggestions.suggest(name.text, suggestions.namesOf('department'));
   diagnostics.push(
-    diagnostic('resolve/unknown-department', name.span, decl ? `\`${name.text}\` is ${kindNames[decl.kind]}, not a department` : `no department is named \`${name.text}\``, {
+    diagnostic('resolve/unknown-department', name.span, decl ? msg('resolve.department-wrong-kind', { name: code(name.text), kind: kindName(decl.kind) }) : msg('resolve.unknown-department', { name: code(name.text) }), {
       ...(suggestion
-        ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: name.span, replacement: suggestion } }
-        : { help: `declare it: \`department ${name.text} "中文名" @en "Name"\`` }),
+        ? { help: didYouMean(suggestion), suggestion: { span: name.span, replacement: suggestion } }
+        : { help: msg('resolve.unknown-department.help', { id: name.text }) }),
     }),
   );
   return null;
@@ -173,8 +178,8 @@ function resolveDeadline(node: DeadlineNode, typer: ExprTyper, diagnostics: Diag
   if (!expr) return null;
   if (expr.type.kind !== 'duration' || (expr.kind !== 'const' && expr.kind !== 'literal')) {
     diagnostics.push(
-      diagnostic('type/mismatch', node.span, `a deadline is a duration, but this is ${expr.type.kind === 'duration' ? 'a computed value' : describeType(expr.type)}`, {
-        help: 'write a duration such as `3 days` or `same day`, or the name of a duration constant',
+      diagnostic('type/mismatch', node.span, msg('type.deadline-not-duration', { type: expr.type.kind === 'duration' ? msg('type.computed') : describeType(expr.type) }), {
+        help: msg('type.deadline-not-duration.help'),
       }),
     );
     return null;
@@ -186,8 +191,8 @@ function resolveDeadline(node: DeadlineNode, typer: ExprTyper, diagnostics: Diag
 
 function startDecision(policy: PolicyDecl, bound: BoundRules, diagnostics: Diagnostic[]): string | undefined {
   if (!policy.start) {
-    diagnostics.push(diagnostic('resolve/missing-start', policy.name.span, `policy \`${policy.name.text}\` does not say which decision comes first`, {
-      help: 'add `start <decision>` to the policy header',
+    diagnostics.push(diagnostic('resolve/missing-start', policy.name.span, msg('resolve.missing-start', { name: code(policy.name.text) }), {
+      help: msg('resolve.missing-start.help'),
     }));
     return undefined;
   }
@@ -197,10 +202,10 @@ function startDecision(policy: PolicyDecl, bound: BoundRules, diagnostics: Diagn
   const candidates = bound.suggestions.namesOf('decision');
   const suggestion = bound.suggestions.suggest(policy.start.text, candidates);
   diagnostics.push(
-    diagnostic('resolve/unknown-name', policy.start.span, decl ? `\`start\` must name a decision, but \`${policy.start.text}\` is ${kindNames[decl.kind]}` : `no decision is named \`${policy.start.text}\``, {
+    diagnostic('resolve/unknown-name', policy.start.span, decl ? msg('resolve.start-wrong-kind', { name: code(policy.start.text), kind: kindName(decl.kind) }) : msg('resolve.unknown-start', { name: code(policy.start.text) }), {
       ...(suggestion
-        ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: policy.start.span, replacement: suggestion } }
-        : candidates.length > 0 ? { help: `name the decision every case begins with, such as \`${candidates[0]}\`` } : {}),
+        ? { help: didYouMean(suggestion), suggestion: { span: policy.start.span, replacement: suggestion } }
+        : candidates.length > 0 ? { help: msg('resolve.start.help', { example: code(candidates[0]) }) } : {}),
     }),
   );
   return undefined;
@@ -211,8 +216,8 @@ function unknownType(d: FactDecl, bound: BoundRules): Diagnostic {
   const suggestions = bound.suggestions;
   const types = suggestions.list('types', () => [...suggestions.namesOf('enum'), 'bool', 'money', 'number', 'text']);
   const suggestion = suggestions.suggest(name.text, types);
-  return diagnostic('resolve/unknown-type', name.span, `\`${name.text}\` is not a type`, {
-    help: suggestion ? `did you mean \`${suggestion}\`?` : 'a fact is `bool`, `money`, `signed money`, `number`, `text` or an enum',
+  return diagnostic('resolve/unknown-type', name.span, msg('resolve.unknown-type', { name: code(name.text) }), {
+    help: suggestion ? didYouMean(suggestion) : msg('resolve.unknown-type.help'),
     ...(suggestion ? { suggestion: { span: name.span, replacement: suggestion } } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
+import type { RuleFile } from '../syntax/ast.js';
 import { bind } from './binder.js';
 import { buildGraph } from './build-graph.js';
 import { runChecks } from './checks/index.js';
@@ -16,6 +17,8 @@ export interface CompileResult {
   readonly graph: DecisionGraph | undefined;
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: ReadonlyMap<string, SourceFile>;
+  /** The locales the entry file's `policy` header declares (also when it has errors), for choosing the message language. */
+  readonly locales: readonly string[];
 }
 
 /**
@@ -29,6 +32,7 @@ export function compile(entryPath: string, host: CompileHost): CompileResult {
     graph,
     diagnostics: sortDiagnostics(diagnostics),
     sources: loaded.value.sources,
+    locales: declaredLocales(loaded.value.files[0]),
   });
   if (hasErrors(loaded.diagnostics)) return done(undefined, loaded.diagnostics);
 
@@ -40,6 +44,12 @@ export function compile(entryPath: string, host: CompileHost): CompileResult {
   const checked = runChecks(built.value);
   const all = [...front, ...checked];
   return done(hasErrors(all) ? undefined : built.value, all);
+}
+
+/** The locales of the file's `policy` header, in the order written; none without a header. */
+function declaredLocales(file: RuleFile | undefined): string[] {
+  const policy = file?.declarations.find((d) => d.kind === 'policy');
+  return policy?.kind === 'policy' ? policy.locales.map((l) => l.text) : [];
 }
 
 /** Compiles a policy held in memory: `files` maps paths to texts, `entry` names the entry file. */

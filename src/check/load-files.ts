@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { code, msg } from '../diagnostics/message.js';
 import { sourceFile, type SourceFile, type Span } from '../source/source-file.js';
 import type { RuleFile } from '../syntax/ast.js';
 import { parseRules } from '../syntax/parse.js';
@@ -39,7 +40,7 @@ export function loadFiles(entryPath: string, host: CompileHost): { value: Loaded
 }
 
 function importNotFound(path: string, span: Span): Diagnostic {
-  return diagnostic('resolve/import-not-found', span, `cannot read \`${path}\``, {
-    help: 'an import path is relative to the file that imports it',
+  return diagnostic('resolve/import-not-found', span, msg('resolve.import-not-found', { path: code(path) }), {
+    help: msg('resolve.import-not-found.help'),
   });
 }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { code, list, msg, type MessageRef } from '../diagnostics/message.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
 import type { TextNode } from '../syntax/ast.js';
@@ -15,7 +16,7 @@ export class TextResolver {
   constructor(private readonly locales: readonly string[]) {}
 
   /** The locale text of a written text; `what` names it in messages ("the label of `refund_directly`"). */
-  text(node: TextNode, what: string): LocaleText {
+  text(node: TextNode, what: MessageRef): LocaleText {
     const out: Record<string, string> = {};
     for (const part of node.parts) {
       const locale = part.locale ?? this.locales[0];
@@ -31,11 +32,11 @@ export class TextResolver {
   }
 
   /** A label, or the id itself (with a warning) when the author wrote none. */
-  label(node: TextNode | null, id: string, span: Span, what: string): LocaleText {
-    if (node) return this.text(node, `the label of ${what}`);
+  label(node: TextNode | null, id: string, span: Span, what: MessageRef): LocaleText {
+    if (node) return this.text(node, msg('text.label-of', { what }));
     this.diagnostics.push(
-      diagnostic('resolve/missing-label', span, `${what} has no label`, {
-        help: `add a label after the id, in each of the policy's locales: \`${id} ${this.example()}\``,
+      diagnostic('resolve/missing-label', span, msg('resolve.missing-label', { what }), {
+        help: msg('resolve.missing-label.help', { example: code(`${id} ${this.example()}`) }),
       }),
     );
     return Object.fromEntries(this.locales.map((l) => [l, id]));
@@ -49,21 +50,15 @@ export class TextResolver {
 
 function unknownLocale(span: Span, locale: string, locales: readonly string[]): Diagnostic {
   const suggestion = spellingSuggestion(locale, locales);
-  return diagnostic('resolve/unknown-locale', span, `\`@${locale}\` is not one of the policy's locales`, {
+  return diagnostic('resolve/unknown-locale', span, msg('resolve.unknown-locale', { locale: code(`@${locale}`) }), {
     help: suggestion
-      ? `did you mean \`@${suggestion}\`?`
-      : `the policy's locales are ${listWords(locales)}: add \`${locale}\` to \`locales\` in the policy header, or remove this text`,
+      ? msg('common.did-you-mean', { name: code(`@${suggestion}`) })
+      : msg('resolve.unknown-locale.help', { locales: list(locales.map(code)), locale: code(locale) }),
   });
 }
 
-function missingTranslation(span: Span, what: string, missing: readonly string[]): Diagnostic {
-  return diagnostic('resolve/missing-translation', span, `${what} has no ${missing.map((l) => `\`${l}\``).join(' or ')} text`, {
-    help: `add ${missing.map((l) => `\`@${l} "…"\``).join(' and ')} after it`,
+function missingTranslation(span: Span, what: MessageRef, missing: readonly string[]): Diagnostic {
+  return diagnostic('resolve/missing-translation', span, msg('resolve.missing-translation', { what, missing: list(missing.map(code), 'or') }), {
+    help: msg('resolve.missing-translation.help', { texts: list(missing.map((l) => code(`@${l} "…"`))) }),
   });
-}
-
-/** `a`, `a` and `b`, `a`, `b` and `c`: backticked names joined for a sentence. */
-function listWords(words: readonly string[]): string {
-  const quoted = words.map((w) => `\`${w}\``);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }

@@ -1,3 +1,4 @@
+import { msg, type MessageRef } from '../diagnostics/message.js';
 import type { Expr, Value, ValueType } from '../graph/graph.js';
 
 /** The typing rules of operators: which types combine, and what they give. */
@@ -42,11 +43,11 @@ export function arithmeticType(op: string, left: ValueType, right: ValueType): V
 }
 
 /** Why an operation on these types means nothing, when there is something useful to say. */
-export function arithmeticHelp(left: ValueType, right: ValueType): string | undefined {
-  if (left.kind === 'enum' || right.kind === 'enum') return 'enum members are names, not amounts: compare them with `==` or `in {…}`';
-  if (left.kind === 'bool' || right.kind === 'bool') return 'yes/no values combine with `and`, `or` and `not`';
+export function arithmeticHelp(left: ValueType, right: ValueType): MessageRef | undefined {
+  if (left.kind === 'enum' || right.kind === 'enum') return msg('type.enum-arithmetic.help');
+  if (left.kind === 'bool' || right.kind === 'bool') return msg('type.bool-arithmetic.help');
   if ((left.kind === 'money' && right.kind === 'duration') || (left.kind === 'duration' && right.kind === 'money'))
-    return 'a duration such as `3 days` cannot be used as money';
+    return msg('type.duration-as-money.help');
   return undefined;
 }
 

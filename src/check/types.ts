@@ -1,3 +1,4 @@
+import { code, msg, type MessageRef } from '../diagnostics/message.js';
 import type { ValueType } from '../graph/graph.js';
 
 /** True when values of the two types can be compared or combined (signedness of money aside). */
@@ -7,19 +8,11 @@ export function sameType(a: ValueType, b: ValueType): boolean {
 }
 
 /** The type as a phrase for messages: "money", "a yes/no value", "a `damage_level` member". */
-export function describeType(type: ValueType): string {
+export function describeType(type: ValueType): MessageRef {
   switch (type.kind) {
-    case 'bool':
-      return 'a yes/no value';
-    case 'money':
-      return 'money';
-    case 'number':
-      return 'a number';
-    case 'text':
-      return 'a text';
-    case 'duration':
-      return 'a duration';
     case 'enum':
-      return `a \`${type.enum}\` member`;
+      return msg('type.enum', { enum: code(type.enum) });
+    default:
+      return msg(`type.${type.kind}`);
   }
 }

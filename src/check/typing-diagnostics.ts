@@ -1,4 +1,5 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Text } from '../diagnostics/diagnostic.js';
+import { code, list, msg, type MessageRef } from '../diagnostics/message.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
 import type { EnumDecl, Name } from '../syntax/ast.js';
@@ -9,14 +10,14 @@ import { describeType } from './types.js';
 /** The diagnostics of name resolution and typing in expressions, one constructor per problem. */
 
 /** A `type/mismatch` with an optional hint. */
-export function mismatch(span: Span, message: string, help?: string): Diagnostic {
+export function mismatch(span: Span, message: Text, help?: Text): Diagnostic {
   return diagnostic('type/mismatch', span, message, help ? { help } : {});
 }
 
 export function missingUnit(literal: Expr, unit: 'CNY' | 'days'): Diagnostic {
   const value = literal.kind === 'literal' ? String(literal.value) : '';
-  return diagnostic('type/missing-unit', literal.span, `\`${value}\` has no unit, but ${unit === 'CNY' ? 'money' : 'a duration'} is expected here`, {
-    help: `write \`${value} ${unit}\``,
+  return diagnostic('type/missing-unit', literal.span, msg('type.missing-unit', { value: code(value), expected: unit === 'CNY' ? msg('type.money') : msg('type.duration') }), {
+    help: msg('type.write', { text: code(`${value} ${unit}`) }),
     suggestion: { span: literal.span, replacement: `${value} ${unit}` },
   });
 }
@@ -24,42 +25,44 @@ export function missingUnit(literal: Expr, unit: 'CNY' | 'days'): Diagnostic {
 export function incomparable(op: string, left: Expr, right: Expr, span: Span): Diagnostic {
   const bare = bareNumberAgainstMoney(left, right);
   if (bare) return missingUnit(bare, left.type.kind === 'money' || right.type.kind === 'money' ? 'CNY' : 'days');
-  const yesNo = left.type.kind === 'bool' || right.type.kind === 'bool'
-    ? 'a yes/no value compares only with another yes/no value; to combine it with a comparison, use `and` or `or`'
-    : undefined;
-  return mismatch(span, `cannot compare ${describeType(left.type)} with ${describeType(right.type)} using \`${op}\``,
-    yesNo ?? arithmeticHelp(left.type, right.type) ?? 'both sides of a comparison must have the same type');
+  const yesNo = left.type.kind === 'bool' || right.type.kind === 'bool' ? msg('type.incomparable.bool-help') : undefined;
+  return mismatch(span, msg('type.incomparable', { left: describeType(left.type), right: describeType(right.type), op: code(op) }),
+    yesNo ?? arithmeticHelp(left.type, right.type) ?? msg('type.incomparable.help'));
+}
+
+/** "did you mean `x`?" */
+export function didYouMean(name: string): MessageRef {
+  return msg('common.did-you-mean', { name: code(name) });
 }
 
 /** `resolve/unknown-name`; `suggestion` is the close declared name, if there is one (see NameSuggester). */
-export function unknownName(name: Name, suggestion: string | undefined, message?: string): Diagnostic {
-  return diagnostic('resolve/unknown-name', name.span, message ?? `unknown name \`${name.text}\``, {
-    label: 'not declared',
+export function unknownName(name: Name, suggestion: string | undefined, message?: MessageRef): Diagnostic {
+  return diagnostic('resolve/unknown-name', name.span, message ?? msg('resolve.unknown-name', { name: code(name.text) }), {
+    label: msg('resolve.unknown-name.label'),
     ...(suggestion
-      ? { help: `did you mean \`${suggestion}\`?`, suggestion: { span: name.span, replacement: suggestion } }
-      : { help: 'declare it as a `fact`, `const` or `let`, or check the spelling' }),
+      ? { help: didYouMean(suggestion), suggestion: { span: name.span, replacement: suggestion } }
+      : { help: msg('resolve.unknown-name.help') }),
   });
 }
 
 export function unknownMember(decl: EnumDecl, member: Name): Diagnostic {
   const names = decl.members.map((m) => m.name.text);
   const suggestion = spellingSuggestion(member.text, names);
-  return diagnostic('resolve/unknown-member', member.span, `\`${decl.name.text}\` has no member \`${member.text}\``, {
-    help: suggestion ? `did you mean \`${suggestion}\`?` : `its members are ${listNames(names)}`,
+  return diagnostic('resolve/unknown-member', member.span, msg('resolve.unknown-member', { enum: code(decl.name.text), member: code(member.text) }), {
+    help: suggestion ? didYouMean(suggestion) : msg('resolve.members-are', { members: listNames(names) }),
     ...(suggestion ? { suggestion: { span: member.span, replacement: suggestion } } : {}),
-    related: [{ span: decl.name.span, message: `\`${decl.name.text}\` declared here` }],
+    related: [{ span: decl.name.span, message: msg('common.declared-here', { name: code(decl.name.text) }) }],
   });
 }
 
 export function foreignMember(name: Name, owner: EnumDecl, expected: EnumDecl): Diagnostic {
-  return diagnostic('type/mismatch', name.span, `\`${name.text}\` is a member of \`${owner.name.text}\`, not of \`${expected.name.text}\``, {
-    help: `the members of \`${expected.name.text}\` are ${listNames(expected.members.map((m) => m.name.text))}`,
-    related: [{ span: owner.name.span, message: `\`${owner.name.text}\` declared here` }],
+  return diagnostic('type/mismatch', name.span, msg('type.foreign-member', { name: code(name.text), owner: code(owner.name.text), expected: code(expected.name.text) }), {
+    help: msg('type.foreign-member.help', { enum: code(expected.name.text), members: listNames(expected.members.map((m) => m.name.text)) }),
+    related: [{ span: owner.name.span, message: msg('common.declared-here', { name: code(owner.name.text) }) }],
   });
 }
 
-/** `a`, `a` and `b`, `a`, `b` and `c`: backticked names joined for a sentence. */
-export function listNames(names: readonly string[]): string {
-  const quoted = names.map((n) => `\`${n}\``);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+/** `a`, `a` and `b`, `a`, `b` and `c`: backticked names joined for a sentence (in the reader's locale). */
+export function listNames(names: readonly string[]) {
+  return list(names.map(code), 'and');
 }

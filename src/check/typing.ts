@@ -1,12 +1,13 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { code, msg, type MessageRef } from '../diagnostics/message.js';
 import { parseMoney } from '../values/money.js';
 import type { Span } from '../source/source-file.js';
 import type { ConstDecl, EnumDecl, ExprNode, LetDecl, Name, TypeNode } from '../syntax/ast.js';
-import { kindNames, type BoundRules } from './binder.js';
+import { kindName, type BoundRules } from './binder.js';
 import type { BoolType, Duration, DurationUnit, Expr, Value, ValueType } from '../graph/graph.js';
 import { arithmeticHelp, arithmeticType, bareNumberAgainstMoney, isExpr, isQuantity, literalValue } from './type-rules.js';
 import { describeType, sameType } from './types.js';
-import { foreignMember, incomparable, mismatch, missingUnit, unknownMember, unknownName } from './typing-diagnostics.js';
+import { foreignMember, incomparable, listNames, mismatch, missingUnit, unknownMember, unknownName } from './typing-diagnostics.js';
 
 const BOOL: BoolType = { kind: 'bool' };
 const UNITS: Record<string, DurationUnit | 'money'> = {
@@ -28,7 +29,7 @@ export class ExprTyper {
   condition(node: ExprNode): Expr | null {
     const expr = this.expr(node);
     if (expr && expr.type.kind !== 'bool') {
-      this.report(diagnostic('type/not-a-condition', node.span, `a condition must be yes or no, but this is ${describeType(expr.type)}`, {
+      this.report(diagnostic('type/not-a-condition', node.span, msg('type.not-a-condition', { type: describeType(expr.type) }), {
         help: this.conditionHelp(expr.type),
       }));
       return null;
@@ -45,12 +46,12 @@ export class ExprTyper {
     if (expr) {
       const value = literalValue(expr);
       if (value === undefined) {
-        this.report(diagnostic('type/not-constant', decl.value.span, `the value of constant \`${decl.name.text}\` is not a literal`, {
-          help: 'write a literal such as `500 CNY`, `3 days` or `same day`; use `let` for a value computed from facts',
+        this.report(diagnostic('type/not-constant', decl.value.span, msg('type.not-constant', { name: code(decl.name.text) }), {
+          help: msg('type.not-constant.help'),
         }));
       } else if (expr.type.kind === 'money' && typeof value === 'number' && value < 0) {
-        this.report(diagnostic('type/negative-money', decl.value.span, `constant \`${decl.name.text}\` is a negative amount of money`, {
-          help: 'money constants are zero or more: write the amount without `-` and subtract it where it is used',
+        this.report(diagnostic('type/negative-money', decl.value.span, msg('type.negative-money', { name: code(decl.name.text) }), {
+          help: msg('type.negative-money.help'),
         }));
       } else {
         result = { type: expr.type.kind === 'money' ? { kind: 'money', signed: false } : expr.type, value };
@@ -70,8 +71,8 @@ export class ExprTyper {
   letDefinition(decl: LetDecl): Expr | null {
     const known = this.lets.get(decl.name.text);
     if (known === 'pending') {
-      this.report(diagnostic('resolve/let-cycle', decl.name.span, `derived value \`${decl.name.text}\` depends on itself`, {
-        help: 'a `let` may use facts, constants and other `let`s, but not itself through them',
+      this.report(diagnostic('resolve/let-cycle', decl.name.span, msg('resolve.let-cycle', { name: code(decl.name.text) }), {
+        help: msg('resolve.let-cycle.help'),
       }));
       this.lets.set(decl.name.text, null);
       return null;
@@ -119,7 +120,7 @@ export class ExprTyper {
         const operand = this.expr(node.operand);
         if (!operand) return null;
         if (operand.type.kind !== 'money' && operand.type.kind !== 'number' && operand.type.kind !== 'duration') {
-          this.report(mismatch(node.span, `cannot negate ${describeType(operand.type)}`));
+          this.report(mismatch(node.span, msg('type.cannot-negate', { type: describeType(operand.type) })));
           return null;
         }
         const type: ValueType = operand.type.kind === 'money' ? { kind: 'money', signed: true } : operand.type;
@@ -131,21 +132,21 @@ export class ExprTyper {
   }
 
   /** How to turn a value of this type into a condition: a comparison that fits the type. */
-  private conditionHelp(type: ValueType): string {
+  private conditionHelp(type: ValueType): MessageRef {
     switch (type.kind) {
       case 'enum': {
         const decl = this.bound.symbols.get(type.enum);
         const member = decl?.kind === 'enum' ? decl.members[0]?.name.text : undefined;
-        return `compare it with a member, e.g. \`== ${member ?? '…'}\` or \`in {…}\``;
+        return msg('type.compare-member.help', { member: member ?? '…' });
       }
       case 'money':
-        return 'compare it with an amount, e.g. `> 0 CNY`';
+        return msg('type.compare-amount.help');
       case 'duration':
-        return 'compare it with a duration, e.g. `> 3 days`';
+        return msg('type.compare-duration.help');
       case 'text':
-        return 'compare it with a text, e.g. `== "…"`';
+        return msg('type.compare-text.help');
       default:
-        return 'compare it with a number, e.g. `> 0`';
+        return msg('type.compare-number.help');
     }
   }
 
@@ -156,7 +157,7 @@ export class ExprTyper {
   private boolOperand(node: ExprNode, operator: string): Expr | null {
     const expr = this.expr(node);
     if (expr && expr.type.kind !== 'bool') {
-      this.report(mismatch(node.span, `${operator} needs yes/no operands, but this is ${describeType(expr.type)}`));
+      this.report(mismatch(node.span, msg('type.needs-bool', { operator, type: describeType(expr.type) })));
       return null;
     }
     return expr;
@@ -184,7 +185,7 @@ export class ExprTyper {
       if (decl && this.bound.duplicated.has(enumName.text)) return null; // the duplicate declaration is the error
       const suggestions = this.bound.suggestions;
       const suggestion = suggestions.suggest(enumName.text, suggestions.namesOf('enum'));
-      this.report(unknownName(enumName, suggestion, decl ? `\`${enumName.text}\` is ${kindNames[decl.kind]}, not an enum` : undefined));
+      this.report(unknownName(enumName, suggestion, decl ? msg('resolve.not-an-enum', { name: code(enumName.text), kind: kindName(decl.kind) }) : undefined));
       return null;
     }
     return this.memberOf(decl, member, span);
@@ -224,15 +225,15 @@ export class ExprTyper {
         const owners = this.bound.memberOwners.get(name.text);
         if (owners?.length === 1) return this.memberOf(owners[0], name, name.span);
         if (this.bound.duplicated.has(name.text)) return null; // the duplicate declaration is the error
-        this.report(mismatch(name.span, `\`${name.text}\` is ${kindNames[decl.kind]}, not a value`));
+        this.report(mismatch(name.span, msg('type.not-a-value', { name: code(name.text), kind: kindName(decl.kind) })));
         return null;
       }
     }
     const owners = this.bound.memberOwners.get(name.text) ?? [];
     if (owners.length === 1) return this.memberOf(owners[0], name, name.span);
     if (owners.length > 1) {
-      this.report(diagnostic('resolve/ambiguous-name', name.span, `\`${name.text}\` is a member of ${owners.map((o) => `\`${o.name.text}\``).join(' and ')}`, {
-        help: `write \`${owners[0].name.text}.${name.text}\` to say which`,
+      this.report(diagnostic('resolve/ambiguous-name', name.span, msg('resolve.ambiguous-name', { name: code(name.text), owners: listNames(owners.map((o) => o.name.text)) }), {
+        help: msg('resolve.ambiguous-name.help', { qualified: code(`${owners[0].name.text}.${name.text}`) }),
       }));
       return null;
     }
@@ -301,7 +302,7 @@ export class ExprTyper {
     }
     const ordered = node.op !== '==' && node.op !== '!=';
     if (ordered && !isQuantity(left.type)) {
-      this.report(mismatch(node.span, `\`${node.op}\` compares amounts, but both sides are ${describeType(left.type)}`, '`==` and `!=` compare yes/no values, enum members and texts'));
+      this.report(mismatch(node.span, msg('type.equality-on-amounts', { op: code(node.op), type: describeType(left.type) }), msg('type.equality-on-amounts.help')));
       return null;
     }
     return { kind: 'compare', op: node.op, left, right, type: BOOL, span: node.span };
@@ -311,7 +312,7 @@ export class ExprTyper {
     const subject = this.expr(node.subject);
     if (!subject) return null;
     if (subject.type.kind !== 'enum') {
-      this.report(mismatch(node.subject.span, `\`in\` needs an enum value on its left, but this is ${describeType(subject.type)}`));
+      this.report(mismatch(node.subject.span, msg('type.in-needs-enum', { type: describeType(subject.type) })));
       return null;
     }
     const decl = this.bound.symbols.get(subject.type.enum) as EnumDecl;
@@ -332,7 +333,7 @@ export class ExprTyper {
       const bare = bareNumberAgainstMoney(left, right);
       this.report(bare
         ? missingUnit(bare, left.type.kind === 'money' || right.type.kind === 'money' ? 'CNY' : 'days')
-        : mismatch(node.span, `cannot use \`${node.op}\` on ${describeType(left.type)} and ${describeType(right.type)}`, arithmeticHelp(left.type, right.type)));
+        : mismatch(node.span, msg('type.bad-arithmetic', { op: code(node.op), left: describeType(left.type), right: describeType(right.type) }), arithmeticHelp(left.type, right.type)));
       return null;
     }
     return { kind: 'arith', op: node.op, left, right, type, span: node.span };
@@ -343,12 +344,12 @@ export class ExprTyper {
     if (!args.every(isExpr) || args.length === 0) return null;
     const first = args[0].type;
     if (!isQuantity(first)) {
-      this.report(mismatch(node.args[0].span, `\`${node.fn}\` takes amounts, but this is ${describeType(first)}`));
+      this.report(mismatch(node.args[0].span, msg('type.fn-takes-amounts', { fn: code(node.fn), type: describeType(first) })));
       return null;
     }
     for (const [i, arg] of args.entries()) {
       if (!sameType(arg.type, first)) {
-        this.report(mismatch(node.args[i].span, `\`${node.fn}\` needs arguments of one type: this is ${describeType(arg.type)}, the first is ${describeType(first)}`));
+        this.report(mismatch(node.args[i].span, msg('type.fn-one-type', { fn: code(node.fn), type: describeType(arg.type), first: describeType(first) })));
         return null;
       }
     }

@@ -1,69 +1,69 @@
 import type { Severity } from './diagnostic.js';
 
 /**
- * The registry of every diagnostic code: `stage/kebab-name`, its default severity and a one-line doc.
+ * The registry of every diagnostic code: `stage/kebab-name`, its default severity and a one-line doc in English (`doc`) and Chinese (`zh`).
  * Add a code here before using it; the README's table of codes is generated from this one.
  */
 export const codes = {
   // syntax: scan, parse, lower
-  'syntax/unknown-character': { severity: 'error', doc: 'a character no token can start with' },
-  'syntax/unterminated-string': { severity: 'error', doc: 'a string is missing its closing quote' },
-  'syntax/bad-escape': { severity: 'error', doc: 'a `\\` in a string is not followed by `"`, `\\`, `n` or `t`' },
-  'syntax/unexpected-token': { severity: 'error', doc: 'the parser expected something else here' },
-  'syntax/unknown-unit': { severity: 'error', doc: 'a number is followed by a unit the language does not know' },
-  'syntax/bad-number': { severity: 'error', doc: 'a number literal cannot be read (too large, or money with more than two decimals)' },
-  'syntax/duplicate-item': { severity: 'error', doc: 'an item that may appear once (owner, deadline, say, version…) appears twice' },
-  'syntax/bad-locale': { severity: 'error', doc: 'a locale name or tag is not of the form `en` or `zh-CN`' },
+  'syntax/unknown-character': { severity: 'error', doc: 'a character no token can start with', zh: '语言里没有以这个字符开头的写法' },
+  'syntax/unterminated-string': { severity: 'error', doc: 'a string is missing its closing quote', zh: '字符串缺少结尾的引号' },
+  'syntax/bad-escape': { severity: 'error', doc: 'a `\\` in a string is not followed by `"`, `\\`, `n` or `t`', zh: '字符串里的 `\\` 后面不是 `"`、`\\`、`n` 或 `t`' },
+  'syntax/unexpected-token': { severity: 'error', doc: 'the parser expected something else here', zh: '解析器在这里期待别的内容' },
+  'syntax/unknown-unit': { severity: 'error', doc: 'a number is followed by a unit the language does not know', zh: '数字后面跟着语言不认识的单位' },
+  'syntax/bad-number': { severity: 'error', doc: 'a number literal cannot be read (too large, or money with more than two decimals)', zh: '数字写法无法读取（太大，或金额超过两位小数）' },
+  'syntax/duplicate-item': { severity: 'error', doc: 'an item that may appear once (owner, deadline, say, version…) appears twice', zh: '只能出现一次的项（owner、deadline、say、version…）出现了两次' },
+  'syntax/bad-locale': { severity: 'error', doc: 'a locale name or tag is not of the form `en` or `zh-CN`', zh: '语言名或标记不是 `en`、`zh-CN` 这样的形式' },
 
   // resolve: imports, names, types
-  'resolve/import-not-found': { severity: 'error', doc: 'an imported file cannot be read' },
-  'resolve/missing-policy': { severity: 'error', doc: 'no `policy` header in the entry file' },
-  'resolve/duplicate-policy': { severity: 'error', doc: 'more than one `policy` header' },
-  'resolve/duplicate-definition': { severity: 'error', doc: 'two declarations share a name' },
-  'resolve/duplicate-member': { severity: 'error', doc: 'an enum lists the same member twice' },
-  'resolve/unknown-name': { severity: 'error', doc: 'a name refers to nothing declared' },
-  'resolve/unknown-target': { severity: 'error', doc: 'a branch points at something that is neither a decision nor an outcome' },
-  'resolve/unknown-type': { severity: 'error', doc: 'a fact has a type that is neither built in nor an enum' },
-  'resolve/unknown-member': { severity: 'error', doc: 'an enum member that the enum does not have' },
-  'resolve/unknown-department': { severity: 'error', doc: 'an outcome owner that is not a declared department' },
-  'resolve/missing-start': { severity: 'error', doc: 'the policy does not say which decision comes first (`start`)' },
-  'resolve/ambiguous-name': { severity: 'error', doc: 'a bare name matches members of several enums; qualify it as `enum.member`' },
-  'resolve/let-cycle': { severity: 'error', doc: 'derived values (`let`) that depend on themselves' },
-  'resolve/missing-translation': { severity: 'warning', doc: 'a text lacks one of the policy\'s locales' },
-  'resolve/unknown-locale': { severity: 'warning', doc: 'a text is tagged with a locale the policy does not declare' },
-  'resolve/missing-label': { severity: 'warning', doc: 'something a person reads has no label' },
-  'type/mismatch': { severity: 'error', doc: 'an operand has the wrong type (money compared with a bool, a duration where money is expected…)' },
-  'type/not-a-condition': { severity: 'error', doc: 'a `when` condition is not a yes/no (bool) expression' },
-  'type/missing-unit': { severity: 'error', doc: 'a bare number where money or a duration is expected; write `30 CNY` or `3 days`' },
-  'type/not-constant': { severity: 'error', doc: 'a `const` whose value is not a literal' },
-  'type/negative-money': { severity: 'error', doc: 'a money constant below zero' },
+  'resolve/import-not-found': { severity: 'error', doc: 'an imported file cannot be read', zh: '无法读取导入的文件' },
+  'resolve/missing-policy': { severity: 'error', doc: 'no `policy` header in the entry file', zh: '入口文件没有 `policy` 头' },
+  'resolve/duplicate-policy': { severity: 'error', doc: 'more than one `policy` header', zh: '有不止一个 `policy` 头' },
+  'resolve/duplicate-definition': { severity: 'error', doc: 'two declarations share a name', zh: '两个声明同名' },
+  'resolve/duplicate-member': { severity: 'error', doc: 'an enum lists the same member twice', zh: '枚举把同一个成员列了两次' },
+  'resolve/unknown-name': { severity: 'error', doc: 'a name refers to nothing declared', zh: '名字没有对应的声明' },
+  'resolve/unknown-target': { severity: 'error', doc: 'a branch points at something that is neither a decision nor an outcome', zh: '分支指向的既不是决策也不是结果' },
+  'resolve/unknown-type': { severity: 'error', doc: 'a fact has a type that is neither built in nor an enum', zh: '事实的类型既不是内置类型也不是枚举' },
+  'resolve/unknown-member': { severity: 'error', doc: 'an enum member that the enum does not have', zh: '枚举没有这个成员' },
+  'resolve/unknown-department': { severity: 'error', doc: 'an outcome owner that is not a declared department', zh: '结果的负责部门没有声明' },
+  'resolve/missing-start': { severity: 'error', doc: 'the policy does not say which decision comes first (`start`)', zh: '政策没有说明先走哪个决策（`start`）' },
+  'resolve/ambiguous-name': { severity: 'error', doc: 'a bare name matches members of several enums; qualify it as `enum.member`', zh: '单写的名字同时是几个枚举的成员；请写成 `枚举.成员`' },
+  'resolve/let-cycle': { severity: 'error', doc: 'derived values (`let`) that depend on themselves', zh: '派生值（`let`）依赖它自己' },
+  'resolve/missing-translation': { severity: 'warning', doc: 'a text lacks one of the policy\'s locales', zh: '文字缺少政策的某种语言' },
+  'resolve/unknown-locale': { severity: 'warning', doc: 'a text is tagged with a locale the policy does not declare', zh: '文字标了政策没有声明的语言' },
+  'resolve/missing-label': { severity: 'warning', doc: 'something a person reads has no label', zh: '给人看的东西没有标签' },
+  'type/mismatch': { severity: 'error', doc: 'an operand has the wrong type (money compared with a bool, a duration where money is expected…)', zh: '操作数类型不对（金额和是/否值比较、需要金额的地方给了时长…）' },
+  'type/not-a-condition': { severity: 'error', doc: 'a `when` condition is not a yes/no (bool) expression', zh: '`when` 条件不是是/否（bool）表达式' },
+  'type/missing-unit': { severity: 'error', doc: 'a bare number where money or a duration is expected; write `30 CNY` or `3 days`', zh: '需要金额或时长的地方写了光秃秃的数字；请写 `30 CNY` 或 `3 days`' },
+  'type/not-constant': { severity: 'error', doc: 'a `const` whose value is not a literal', zh: '`const` 的值不是字面量' },
+  'type/negative-money': { severity: 'error', doc: 'a money constant below zero', zh: '金额常量小于零' },
 
   // graph: the checked decision graph
-  'graph/cycle': { severity: 'error', doc: 'a decision reaches itself' },
-  'graph/gap': { severity: 'error', doc: 'some inputs reach a decision and match no branch (a witness case is given)' },
-  'graph/overlap': { severity: 'error', doc: 'two branches of a `unique` decision match the same input (a witness case is given)' },
-  'graph/shadowed-branch': { severity: 'warning', doc: 'no input reaching the decision can reach this branch: earlier branches cover it' },
-  'graph/unreachable-decision': { severity: 'warning', doc: 'a decision no path from `start` reaches' },
-  'graph/unreachable-outcome': { severity: 'warning', doc: 'an outcome no path from `start` reaches' },
-  'graph/unused-fact': { severity: 'warning', doc: 'a fact no condition or value reads' },
-  'graph/unused-constant': { severity: 'warning', doc: 'a constant nothing reads' },
-  'graph/unused-let': { severity: 'warning', doc: 'a derived value nothing reads' },
-  'graph/unused-member': { severity: 'warning', doc: 'an enum member no condition mentions' },
-  'graph/unused-department': { severity: 'warning', doc: 'a department no outcome is owned by' },
-  'graph/inexact-analysis': { severity: 'info', doc: 'a condition is outside what the analysis decides exactly (non-linear arithmetic); gaps and overlaps are not judged there' },
+  'graph/cycle': { severity: 'error', doc: 'a decision reaches itself', zh: '决策会绕回自己' },
+  'graph/gap': { severity: 'error', doc: 'some inputs reach a decision and match no branch (a witness case is given)', zh: '有些输入会进入决策却不匹配任何分支（附示例案例）' },
+  'graph/overlap': { severity: 'error', doc: 'two branches of a `unique` decision match the same input (a witness case is given)', zh: '`unique` 决策的两个分支匹配同一个输入（附示例案例）' },
+  'graph/shadowed-branch': { severity: 'warning', doc: 'no input reaching the decision can reach this branch: earlier branches cover it', zh: '进入决策的输入都走不到这个分支：前面的分支已覆盖它' },
+  'graph/unreachable-decision': { severity: 'warning', doc: 'a decision no path from `start` reaches', zh: '从 `start` 出发没有路径到达这个决策' },
+  'graph/unreachable-outcome': { severity: 'warning', doc: 'an outcome no path from `start` reaches', zh: '从 `start` 出发没有路径到达这个结果' },
+  'graph/unused-fact': { severity: 'warning', doc: 'a fact no condition or value reads', zh: '没有条件或值读取这个事实' },
+  'graph/unused-constant': { severity: 'warning', doc: 'a constant nothing reads', zh: '没有地方读取这个常量' },
+  'graph/unused-let': { severity: 'warning', doc: 'a derived value nothing reads', zh: '没有地方读取这个派生值' },
+  'graph/unused-member': { severity: 'warning', doc: 'an enum member no condition mentions', zh: '没有条件提到这个枚举成员' },
+  'graph/unused-department': { severity: 'warning', doc: 'a department no outcome is owned by', zh: '没有结果由这个部门负责' },
+  'graph/inexact-analysis': { severity: 'info', doc: 'a condition is outside what the analysis decides exactly (non-linear arithmetic); gaps and overlaps are not judged there', zh: '条件超出了分析能精确判断的范围（非线性运算）；那里的缺口和重叠不作判断' },
 
   // case: reading a case file or key=value arguments
-  'case/unreadable': { severity: 'error', doc: 'the case file cannot be read or is not valid YAML/JSON' },
-  'case/schema': { severity: 'error', doc: 'the case does not match the policy\'s case schema' },
-  'case/unknown-field': { severity: 'error', doc: 'the case has a field the policy does not declare' },
+  'case/unreadable': { severity: 'error', doc: 'the case file cannot be read or is not valid YAML/JSON', zh: '案例文件无法读取，或不是合法的 YAML/JSON' },
+  'case/schema': { severity: 'error', doc: 'the case does not match the policy\'s case schema', zh: '案例不符合政策的案例结构' },
+  'case/unknown-field': { severity: 'error', doc: 'the case has a field the policy does not declare', zh: '案例里有政策没有声明的字段' },
 
   // eval: evaluating a case
-  'eval/division-by-zero': { severity: 'error', doc: 'a value divides by zero for this case' },
+  'eval/division-by-zero': { severity: 'error', doc: 'a value divides by zero for this case', zh: '对这个案例，某个值除以了零' },
 
   // render: the handbook
-  'render/template': { severity: 'error', doc: 'a handbook template failed (unknown field, bad syntax)' },
-  'render/browser-not-found': { severity: 'error', doc: 'no Chromium to print the PDF with' },
-} as const satisfies Record<string, { severity: Severity; doc: string }>;
+  'render/template': { severity: 'error', doc: 'a handbook template failed (unknown field, bad syntax)', zh: '手册模板出错（未知字段、语法错误）' },
+  'render/browser-not-found': { severity: 'error', doc: 'no Chromium to print the PDF with', zh: '找不到用来打印 PDF 的 Chromium' },
+} as const satisfies Record<string, { severity: Severity; doc: string; zh: string }>;
 
 /** Every diagnostic code the project knows. */
 export type DiagnosticCode = keyof typeof codes;

@@ -1,5 +1,6 @@
 import { positionOf, type SourceFile, type Span } from '../source/source-file.js';
-import { sortDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
+import { localize, sortDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
+import type { MessageLocale } from './locale.js';
 
 /**
  * Machine output (`--format json`, style guide 2.4 rule 6). Positions are 1-based; the end
@@ -44,7 +45,8 @@ export function jsonRange(span: Span, sources: ReadonlyMap<string, SourceFile>):
 }
 
 /** One diagnostic as plain JSON data, keys in the documented order. */
-export function toJsonDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>): JsonDiagnostic {
+export function toJsonDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, locale: MessageLocale = 'en'): JsonDiagnostic {
+  d = localize(d, locale);
   return {
     code: d.code,
     severity: d.severity,
@@ -62,15 +64,15 @@ export function toJsonDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, Sou
 }
 
 /** The report: every diagnostic, sorted (never capped: machines want them all), and counts. */
-export function toJsonReport(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>): JsonReport {
+export function toJsonReport(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, locale: MessageLocale = 'en'): JsonReport {
   const count = (s: Severity): number => list.filter((d) => d.severity === s).length;
   return {
-    diagnostics: sortDiagnostics(list).map((d) => toJsonDiagnostic(d, sources)),
+    diagnostics: sortDiagnostics(list).map((d) => toJsonDiagnostic(d, sources, locale)),
     summary: { errors: count('error'), warnings: count('warning'), infos: count('info') },
   };
 }
 
-/** The report as indented JSON text with a trailing newline. */
-export function formatJson(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>): string {
-  return JSON.stringify(toJsonReport(list, sources), null, 2) + '\n';
+/** The report as indented JSON text with a trailing newline; messages in `locale` (English by default). */
+export function formatJson(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, locale: MessageLocale = 'en'): string {
+  return JSON.stringify(toJsonReport(list, sources, locale), null, 2) + '\n';
 }

@@ -1,5 +1,7 @@
 import { lineText, positionOf, type SourceFile, type Span } from '../source/source-file.js';
-import { sortDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
+import { localize, sortDiagnostics, type Diagnostic, type Severity } from './diagnostic.js';
+import type { MessageLocale } from './locale.js';
+import { formatMessage, msg } from './message.js';
 
 /**
  * The pretty diagnostic format of style guide 2.4: a `path:line:col` header editors can follow,
@@ -12,6 +14,8 @@ export interface TextFormatOptions {
   readonly color: boolean;
   /** Print at most this many diagnostics, then "… and N more"; 0 or absent means no limit. */
   readonly maxErrors?: number;
+  /** The language of the messages; English when absent. */
+  readonly locale?: MessageLocale;
 }
 
 /** The default of `--max-errors`. */
@@ -42,6 +46,9 @@ export function formatDiagnostic(
   sources: ReadonlyMap<string, SourceFile>,
   opts: TextFormatOptions,
 ): string {
+  const locale = opts.locale ?? 'en';
+  d = localize(d, locale);
+  const word = (id: 'format.help' | 'format.example' | 'format.note') => formatMessage(msg(id), locale);
   const color = opts.color;
   // Bold throughout, with the severity and code also in the severity's colour.
   const header =
@@ -56,12 +63,12 @@ export function formatDiagnostic(
   if (file !== undefined) lines.push(...snippet(d, file, line, gutter, color));
 
   const notes: string[] = [];
-  if (d.help !== undefined) notes.push(`${gutter} = help: ${printable(d.help)}`);
-  if (d.witness !== undefined) notes.push(`${gutter} = example: ${printable(formatWitness(d.witness))}`);
+  if (d.help !== undefined) notes.push(`${gutter} = ${word('format.help')}: ${printable(d.help)}`);
+  if (d.witness !== undefined) notes.push(`${gutter} = ${word('format.example')}: ${printable(formatWitness(d.witness))}`);
   if (notes.length > 0) lines.push(`${gutter} |`, ...notes);
 
   for (const r of d.related ?? []) {
-    lines.push(`${locationOf(r.span, sources)}: ${paint('note', ansi.bold, color)}: ${printable(r.message)}`);
+    lines.push(`${locationOf(r.span, sources)}: ${paint(word('format.note'), ansi.bold, color)}: ${printable(r.message)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -98,7 +105,7 @@ export function formatDiagnostics(
   const shown = limit > 0 ? sorted.slice(0, limit) : sorted;
   const blocks = shown.map((d) => formatDiagnostic(d, sources, opts));
   const hidden = sorted.length - shown.length;
-  if (hidden > 0) blocks.push(`… and ${hidden} more\n`);
+  if (hidden > 0) blocks.push(`${formatMessage(msg('format.more', { count: hidden }), opts.locale ?? 'en')}\n`);
   return blocks.join('\n');
 }
 
@@ -109,18 +116,18 @@ export function formatReport(
   opts: TextFormatOptions,
 ): string {
   if (list.length === 0) return '';
-  return `${formatDiagnostics(list, sources, opts)}\n${summary(list)}\n`;
+  return `${formatDiagnostics(list, sources, opts)}\n${summary(list, opts.locale)}\n`;
 }
 
-/** Counts by severity: `2 errors, 1 warning`; empty when the list is. */
-export function summary(list: readonly Diagnostic[]): string {
+/** Counts by severity: `2 errors, 1 warning` (`2 个错误，1 个警告`); empty when the list is. */
+export function summary(list: readonly Diagnostic[], locale: MessageLocale = 'en'): string {
   const count = (s: Severity): number => list.filter((d) => d.severity === s).length;
   const parts: string[] = [];
-  for (const [severity, word] of [['error', 'error'], ['warning', 'warning'], ['info', 'info']] as const) {
+  for (const severity of ['error', 'warning', 'info'] as const) {
     const n = count(severity);
-    if (n > 0) parts.push(`${n} ${word}${n === 1 ? '' : 's'}`);
+    if (n > 0) parts.push(formatMessage(msg(n === 1 ? `format.${severity}` : `format.${severity}s`, { count: n }), locale));
   }
-  return parts.join(', ');
+  return parts.join(formatMessage(msg('format.separator'), locale));
 }
 
 /** A witness as `key=value` pairs to paste after `sopwright eval FILE`, quoted for a POSIX shell. */

@@ -5,8 +5,10 @@ import type { Duration } from '../graph/graph.js';
  * errors, evaluation errors, and the words of the human answer. Other locales fall back to en.
  */
 
+import type { MessageLocale } from '../diagnostics/locale.js';
+
 /** The locales with their own messages. */
-export type MessageLocale = 'zh-CN' | 'en';
+export type { MessageLocale };
 
 /** The message locale for a requested locale: any `zh…` is zh-CN, anything else en. */
 export function messageLocale(locale: string | undefined): MessageLocale {

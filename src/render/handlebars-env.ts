@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { code, msg } from '../diagnostics/message.js';
 import { sourceFile } from '../source/source-file.js';
 
 /**
@@ -102,15 +103,13 @@ export function templateDiagnostic(file: TemplateFile, error: unknown): Diagnost
   const missing = /^"([^"]+)" not defined in .* - \d+:\d+$/.exec(raw);
   const partial = /^The partial (\S+) could not be found$/.exec(raw);
   const message = missing
-    ? `template uses \`${missing[1]}\`, which the view model does not have here`
+    ? msg('render.missing-field', { field: code(missing[1]) })
     : partial
-      ? `template uses the partial \`${partial[1]}\`, which does not exist`
-      : `invalid template: ${lowerFirst((parse ? parse[2] : raw.replace(/ - \d+:\d+$/, '')).replace(/\.$/, ''))}`;
+      ? msg('render.missing-partial', { partial: code(partial[1]) })
+      : msg('render.invalid-template', { reason: lowerFirst((parse ? parse[2] : raw.replace(/ - \d+:\d+$/, '')).replace(/\.$/, '')) });
   const source = sourceFile(file.path, file.text);
   const start = line === undefined ? 0 : (source.lineStarts[line - 1] ?? 0) + (column ?? 0);
-  const help = missing
-    ? 'templates receive the fields of HandbookModel (src/render/view-model.ts); use `@root.` for top-level fields inside `#each`'
-    : partial ? 'partials are the files in `partials/` named `<name>.<format>.hbs`' : undefined;
+  const help = missing ? msg('render.missing-field.help') : partial ? msg('render.missing-partial.help') : undefined;
   return diagnostic('render/template', { file: file.path, start, end: start }, message, help ? { help } : {});
 }
 
@@ -153,8 +152,8 @@ export function createTemplateEnv(set: TemplateSet, format: TemplateFormat, entr
   for (const rel of entries) {
     const file = set[rel];
     if (file === undefined) {
-      diagnostics.push(diagnostic('render/template', { file: rel, start: 0, end: 0 }, `the template \`${rel}\` is missing`, {
-        help: 'every template in the templates directory is required; an override directory only replaces files',
+      diagnostics.push(diagnostic('render/template', { file: rel, start: 0, end: 0 }, msg('render.template-missing', { file: code(rel) }), {
+        help: msg('render.template-missing.help'),
       }));
       continue;
     }

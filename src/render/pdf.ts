@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { code, list, msg } from '../diagnostics/message.js';
 import type { PageFurniture } from './render.js';
 
 /**
@@ -29,7 +30,7 @@ export const chromiumFlags = [
   '--no-first-run',
 ] as const;
 
-const installHelp = 'install Chromium (`apt-get install chromium`), or pass the path of a Chromium or Chrome with `--browser PATH` (or set `SOPWRIGHT_BROWSER`)';
+const installHelp = msg('render.install-browser.help');
 
 function isExecutableFile(path: string): boolean {
   try {
@@ -53,17 +54,17 @@ export function findBrowser(
   const named = flag ?? (env[browserEnvVar] || undefined);
   if (named !== undefined) {
     if (isExecutable(named)) return { path: named };
-    const source = flag !== undefined ? '`--browser`' : `\`${browserEnvVar}\``;
+    const source = code(flag !== undefined ? '--browser' : browserEnvVar);
     return {
       diagnostic: diagnostic('render/browser-not-found', { file: named, start: 0, end: 0 },
-        `the browser \`${named}\` named by ${source} does not exist or cannot be run`, { help: installHelp }),
+        msg('render.browser-not-runnable', { path: code(named), source }), { help: installHelp }),
     };
   }
   const found = browserCandidates.find((p) => isExecutable(p));
   if (found !== undefined) return { path: found };
   return {
     diagnostic: diagnostic('render/browser-not-found', { file: 'sopwright', start: 0, end: 0 },
-      `no Chromium to print the PDF with (looked for ${browserCandidates.map((p) => `\`${p}\``).join(', ')})`, { help: installHelp }),
+      msg('render.no-browser', { paths: list(browserCandidates.map(code), 'comma') }), { help: installHelp }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Lexer, type ILexingError, type IToken } from 'chevrotain';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type DiagnosticExtra } from '../diagnostics/diagnostic.js';
+import { code, msg } from '../diagnostics/message.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import { allTokens, UnterminatedString, UnterminatedTripleString } from './tokens.js';
 
@@ -75,34 +76,34 @@ const fullWidth: Readonly<Record<string, string>> = {
 function unknownCharacter(file: SourceFile, error: ILexingError): Diagnostic {
   const span = { file: file.path, start: error.offset, end: error.offset + error.length };
   const chars = file.text.slice(span.start, span.end);
-  const noun = [...chars].length > 1 ? 'characters' : 'character';
-  return diagnostic('syntax/unknown-character', span, `unexpected ${noun} \`${chars}\``, {
-    label: 'no token starts with this',
+  const id = [...chars].length > 1 ? 'syntax.unknown-characters' : 'syntax.unknown-character';
+  return diagnostic('syntax/unknown-character', span, msg(id, { chars: code(chars) }), {
+    label: msg('syntax.unknown-character.label'),
     ...unknownCharacterHelp(chars, span),
   });
 }
 
 /** Full-width punctuation gets its ASCII form as a fix; other non-ASCII text is most likely a name. */
-function unknownCharacterHelp(chars: string, span: Span): Pick<Diagnostic, 'help' | 'suggestion'> {
+function unknownCharacterHelp(chars: string, span: Span): Pick<DiagnosticExtra, 'help' | 'suggestion'> {
   const ascii = [...chars].map((c) => fullWidth[c] ?? c).join('');
   if (/^[“”]|[“”]$/.test(chars) && /[^“”]/.test(chars)) {
-    return { help: 'strings use straight quotes: `"…"`', suggestion: { span, replacement: chars.replace(/[“”]/g, '"') } };
+    return { help: msg('syntax.curly-quotes.help'), suggestion: { span, replacement: chars.replace(/[“”]/g, '"') } };
   }
   if ([...chars].every((c) => c in fullWidth)) {
-    return { help: `write the ASCII \`${ascii}\` instead of the full-width \`${chars}\``, suggestion: { span, replacement: ascii } };
+    return { help: msg('syntax.full-width.help', { ascii: code(ascii), chars: code(chars) }), suggestion: { span, replacement: ascii } };
   }
   // Names are ASCII; a Chinese word outside quotes is the likely mistake.
-  if (/[^\x00-\x7f]/.test(chars)) return { help: 'names use ASCII letters, digits and `_`; put other text in a string, such as `"…"`' };
+  if (/[^\x00-\x7f]/.test(chars)) return { help: msg('syntax.non-ascii-name.help') };
   return {};
 }
 
 function unterminatedString(span: Span, triple: boolean): Diagnostic {
   return triple
-    ? diagnostic('syntax/unterminated-string', span, 'this `"""` string is never closed', {
-        label: 'the string runs to the end of the file',
-        help: 'end the text with `"""`',
+    ? diagnostic('syntax/unterminated-string', span, msg('syntax.unterminated-triple'), {
+        label: msg('syntax.unterminated-triple.label'),
+        help: msg('syntax.unterminated-triple.help'),
       })
-    : diagnostic('syntax/unterminated-string', span, 'this string is not closed before the end of the line', {
-        help: 'end it with `"`, or use `"""` for text over several lines',
+    : diagnostic('syntax/unterminated-string', span, msg('syntax.unterminated-string'), {
+        help: msg('syntax.unterminated-string.help'),
       });
 }

@@ -1,5 +1,6 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { code, msg } from '../diagnostics/message.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
@@ -82,7 +83,7 @@ export abstract class LowerBase extends BaseVisitor {
   }
 
   /** Keeps the first of each once-only item and reports the others. */
-  protected once<I extends { key: string; span: Span }>(items: I[], onceKeys: readonly string[], where: string): I[] {
+  protected once<I extends { key: string; span: Span }>(items: I[], onceKeys: readonly string[], where: 'policy' | 'fact' | 'outcome'): I[] {
     const first = new Map<string, Span>();
     return items.filter((item) => {
       if (!onceKeys.includes(item.key)) return true;
@@ -108,21 +109,21 @@ export function checkLocale(locale: string, span: Span, diagnostics: Diagnostic[
 }
 
 function badLocale(locale: string, span: Span): Diagnostic {
-  return diagnostic('syntax/bad-locale', span, `\`${locale}\` is not a locale`, {
-    help: 'write a language code, optionally with a region: `en`, `zh-CN`',
+  return diagnostic('syntax/bad-locale', span, msg('syntax.bad-locale', { locale: code(locale) }), {
+    help: msg('syntax.bad-locale.help'),
   });
 }
 
 function badEscape(span: Span, source: SourceFile): Diagnostic {
   const written = source.text.slice(span.start, span.end);
-  return diagnostic('syntax/bad-escape', span, `unknown escape \`${written}\` in a string`, {
-    help: 'the escapes are `\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash',
+  return diagnostic('syntax/bad-escape', span, msg('syntax.bad-escape', { written: code(written) }), {
+    help: msg('syntax.bad-escape.help'),
   });
 }
 
-function duplicateItem(key: string, where: string, span: Span, first: Span): Diagnostic {
-  return diagnostic('syntax/duplicate-item', span, `\`${key}\` is given more than once in this ${where}`, {
-    help: `keep one \`${key}\` and remove the others`,
-    related: [{ span: first, message: `first \`${key}\` here` }],
+function duplicateItem(key: string, where: 'policy' | 'fact' | 'outcome', span: Span, first: Span): Diagnostic {
+  return diagnostic('syntax/duplicate-item', span, msg('syntax.duplicate-item', { key: code(key), where: msg(`syntax.where.${where}`) }), {
+    help: msg('syntax.duplicate-item.help', { key: code(key) }),
+    related: [{ span: first, message: msg('syntax.duplicate-item.first', { key: code(key) }) }],
   });
 }

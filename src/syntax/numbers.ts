@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { code, msg } from '../diagnostics/message.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
 import type { Name } from './ast.js';
@@ -40,20 +41,20 @@ export function checkNumber(text: string, isMoney: boolean, span: Span, diagnost
 
 function unknownUnit(unit: Name): Diagnostic {
   const guess = spellingSuggestion(unit.text, Object.keys(unitSpellings));
-  return diagnostic('syntax/unknown-unit', unit.span, `unknown unit \`${unit.text}\``, {
-    help: guess ? `did you mean \`${guess}\`?` : 'units are `CNY`, `days`, `hours` and `minutes`',
+  return diagnostic('syntax/unknown-unit', unit.span, msg('syntax.unknown-unit', { unit: code(unit.text) }), {
+    help: guess ? msg('common.did-you-mean', { name: code(guess) }) : msg('syntax.units.help'),
     ...(guess ? { suggestion: { span: unit.span, replacement: guess } } : {}),
   });
 }
 
 function numberTooLarge(text: string, span: Span): Diagnostic {
-  return diagnostic('syntax/bad-number', span, `the number \`${text}\` is too large`, {
-    help: `numbers may have at most ${maxIntegerDigits} digits before the decimal point`,
+  return diagnostic('syntax/bad-number', span, msg('syntax.number-too-large', { text: code(text) }), {
+    help: msg('syntax.number-too-large.help', { digits: maxIntegerDigits }),
   });
 }
 
 function moneyTooPrecise(text: string, span: Span): Diagnostic {
-  return diagnostic('syntax/bad-number', span, `the amount \`${text}\` has more than two decimals`, {
-    help: 'money is counted in fen: write at most two digits after the decimal point',
+  return diagnostic('syntax/bad-number', span, msg('syntax.money-too-precise', { text: code(text) }), {
+    help: msg('syntax.money-too-precise.help'),
   });
 }

@@ -2,7 +2,7 @@ import { CstParser, EOF, type IRecognitionException, type IToken, type TokenType
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import type { DeclarationCstNode, FileCstNode, ImportCstNode } from './cst.generated.js';
-import { errorMessageProvider } from './error-messages.js';
+import { errorMessageProvider, messageOf, resetMessages } from './error-messages.js';
 import * as t from './tokens.js';
 
 /**
@@ -437,6 +437,7 @@ export function parseCst(file: SourceFile, tokens: IToken[]): ParseCstResult {
   const parser = (recovering ??= new SopParser());
   parser.input = tokens;
   parser.repairedByInsertion.clear();
+  resetMessages();
   const cst = parser.file() as unknown as FileCstNode;
   const diagnostics = parser.errors.map((error, i) =>
     unexpectedToken(error, errorSpan(file, error, parser.repairedByInsertion.has(i))));
@@ -455,5 +456,5 @@ function errorSpan(file: SourceFile, error: IRecognitionException, inserted: boo
 }
 
 function unexpectedToken(error: IRecognitionException, span: Span): Diagnostic {
-  return diagnostic('syntax/unexpected-token', span, error.message);
+  return diagnostic('syntax/unexpected-token', span, messageOf(error.message) ?? error.message);
 }

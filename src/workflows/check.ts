@@ -14,6 +14,8 @@ export interface PolicyCheck {
   readonly sources: ReadonlyMap<string, SourceFile>;
   /** Paths that could not be read or searched, phrased for the user. */
   readonly problems: readonly string[];
+  /** The locales the first policy declares: the report's language when nobody asks for another. */
+  readonly locales: readonly string[];
 }
 
 function diagnosticKey(d: Diagnostic): string {
@@ -31,6 +33,7 @@ export function checkPolicies(paths: readonly string[], opts: FileOptions = {}):
   const host = compileHost(files);
   const diagnostics = new Map<string, Diagnostic>();
   const sources = new Map<string, SourceFile>();
+  let locales: readonly string[] | undefined;
   for (const entry of found.entries) {
     const read = files.readText(entry);
     if (!read.ok) {
@@ -38,9 +41,10 @@ export function checkPolicies(paths: readonly string[], opts: FileOptions = {}):
       continue;
     }
     const result = compile(entry, host);
+    locales ??= result.locales;
     // An imported file checked from several entries reports its problems once.
     for (const d of result.diagnostics) diagnostics.set(diagnosticKey(d), d);
     for (const [file, source] of result.sources) sources.set(file, source);
   }
-  return { entries: found.entries, diagnostics: [...diagnostics.values()], sources, problems };
+  return { entries: found.entries, diagnostics: [...diagnostics.values()], sources, problems, locales: locales ?? [] };
 }

@@ -63,7 +63,7 @@ function browserFor(opts: Pick<HandbookOptions, 'browser' | 'env'>): { path: str
 
 /** Makes the handbook of a compiled policy as HTML, Markdown or PDF. */
 export async function buildHandbook(graph: DecisionGraph, opts: HandbookOptions): Promise<Handbook> {
-  const locale = opts.locale ?? 'zh-CN';
+  const locale = opts.locale ?? graph.policy.locales[0] ?? 'zh-CN';
   let browserPath: string | undefined;
   if (opts.format === 'pdf') {
     const found = browserFor(opts);
@@ -149,7 +149,7 @@ export interface GraphExport {
 export async function exportPolicyGraph(policy: PolicyRef, opts: GraphExportOptions): Promise<GraphExport> {
   const loaded = openPolicy(policy, opts);
   if (loaded.graph === undefined) return { policy: loaded, text: undefined, problems: [] };
-  const text = await exportGraph(loaded.graph, { format: opts.format, locale: opts.locale ?? 'zh-CN' });
+  const text = await exportGraph(loaded.graph, { format: opts.format, locale: opts.locale ?? loaded.graph.policy.locales[0] ?? 'zh-CN' });
   const failed = opts.output === undefined ? undefined : (opts.files ?? nodeFiles).writeFile(opts.output, text);
   return { policy: loaded, text: failed === undefined ? text : undefined, problems: failed === undefined ? [] : [failed.problem] };
 }

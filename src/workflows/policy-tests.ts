@@ -17,7 +17,7 @@ import { compilePolicyFile, type FileOptions } from './policy.js';
 
 /** Options of `runPolicyTests`. */
 export interface PolicyTestOptions extends FileOptions {
-  /** The language of messages and failure texts (default: en). */
+  /** The language of messages and failure texts (default: the first locale of the first test file's policy). */
   readonly locale?: string;
   /** Measure branch and outcome coverage (implied by `minCoverage`). */
   readonly coverage?: boolean;
@@ -53,6 +53,8 @@ export interface PolicyTestRun {
   readonly belowMinimum: readonly CoverageShortfall[];
   /** Why the JUnit report could not be written. */
   readonly junitProblem?: string;
+  /** The language the run spoke (`opts.locale`, or the first policy's first locale). */
+  readonly locale: string;
 }
 
 /** A compiled policy, or the errors that kept it from compiling. */
@@ -77,15 +79,17 @@ export function findTestFiles(paths: readonly string[], files: FileHost = nodeFi
   return { files: [...new Set(found)], problems };
 }
 
-function emptyRun(problems: readonly string[], files: readonly string[] = []): PolicyTestRun {
-  return { files, reports: [], coverage: null, sources: new Map(), problems, policyErrors: false, passed: 0, failed: 0, belowMinimum: [] };
+function emptyRun(problems: readonly string[], files: readonly string[] = [], locale = 'zh-CN'): PolicyTestRun {
+  return { files, reports: [], coverage: null, sources: new Map(), problems, policyErrors: false, passed: 0, failed: 0, belowMinimum: [], locale };
 }
 
 /** Runs the policy tests the paths name (test files, or directories searched for `*.test.yaml`). */
 export function runPolicyTests(paths: readonly string[], opts: PolicyTestOptions = {}): PolicyTestRun {
   const host = opts.files ?? nodeFiles;
   const found = findTestFiles(paths, host);
-  if (found.problems.length > 0 || found.files.length === 0) return emptyRun(found.problems);
+  if (found.problems.length > 0 || found.files.length === 0) return emptyRun(found.problems, [], opts.locale);
+  // One language for the whole run, so a report never mixes two.
+  const locale = opts.locale ?? firstPolicyLocale(found.files[0], host);
 
   const sources = new Map<string, SourceFile>();
   const policies = new Map<string, Compiled>();
@@ -93,10 +97,10 @@ export function runPolicyTests(paths: readonly string[], opts: PolicyTestOptions
   let policyErrors = false;
   for (const file of found.files) {
     const read = host.readText(file);
-    if (!read.ok) return emptyRun([read.message], found.files);
+    if (!read.ok) return emptyRun([read.message], found.files, locale);
     const source = sourceFile(file, read.text);
     sources.set(file, source);
-    const parsed = parseTestFile(source, opts.locale);
+    const parsed = parseTestFile(source, locale);
     if (parsed.value === undefined) {
       reports.push({ file, policy: null, tests: [], diagnostics: parsed.diagnostics });
       continue;
@@ -112,7 +116,7 @@ export function runPolicyTests(paths: readonly string[], opts: PolicyTestOptions
       reports.push({ file, policy: policyPath, tests: [], diagnostics: compiled.errors });
       continue;
     }
-    const tests = runTestFile(compiled.graph, parsed.value, opts.locale);
+    const tests = runTestFile(compiled.graph, parsed.value, locale);
     for (const test of tests) if (test.result) compiled.coverage.add(test.result);
     reports.push({ file, policy: policyPath, tests, diagnostics: [] });
   }
@@ -121,7 +125,7 @@ export function runPolicyTests(paths: readonly string[], opts: PolicyTestOptions
   const coverage: PolicyCoverage[] | null = wantCoverage
     ? [...policies].flatMap(([policy, c]) => ('coverage' in c ? [{ policy, coverage: c.coverage.report() }] : []))
     : null;
-  const junitProblem = opts.junit === undefined ? undefined : host.writeFile(opts.junit, junitXml(toJUnitSuites(reports, sources, opts.locale)))?.problem;
+  const junitProblem = opts.junit === undefined ? undefined : host.writeFile(opts.junit, junitXml(toJUnitSuites(reports, sources, locale)))?.problem;
   return {
     files: found.files,
     reports,
@@ -132,7 +136,16 @@ export function runPolicyTests(paths: readonly string[], opts: PolicyTestOptions
     ...countResults(reports),
     belowMinimum: shortfalls(coverage ?? [], opts.minCoverage),
     ...(junitProblem !== undefined ? { junitProblem } : {}),
+    locale,
   };
+}
+
+/** The first locale of the policy a test file names; zh-CN when the file or its policy header cannot be read. */
+function firstPolicyLocale(file: string, host: FileHost): string {
+  const read = host.readText(file);
+  const parsed = read.ok ? parseTestFile(sourceFile(file, read.text), 'en').value : undefined;
+  if (parsed === undefined) return 'zh-CN';
+  return compilePolicyFile(path.join(path.dirname(file), parsed.policy.path), { files: host }).locales[0] ?? 'zh-CN';
 }
 
 function compileForTests(policyPath: string, sources: Map<string, SourceFile>, files: FileHost): Compiled {

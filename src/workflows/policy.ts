@@ -21,6 +21,8 @@ export interface LoadedPolicy {
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: Map<string, SourceFile>;
   readonly problems: readonly string[];
+  /** The locales the policy header declares (also when the policy has errors), for the message language. */
+  readonly locales: readonly string[];
 }
 
 /** A compile host over a file host: a file that cannot be read is `undefined` (compile reports it). */
@@ -46,11 +48,11 @@ export function compilePolicyFile(file: string, opts: FileOptions = {}): Compile
 export function loadPolicy(file: string, opts: FileOptions = {}): LoadedPolicy {
   const files = opts.files ?? nodeFiles;
   const read = files.readText(file);
-  if (!read.ok) return { file, graph: undefined, diagnostics: [], sources: new Map(), problems: [read.message] };
+  if (!read.ok) return { file, graph: undefined, diagnostics: [], sources: new Map(), problems: [read.message], locales: [] };
   const host = compileHost(files);
   // The entry was just read: serve that text rather than reading the file a second time.
   const result = compile(file, { readFile: (p) => (p === file ? read.text : host.readFile(p)) });
-  return { file, graph: result.graph, diagnostics: result.diagnostics, sources: new Map(result.sources), problems: [] };
+  return { file, graph: result.graph, diagnostics: result.diagnostics, sources: new Map(result.sources), problems: [], locales: result.locales };
 }
 
 /** A policy to work on: the path of its entry file, or one already loaded (a server keeps those). */

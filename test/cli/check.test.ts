@@ -57,7 +57,7 @@ describe('sopwright check', () => {
   });
 
   it('reports errors on stderr with a summary and exits 1', async () => {
-    const r = await spawn(['check', 'error.sop']);
+    const r = await spawn(['check', 'error.sop'], { LANG: 'en_US.UTF-8' });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error\.sop:9:14: error\[syntax\/unexpected-token\]: /);
@@ -66,11 +66,11 @@ describe('sopwright check', () => {
   });
 
   it('exits 0 on warnings alone, and 1 with --strict', async () => {
-    const loose = await run(['check', 'warning.sop']);
+    const loose = await run(['check', 'warning.sop', '--locale', 'en']);
     expect(loose.code).toBe(0);
     expect(loose.stderr).toContain('warning[graph/unused-fact]');
     expect(loose.stderr.endsWith('\n1 warning\n')).toBe(true);
-    const strict = await run(['check', '--strict', 'warning.sop']);
+    const strict = await run(['check', '--strict', 'warning.sop', '--locale', 'en']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe(loose.stderr);
   });
@@ -107,7 +107,7 @@ describe('sopwright check', () => {
   });
 
   it('caps pretty output with --max-errors', async () => {
-    const r = await run(['check', '--max-errors', '1', 'many-errors.sop']);
+    const r = await run(['check', '--max-errors', '1', 'many-errors.sop', '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr.match(/: error\[/g)).toHaveLength(1);
     expect(r.stderr).toMatch(/\n… and 3 more\n\n4 errors\n$/);

@@ -33,7 +33,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sopwright eval --cases', () => {
   it('writes one result line per case to stdout and a summary to stderr, exit 0', async () => {
-    const r = await spawnCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl')]);
+    const r = await spawnCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl'), '--locale', 'en']);
     expect(r.code).toBe(0);
     const lines = parse(r.stdout);
     expect(lines).toHaveLength(500);
@@ -55,7 +55,7 @@ describe('sopwright eval --cases', () => {
   });
 
   it('stops at the first bad line with --fail-fast', async () => {
-    const r = await spawnCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--fail-fast']);
+    const r = await spawnCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--fail-fast', '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(parse(r.stdout).map((l) => l.line)).toEqual([1, 2]);
     expect(r.stderr).toContain('stopped after line 2 (--fail-fast)');

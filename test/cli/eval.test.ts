@@ -184,7 +184,7 @@ tests:
 
   it('shows expected against actual and exits 1 when a test fails', async () => {
     writeFileSync(join(dir, 'fail.test.yaml'), failing);
-    const r = await runCli(['test', join(dir, 'fail.test.yaml'), join(dir, 'pass.test.yaml')]);
+    const r = await runCli(['test', join(dir, 'fail.test.yaml'), join(dir, 'pass.test.yaml'), '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`  ✗ wrong outcome  (${join(dir, 'fail.test.yaml')}:3:5)\n      outcome\n        expected: refund_directly\n        actual:   wait\n`);
     expect(r.stdout).toMatch(/\n2 passed, 1 failed\n$/);
@@ -192,7 +192,7 @@ tests:
 
   it('writes JUnit XML with --junit and JSON with --json', async () => {
     const xmlPath = join(dir, 'out', '..', 'junit.xml');
-    const r = await runCli(['test', join(dir, 'fail.test.yaml'), '--json', '--junit', xmlPath]);
+    const r = await runCli(['test', join(dir, 'fail.test.yaml'), '--json', '--junit', xmlPath, '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).summary).toEqual({ passed: 0, failed: 1 });
     const xml = readFileSync(xmlPath, 'utf8');
@@ -201,11 +201,11 @@ tests:
   });
 
   it('reports coverage by file and line, and fails below --min-coverage', async () => {
-    const r = await runCli(['test', join(dir, 'pass.test.yaml'), '--coverage']);
+    const r = await runCli(['test', join(dir, 'pass.test.yaml'), '--coverage', '--locale', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Coverage ${join(dir, 'shop.sop')}: branches 2/9 (22.2%), outcomes 1/6 (16.6%)`);
     expect(r.stdout).toMatch(new RegExp(`\\n    ${join(dir, 'shop.sop').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+  branch triage.2\\n`));
-    const low = await runCli(['test', join(dir, 'pass.test.yaml'), '--min-coverage', '50']);
+    const low = await runCli(['test', join(dir, 'pass.test.yaml'), '--min-coverage', '50', '--locale', 'en']);
     expect(low.code).toBe(1);
     expect(low.stderr).toContain('branches coverage 22.2% is below the minimum of 50%');
   });

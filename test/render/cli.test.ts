@@ -42,7 +42,7 @@ describe('sopwright render', () => {
 
   it('names the flag and the package when the browser is missing, and writes nothing', async () => {
     const out = join(dir, 'missing-browser.pdf');
-    const r = await runCli(['render', basic, '--format', 'pdf', '--browser', '/opt/no-such-chromium', '-o', out]);
+    const r = await runCli(['render', basic, '--format', 'pdf', '--browser', '/opt/no-such-chromium', '-o', out, '--locale', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error[render/browser-not-found]: the browser `/opt/no-such-chromium` named by `--browser` does not exist or cannot be run');
     expect(r.stderr).toContain('apt-get install chromium');
@@ -50,7 +50,7 @@ describe('sopwright render', () => {
   });
 
   it('reads the browser from SOPWRIGHT_BROWSER', async () => {
-    const r = await runCli(['render', basic, '--format', 'pdf', '-o', join(dir, 'env.pdf')], { env: { SOPWRIGHT_BROWSER: '/opt/env-chromium' } });
+    const r = await runCli(['render', basic, '--format', 'pdf', '-o', join(dir, 'env.pdf')], { env: { SOPWRIGHT_BROWSER: '/opt/env-chromium', LC_ALL: 'en_US.UTF-8' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the browser `/opt/env-chromium` named by `SOPWRIGHT_BROWSER`');
   });
@@ -75,7 +75,7 @@ describe('sopwright render', () => {
     writeFileSync(join(templates, 'partials', 'toc.md.hbs'), '## {{ui.contents}}\n\n{{ui.nothing}}\n');
     const out = join(dir, 'kept.md');
     writeFileSync(out, 'the previous handbook\n');
-    const r = await runCli(['render', basic, '--format', 'md', '--templates', templates, '-o', out]);
+    const r = await runCli(['render', basic, '--format', 'md', '--templates', templates, '-o', out, '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${join(templates, 'partials', 'toc.md.hbs')}:3:3: error[render/template]: template uses \`nothing\`, which the view model does not have here`);
     expect(readFileSync(out, 'utf8')).toBe('the previous handbook\n');

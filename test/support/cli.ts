@@ -36,9 +36,10 @@ export interface CliOptions {
 
 /**
  * Variables that change the CLI's output. They are cleared so a developer's shell (or vitest,
- * which sets FORCE_COLOR) cannot leak into a test; a test sets the ones it is about.
+ * which sets FORCE_COLOR) cannot leak into a test; a test sets the ones it is about. Without the
+ * locale variables, messages are in the policy's first locale.
  */
-const cleared = ['FORCE_COLOR', 'NO_COLOR', 'SOPWRIGHT_DEBUG', 'TERM'];
+const cleared = ['FORCE_COLOR', 'NO_COLOR', 'SOPWRIGHT_DEBUG', 'TERM', 'LC_ALL', 'LC_MESSAGES', 'LANG'];
 
 /** The changes a run makes to the environment: cleared variables, then the test's own. */
 function envChanges(options: CliOptions): Record<string, string | undefined> {

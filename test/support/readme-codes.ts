@@ -4,8 +4,9 @@ import { codes } from '../../src/diagnostics/codes.js';
 
 /** The README's table of diagnostic codes, generated from the registry so the two never disagree. */
 export function codesTable(): string {
-  const rows = Object.entries(codes).map(([code, { severity, doc }]) => `| \`${code}\` | ${severity} | ${doc.replace(/\|/g, '\\|')} |`);
-  return ['| code | severity | meaning |', '| --- | --- | --- |', ...rows].join('\n');
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = Object.entries(codes).map(([code, { severity, doc, zh }]) => `| \`${code}\` | ${severity} | ${cell(doc)} | ${cell(zh)} |`);
+  return ['| code | severity | meaning | 含义 |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 const START = /<!-- codes:start[^>]*-->/;

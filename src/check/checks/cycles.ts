@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { code, msg } from '../../diagnostics/message.js';
 import type { Branch, DecisionGraph } from '../../graph/graph.js';
 
 /**
@@ -35,8 +36,8 @@ export function checkCycles(graph: DecisionGraph): Diagnostic[] {
 
 function cycle(loop: readonly string[], closing: Branch): Diagnostic {
   const path = [...loop, loop[0]].map((d) => `\`${d}\``).join(' → ');
-  return diagnostic('graph/cycle', closing.span, `decision \`${loop[0]}\` reaches itself: ${path}`, {
-    label: 'this branch closes the loop',
-    help: 'a case must always move on to an outcome; point this branch at an outcome or at a decision further down',
+  return diagnostic('graph/cycle', closing.span, msg('graph.cycle', { decision: code(loop[0]), path }), {
+    label: msg('graph.cycle.label'),
+    help: msg('graph.cycle.help'),
   });
 }

@@ -1,4 +1,6 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { code, list, msg, type MessageRef } from '../../diagnostics/message.js';
+import { reasonMessages } from '../../diagnostics/messages/reasons.js';
 import type { DecisionAnalysis, OpaqueAtom } from '../../analysis/index.js';
 import type { DecisionNode } from '../../graph/graph.js';
 import { checkGaps } from './gaps.js';
@@ -33,19 +35,22 @@ export function checkInexactAnalysis(analysis: DecisionAnalysis): Diagnostic[] {
 
 /** `graph/inexact-analysis` on a condition outside the decided fragment. */
 export function inexactCondition(atom: OpaqueAtom, decisions: readonly DecisionNode[]): Diagnostic {
-  const names = decisions.slice(0, 3).map((d) => `\`${d.id}\``).join(', ');
-  const more = decisions.length > 3 ? ` and ${decisions.length - 3} more` : '';
-  return diagnostic('graph/inexact-analysis', atom.expr.span, `\`${atom.text}\` is not analysed exactly: it ${atom.reason}`, {
-    help: `gaps, overlaps and shadowed branches that depend on it are not reported (in ${names}${more}); to have it checked, compare one fact, or the difference of two facts, with a constant`,
+  const names = list(decisions.slice(0, 3).map((d) => code(d.id)), 'comma');
+  const more = decisions.length > 3 ? msg('graph.inexact-condition.more', { count: decisions.length - 3 }) : '';
+  return diagnostic('graph/inexact-analysis', atom.expr.span, msg('graph.inexact-condition', { condition: code(atom.text), reason: reasonMessage(atom.reason) }), {
+    help: msg('graph.inexact-condition.help', { decisions: names, more }),
   });
 }
 
 /** `graph/inexact-analysis` on a decision the solver gave up on. */
 export function undecidedDecision(decision: DecisionNode, why: 'budget' | 'precision'): Diagnostic {
-  const reason = why === 'budget' ? 'has too many combinations of conditions' : 'uses numbers too precise';
-  return diagnostic('graph/inexact-analysis', decision.span, `\`${decision.id}\` ${reason} to analyse exactly`, {
-    help: why === 'budget'
-      ? 'gaps and overlaps in it are not reported; splitting it into smaller decisions helps'
-      : 'gaps and overlaps in it are not reported',
+  return diagnostic('graph/inexact-analysis', decision.span, msg(`graph.inexact-decision.${why}`, { decision: code(decision.id) }), {
+    help: why === 'budget' ? msg('graph.inexact-decision.budget-help') : msg('graph.inexact-decision.help'),
   });
+}
+
+/** The registry message whose English text is the analysis's reason (the analysis speaks English phrases). */
+function reasonMessage(reason: string): MessageRef | string {
+  const id = (Object.keys(reasonMessages) as (keyof typeof reasonMessages)[]).find((k) => reasonMessages[k].en === reason);
+  return id ? msg(id) : reason;
 }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { code, msg } from '../../diagnostics/message.js';
 import type { DecisionAnalysis, Witness } from '../../analysis/index.js';
 import type { DecisionNode } from '../../graph/graph.js';
 
@@ -9,8 +10,8 @@ export function checkGaps(analysis: DecisionAnalysis): Diagnostic[] {
 
 /** `graph/gap`: the witness reaches the decision and matches none of its branches. */
 export function gapInDecision(decision: DecisionNode, witness: Witness | undefined): Diagnostic {
-  return diagnostic('graph/gap', decision.span, `some cases reach \`${decision.id}\` and match no branch`, {
+  return diagnostic('graph/gap', decision.span, msg('graph.gap', { decision: code(decision.id) }), {
     ...(witness ? { witness } : {}),
-    help: 'add an `otherwise ->` branch or a branch for these cases',
+    help: msg('graph.gap.help'),
   });
 }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { code, msg } from '../../diagnostics/message.js';
 import { describeBranch, type DecisionAnalysis, type Witness } from '../../analysis/index.js';
 import type { Branch, DecisionNode } from '../../graph/graph.js';
 
@@ -11,16 +12,16 @@ export function checkOverlaps(analysis: DecisionAnalysis): Diagnostic[] {
 
 /** `graph/overlap` on the later branch; the witness matches it and `earlier[0]`. */
 export function overlappingBranches(decision: DecisionNode, branch: Branch, earlier: readonly Branch[], witness: Witness | undefined): Diagnostic {
-  const more = earlier.length > 1 ? ` (and ${earlier.length - 1} more)` : '';
+  const more = earlier.length > 1 ? msg('graph.overlap.more', { count: earlier.length - 1 }) : '';
   return diagnostic(
     'graph/overlap',
     branch.span,
-    `\`${describeBranch(branch)}\` overlaps \`${describeBranch(earlier[0])}\`${more} in unique decision \`${decision.id}\``,
+    msg('graph.overlap', { branch: code(describeBranch(branch)), earlier: code(describeBranch(earlier[0])), more, decision: code(decision.id) }),
     {
-      label: earlier.length > 1 ? 'earlier branches match some of its cases too' : 'an earlier branch matches some of its cases too',
+      label: earlier.length > 1 ? msg('graph.overlap.label-many') : msg('graph.overlap.label-one'),
       ...(witness ? { witness } : {}),
-      help: 'in a `unique` decision at most one branch may match a case: narrow one of the conditions, or drop `unique` so the first match wins',
-      related: earlier.map((b) => ({ span: b.span, message: 'overlapping branch' })),
+      help: msg('graph.overlap.help'),
+      related: earlier.map((b) => ({ span: b.span, message: msg('graph.overlap.related') })),
     },
   );
 }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { code, msg } from '../../diagnostics/message.js';
 import type { DecisionGraph } from '../../graph/graph.js';
 
 /**
@@ -23,14 +24,14 @@ export function checkReachability(graph: DecisionGraph, liveBranches?: ReadonlyS
   const diagnostics: Diagnostic[] = [];
   for (const d of Object.values(graph.decisions)) {
     if (!seen.has(d.id))
-      diagnostics.push(diagnostic('graph/unreachable-decision', d.span, `no case reaches decision \`${d.id}\``, {
-        help: `lead a branch to it from \`${graph.policy.start}\` or a decision below it, or remove it`,
+      diagnostics.push(diagnostic('graph/unreachable-decision', d.span, msg('graph.unreachable-decision', { decision: code(d.id) }), {
+        help: msg('graph.unreachable-decision.help', { start: code(graph.policy.start) }),
       }));
   }
   for (const o of Object.values(graph.outcomes)) {
     if (!outcomes.has(o.id))
-      diagnostics.push(diagnostic('graph/unreachable-outcome', o.span, `no case reaches outcome \`${o.id}\``, {
-        help: 'lead a branch to it, or remove it',
+      diagnostics.push(diagnostic('graph/unreachable-outcome', o.span, msg('graph.unreachable-outcome', { outcome: code(o.id) }), {
+        help: msg('graph.unreachable-outcome.help'),
       }));
   }
   return diagnostics;

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { code, list, msg } from '../../diagnostics/message.js';
 import { describeBranch, type DecisionAnalysis } from '../../analysis/index.js';
 import type { Branch, DecisionNode } from '../../graph/graph.js';
 
@@ -16,31 +17,31 @@ export function checkShadowedBranches(analysis: DecisionAnalysis): Diagnostic[] 
 
 /** `graph/shadowed-branch`: the earlier `covering` branches catch every case `branch` matches. */
 export function shadowedBranch(decision: DecisionNode, branch: Branch, covering: readonly Branch[]): Diagnostic {
-  const names = covering.map((b) => `\`${describeBranch(b)}\``);
-  const who = names.length === 1 ? names[0] : `the branches ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return diagnostic('graph/shadowed-branch', branch.span, `\`${describeBranch(branch)}\` in \`${decision.id}\` is never taken: ${who} ${names.length === 1 ? 'catches' : 'catch'} every case it matches`, {
-    help: 'remove the branch, or move it above the branches that catch its cases',
-    related: covering.map((b) => ({ span: b.span, message: 'catches these cases first' })),
+  const names = covering.map((b) => code(describeBranch(b)));
+  const who = names.length === 1 ? msg('graph.shadowed.one', { branch: names[0] }) : msg('graph.shadowed.many', { branches: list(names) });
+  return diagnostic('graph/shadowed-branch', branch.span, msg('graph.shadowed', { branch: code(describeBranch(branch)), decision: code(decision.id), who }), {
+    help: msg('graph.shadowed.help'),
+    related: covering.map((b) => ({ span: b.span, message: msg('graph.shadowed.related') })),
   });
 }
 
 /** `graph/shadowed-branch`: the condition contradicts itself, or the path into the decision. */
 export function impossibleBranch(decision: DecisionNode, branch: Branch, contradicts: 'itself' | 'path'): Diagnostic {
-  const what = `\`${describeBranch(branch)}\` in \`${decision.id}\` is never taken`;
+  const args = { branch: code(describeBranch(branch)), decision: code(decision.id) };
   return contradicts === 'itself'
-    ? diagnostic('graph/shadowed-branch', branch.span, `${what}: its condition can never hold`, {
-        label: 'the condition contradicts itself',
-        help: 'fix the condition or remove the branch',
+    ? diagnostic('graph/shadowed-branch', branch.span, msg('graph.impossible', args), {
+        label: msg('graph.impossible.label'),
+        help: msg('graph.impossible.help'),
       })
-    : diagnostic('graph/shadowed-branch', branch.span, `${what}: its condition cannot hold for any case that reaches \`${decision.id}\``, {
-        label: 'contradicts the conditions on the way here',
-        help: `the branches leading to \`${decision.id}\` already rule these cases out; fix the condition or remove the branch`,
+    : diagnostic('graph/shadowed-branch', branch.span, msg('graph.contradicts-path', args), {
+        label: msg('graph.contradicts-path.label'),
+        help: msg('graph.contradicts-path.help', { decision: code(decision.id) }),
       });
 }
 
 /** `graph/shadowed-branch` on an `otherwise` no case reaches. */
 export function unreachableOtherwise(decision: DecisionNode, branch: Branch): Diagnostic {
-  return diagnostic('graph/shadowed-branch', branch.span, `\`otherwise\` in \`${decision.id}\` is never taken: earlier branches cover every case`, {
-    help: 'remove the `otherwise` branch',
+  return diagnostic('graph/shadowed-branch', branch.span, msg('graph.unreachable-otherwise', { decision: code(decision.id) }), {
+    help: msg('graph.unreachable-otherwise.help'),
   });
 }

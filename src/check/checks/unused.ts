@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { DiagnosticCode } from '../../diagnostics/codes.js';
+import { code, msg } from '../../diagnostics/message.js';
 import type { Span } from '../../source/source-file.js';
 import { rootExprs, walkExpr } from '../expr-walk.js';
 import type { DecisionGraph, Expr } from '../../graph/graph.js';
@@ -33,23 +33,22 @@ export function checkUnused(graph: DecisionGraph): Diagnostic[] {
   }
 
   const diagnostics: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, isUsed: boolean, span: Span, message: string, help: string) => {
-    if (!isUsed) diagnostics.push(diagnostic(code, span, message, { help }));
+  // Each unused-name code has a message `graph.unused-…` with `{name}` and a help `graph.unused-….help`.
+  const report = (kind: 'fact' | 'constant' | 'let' | 'department', isUsed: boolean, span: Span, name: string) => {
+    if (!isUsed) diagnostics.push(diagnostic(`graph/unused-${kind}`, span, msg(`graph.unused-${kind}`, { name: code(name) }), { help: msg(`graph.unused-${kind}.help`) }));
   };
-  for (const f of Object.values(graph.facts))
-    report('graph/unused-fact', used.fact.has(f.id), f.span, `fact \`${f.id}\` is never used`, 'use it in a condition or a value, or remove it');
-  for (const c of Object.values(graph.constants))
-    report('graph/unused-constant', used.const.has(c.id), c.span, `constant \`${c.id}\` is never used`, 'use it in a condition, a value or a deadline, or remove it');
-  for (const l of Object.values(graph.lets))
-    report('graph/unused-let', used.let.has(l.id), l.span, `derived value \`${l.id}\` is never used`, 'use it in a condition or a value, or remove it');
-  for (const d of Object.values(graph.departments))
-    report('graph/unused-department', used.department.has(d.id), d.span, `no outcome is owned by department \`${d.id}\``, 'make it the `owner` of an outcome, or remove it');
+  for (const f of Object.values(graph.facts)) report('fact', used.fact.has(f.id), f.span, f.id);
+  for (const c of Object.values(graph.constants)) report('constant', used.const.has(c.id), c.span, c.id);
+  for (const l of Object.values(graph.lets)) report('let', used.let.has(l.id), l.span, l.id);
+  for (const d of Object.values(graph.departments)) report('department', used.department.has(d.id), d.span, d.id);
   const factEnums = new Set(Object.values(graph.facts).map((f) => (f.type.kind === 'enum' ? f.type.enum : '')));
   for (const e of Object.values(graph.enums)) {
     if (!factEnums.has(e.id)) continue; // an enum no fact has is reported through its facts, not member by member
     const members = usedMembers.get(e.id);
-    for (const m of e.members)
-      report('graph/unused-member', members?.has(m.id) ?? false, m.span, `no condition mentions \`${e.id}.${m.id}\``, 'cases with this value take an `otherwise` branch or fall into a gap; name it in a condition, or remove it');
+    for (const m of e.members) {
+      if (members?.has(m.id)) continue;
+      diagnostics.push(diagnostic('graph/unused-member', m.span, msg('graph.unused-member', { member: code(`${e.id}.${m.id}`) }), { help: msg('graph.unused-member.help') }));
+    }
   }
   return diagnostics;
 }

@@ -1,3 +1,5 @@
+import type { MessageLocale } from '../../diagnostics/locale.js';
+import { formatMessage, msg } from '../../diagnostics/message.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { BatchProgress, LineProblem, Tally } from '../../workflows/reports.js';
 import { ExitCode } from '../exit-codes.js';
@@ -20,7 +22,7 @@ export interface BatchCliOptions {
   readonly failFast?: boolean;
   readonly casesFormat?: 'jsonl' | 'csv';
   readonly jobs?: number;
-  readonly locale?: string;
+  readonly locale?: MessageLocale;
   readonly trace?: boolean;
   readonly case?: string;
 }
@@ -52,15 +54,20 @@ export async function runEvalBatch(policy: string, facts: readonly string[], opt
     printError(ctx.stderr, '`--cases` cannot be combined with `--case` or key=value facts');
     return ExitCode.usage;
   }
-  const { casesName, runBatchFiles } = await import('../../workflows/batch.js');
+  const [{ casesName, runBatchFiles }, { loadPolicy }] = await Promise.all([import('../../workflows/batch.js'), import('../../workflows/policy.js')]);
+  // The policy first: its locales decide the language of the line problems reported during the run.
+  const loaded = loadPolicy(policy);
+  const opened = reportPolicy(loaded, ctx, { locale: options.locale });
+  if ('exit' in opened) return opened.exit;
+  const locale = opened.locale;
   const cases = options.cases as string;
   const progress = new ProgressBar(ctx.stderr);
   const source = casesName(cases);
   const report = (problems: readonly LineProblem[]) => {
     progress.clear();
-    ctx.stderr.write(formatProblems(source, problems, ctx.stderr.color));
+    ctx.stderr.write(formatProblems(source, problems, ctx.stderr.color, locale));
   };
-  const run = await runBatchFiles(policy, {
+  const run = await runBatchFiles(loaded, {
     cases,
     output: options.output,
     // Touched only for `-`: creating process.stdin is not free, and a file run never needs it.
@@ -69,13 +76,11 @@ export async function runEvalBatch(policy: string, facts: readonly string[], opt
     format: options.casesFormat,
     jobs: options.jobs,
     failFast: options.failFast,
-    locale: options.locale,
+    locale,
     trace: options.trace,
     onProblems: report,
     onProgress: (p, total) => progress.update(p, total),
   });
-  const opened = reportPolicy(run.policy, ctx);
-  if ('exit' in opened) return opened.exit;
   progress.clear();
   for (const message of run.problems) printError(ctx.stderr, message);
   if (run.summary === undefined) return ExitCode.usage;
@@ -83,24 +88,25 @@ export async function runEvalBatch(policy: string, facts: readonly string[], opt
     report(run.summary.headerProblems);
     return ExitCode.invalid;
   }
-  ctx.stderr.write(formatSummary(run.summary.tally, run.summary.stoppedAt));
+  ctx.stderr.write(formatSummary(run.summary.tally, run.summary.stoppedAt, locale));
   return run.summary.tally.invalid + run.summary.tally.error > 0 ? ExitCode.invalid : ExitCode.ok;
 }
 
 /** Bad lines as `cases.jsonl:12: error[case/schema]: …`, with the help line when there is one. */
-function formatProblems(source: string, problems: readonly LineProblem[], color: boolean): string {
+function formatProblems(source: string, problems: readonly LineProblem[], color: boolean, locale: MessageLocale): string {
   const label = color ? '\x1b[1m\x1b[31merror\x1b[0m' : 'error';
-  return problems.map((p) => `${source}:${p.line}: ${label}[${p.code}]: ${p.message}\n${p.help !== undefined ? `  = help: ${p.help}\n` : ''}`).join('');
+  const help = formatMessage(msg('format.help'), locale);
+  return problems.map((p) => `${source}:${p.line}: ${label}[${p.code}]: ${p.message}\n${p.help !== undefined ? `  = ${help}: ${p.help}\n` : ''}`).join('');
 }
 
 /** The closing summary: lines per status, then decided lines per outcome, most frequent first. */
-function formatSummary(t: Tally, stoppedAt: number | undefined): string {
+function formatSummary(t: Tally, stoppedAt: number | undefined, locale: MessageLocale): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  const lines = [`sopwright: ${n(t.lines)} cases: ${n(t.decided)} decided, ${n(t.undecided)} undecided, ${n(t.invalid)} invalid, ${n(t.error)} failed`];
+  const lines = [formatMessage(msg('batch.summary', { lines: n(t.lines), decided: n(t.decided), undecided: n(t.undecided), invalid: n(t.invalid), failed: n(t.error) }), locale)];
   const outcomes = Object.entries(t.outcomes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const width = Math.max(0, ...outcomes.map(([id]) => id.length));
   for (const [id, count] of outcomes) lines.push(`  ${id.padEnd(width)}  ${n(count).padStart(12)}`);
-  if (stoppedAt !== undefined) lines.push(`stopped after line ${n(stoppedAt)} (--fail-fast)`);
+  if (stoppedAt !== undefined) lines.push(formatMessage(msg('batch.stopped', { line: n(stoppedAt) }), locale));
   return `${lines.join('\n')}\n`;
 }
 

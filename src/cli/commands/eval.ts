@@ -1,3 +1,5 @@
+import type { MessageLocale } from '../../diagnostics/locale.js';
+import { localeOption, requestedLocale } from '../locale.js';
 import * as fs from 'node:fs';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatJson } from '../../diagnostics/format-json.js';
@@ -21,7 +23,7 @@ export const evalCommand: CommandModule = {
       .argument('<policy>', 'the policy\'s entry .sop file')
       .argument('[facts...]', 'facts as key=value (problem=wrong_item item_value=30); they override --case')
       .option('--case <file>', 'a case file in YAML or JSON; `-` reads standard input')
-      .option('--locale <locale>', 'language of the answer and messages: zh-CN or en (default: the policy\'s first locale)')
+      .addOption(localeOption('language of the answer and messages'))
       .option('--json', 'print the result as JSON (documented shape)')
       .option('--trace', 'also show every condition tried')
       .addHelpText('after', '\nExit codes: 0 decided, 3 undecided (facts needed), 1 invalid case, 2 usage error or a policy with errors.');
@@ -33,7 +35,7 @@ export const evalCommand: CommandModule = {
 
 interface EvalOptions {
   readonly case?: string;
-  readonly locale?: string;
+  readonly locale?: MessageLocale;
   readonly json?: boolean;
   readonly trace?: boolean;
 }
@@ -44,30 +46,32 @@ async function runEval(policy: string, facts: readonly string[], options: EvalOp
   const { policy: loaded, result, diagnostics, sources, problems, locale } = evaluateCase(policy, {
     case: caseSource(options.case),
     facts,
-    locale: options.locale,
+    locale: requestedLocale(options.locale),
     trace: options.trace,
   });
-  const opened = reportPolicy(loaded, ctx, { json: options.json });
+  const opened = reportPolicy(loaded, ctx, { json: options.json, locale: options.locale });
   if ('exit' in opened) return opened.exit;
   for (const message of problems) printError(ctx.stderr, message);
   if (problems.length > 0) return ExitCode.usage;
   if (result === undefined) {
-    printDiagnostics(diagnostics, sources, ctx, options.json);
+    printDiagnostics(diagnostics, sources, ctx, options.json, opened.locale);
     return ExitCode.invalid;
   }
   if (options.json) {
     ctx.stdout.write(`${JSON.stringify(toJsonResult(opened.graph, result, locale, sources), null, 2)}\n`);
   } else {
     ctx.stdout.write(formatResultText(opened.graph, result, locale, { trace: options.trace }));
-    if (result.diagnostics.length > 0) ctx.stderr.write(formatDiagnostics(result.diagnostics, sources, { color: ctx.stderr.color }));
+    if (result.diagnostics.length > 0) ctx.stderr.write(formatDiagnostics(result.diagnostics, sources, { color: ctx.stderr.color, locale: opened.locale }));
   }
   return result.status === 'decided' ? ExitCode.ok : result.status === 'undecided' ? ExitCode.undecided : ExitCode.invalid;
 }
 
 /** Case diagnostics: pretty on stderr, or the JSON report on stdout. */
-function printDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, ctx: { stdout: Writer; stderr: Writer }, json?: boolean): void {
-  if (json) ctx.stdout.write(formatJson(list, sources));
-  else ctx.stderr.write(formatDiagnostics(list, sources, { color: ctx.stderr.color }));
+function printDiagnostics(
+  list: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, ctx: { stdout: Writer; stderr: Writer }, json: boolean | undefined, locale: MessageLocale,
+): void {
+  if (json) ctx.stdout.write(formatJson(list, sources, locale));
+  else ctx.stderr.write(formatDiagnostics(list, sources, { color: ctx.stderr.color, locale }));
 }
 
 /** The `--case` file; `-` is standard input, read only when the policy has loaded. */

@@ -1,7 +1,8 @@
+import type { MessageLocale } from '../../diagnostics/locale.js';
+import { localeOption, requestedLocale, resolveLocale } from '../locale.js';
 import { Option } from 'commander';
 import { formatReport } from '../../diagnostics/format-text.js';
 import { renderHandbookFile } from '../../workflows/handbook.js';
-import { handbookLocales } from '../../workflows/reports.js';
 import { ExitCode } from '../exit-codes.js';
 import { printError } from '../io.js';
 import { reportPolicy } from '../policy.js';
@@ -15,7 +16,7 @@ export const renderCommand: CommandModule = {
       .description('render a policy as a staff handbook (HTML, Markdown or PDF)')
       .argument('<file>', 'the policy\'s entry .sop file')
       .addOption(new Option('--format <format>', 'handbook format').choices(['html', 'md', 'pdf']).default('html'))
-      .addOption(new Option('--locale <locale>', 'handbook language').choices([...handbookLocales]).default('zh-CN'))
+      .addOption(localeOption('language of the handbook and messages'))
       .requiredOption('-o, --output <path>', 'the file to write, or `-` for standard output (html and md)')
       .option('--templates <dir>', 'a directory whose files replace the built-in templates of the same name')
       .option('--browser <path>', 'the Chromium or Chrome that prints PDF (default: $SOPWRIGHT_BROWSER, else /usr/bin/chromium…)')
@@ -28,7 +29,7 @@ export const renderCommand: CommandModule = {
 
 interface RenderOptions {
   readonly format: 'html' | 'md' | 'pdf';
-  readonly locale: string;
+  readonly locale?: MessageLocale;
   readonly output: string;
   readonly templates?: string;
   readonly browser?: string;
@@ -37,15 +38,18 @@ interface RenderOptions {
 async function runRender(file: string, options: RenderOptions, ctx: CliContext): Promise<ExitCode> {
   const made = await renderHandbookFile(file, {
     ...options,
+    locale: requestedLocale(options.locale),
     env: process.env,
     output: options.output === '-' ? undefined : options.output,
   });
+  let locale = resolveLocale(options.locale);
   if (made.policy !== undefined) {
-    const opened = reportPolicy(made.policy, ctx, { warnings: true });
+    const opened = reportPolicy(made.policy, ctx, { warnings: true, locale: options.locale });
     if ('exit' in opened) return opened.exit;
+    locale = opened.locale;
   }
   for (const p of made.problems) printError(ctx.stderr, p);
-  if (made.diagnostics.length > 0) ctx.stderr.write(formatReport(made.diagnostics, made.sources, { color: ctx.stderr.color }));
+  if (made.diagnostics.length > 0) ctx.stderr.write(formatReport(made.diagnostics, made.sources, { color: ctx.stderr.color, locale }));
   if (made.failure !== undefined) return made.failure === 'template' ? ExitCode.invalid : ExitCode.usage;
   if (options.output === '-') writeStdout(made.data!, ctx);
   return ExitCode.ok;

@@ -1,3 +1,5 @@
+import type { MessageLocale } from '../../diagnostics/locale.js';
+import { localeOption, requestedLocale } from '../locale.js';
 import { InvalidArgumentError } from 'commander';
 import { formatTestReport, testMessages, toJsonTestReport } from '../../workflows/reports.js';
 import { ExitCode } from '../exit-codes.js';
@@ -15,7 +17,7 @@ export const testCommand: CommandModule = {
       .option('--junit <file>', 'also write a JUnit XML report to this file')
       .option('--coverage', 'report branches and outcomes no test reaches')
       .option('--min-coverage <percent>', 'fail when branch or outcome coverage is below this (implies --coverage)', parsePercent)
-      .option('--locale <locale>', 'language of messages: zh-CN or en (default: en)')
+      .addOption(localeOption('language of the report and messages'))
       .addHelpText('after', '\nExit codes: 0 all passed, 1 a test failed (or coverage is below --min-coverage), 2 usage error or a policy with errors.')
       .action(async (paths: string[], options: TestOptions) => ctx.setExitCode(await runTests(paths, options, ctx)));
   },
@@ -26,7 +28,7 @@ interface TestOptions {
   readonly junit?: string;
   readonly coverage?: boolean;
   readonly minCoverage?: number;
-  readonly locale?: string;
+  readonly locale?: MessageLocale;
 }
 
 function parsePercent(value: string): number {
@@ -38,8 +40,8 @@ function parsePercent(value: string): number {
 async function runTests(paths: readonly string[], options: TestOptions, ctx: CliContext): Promise<ExitCode> {
   // Loaded here, not at start-up: the test reader brings the YAML parser and the schema validator (ajv).
   const { runPolicyTests } = await import('../../workflows/policy-tests.js');
-  const t = testMessages(options.locale);
-  const run = runPolicyTests(paths, options);
+  const run = runPolicyTests(paths, { ...options, locale: requestedLocale(options.locale) });
+  const t = testMessages(run.locale);
   for (const p of run.problems) printError(ctx.stderr, p);
   if (run.problems.length > 0) return ExitCode.usage;
   if (run.files.length === 0) {
@@ -47,8 +49,8 @@ async function runTests(paths: readonly string[], options: TestOptions, ctx: Cli
     return ExitCode.usage;
   }
 
-  if (options.json) ctx.stdout.write(`${JSON.stringify(toJsonTestReport(run.reports, run.coverage, run.sources), null, 2)}\n`);
-  else ctx.stdout.write(formatTestReport(run.reports, run.coverage, run.sources, { locale: options.locale, color: ctx.stdout.color }));
+  if (options.json) ctx.stdout.write(`${JSON.stringify(toJsonTestReport(run.reports, run.coverage, run.sources, run.locale), null, 2)}\n`);
+  else ctx.stdout.write(formatTestReport(run.reports, run.coverage, run.sources, { locale: run.locale, color: ctx.stdout.color }));
 
   if (run.junitProblem !== undefined) {
     printError(ctx.stderr, run.junitProblem);

@@ -1,10 +1,10 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { localize, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { toJsonDiagnostic, type JsonDiagnostic } from '../../diagnostics/format-json.js';
 import { formatDiagnostics, locationOf } from '../../diagnostics/format-text.js';
 import { positionOf, type SourceFile, type Span } from '../../source/source-file.js';
 import { formatPercent, type Coverage, type CoverageCount } from './coverage.js';
 import type { JUnitSuite } from './junit.js';
-import { testMessages, type TestMessages } from '../messages.js';
+import { messageLocale, testMessages, type TestMessages } from '../messages.js';
 import type { Mismatch, TestResult } from './policy-tests.js';
 
 /**
@@ -51,10 +51,11 @@ export function formatTestReport(
   reports: readonly FileReport[], coverage: readonly PolicyCoverage[] | null, sources: ReadonlyMap<string, SourceFile>, options: TestTextOptions,
 ): string {
   const t = testMessages(options.locale);
+  const locale = messageLocale(options.locale);
   const out: string[] = [];
   for (const r of reports) {
     out.push(r.file);
-    if (r.diagnostics.length > 0) out.push(indent(formatDiagnostics(r.diagnostics, sources, { color: options.color }), '    '));
+    if (r.diagnostics.length > 0) out.push(indent(formatDiagnostics(r.diagnostics, sources, { color: options.color, locale }), '    '));
     for (const test of r.tests) {
       if (test.status === 'passed') {
         out.push(`  ${green('✓', options.color)} ${test.name}`);
@@ -62,7 +63,7 @@ export function formatTestReport(
       }
       out.push(`  ${red('✗', options.color)} ${test.name}  (${locationOf(test.span, sources)})`);
       for (const m of test.failures) out.push(...mismatchLines(m, t, options.color));
-      if (test.diagnostics.length > 0) out.push(indent(formatDiagnostics(test.diagnostics, sources, { color: options.color }), '      '));
+      if (test.diagnostics.length > 0) out.push(indent(formatDiagnostics(test.diagnostics, sources, { color: options.color, locale }), '      '));
     }
     out.push('');
   }
@@ -134,8 +135,9 @@ export interface JsonTestReport {
 
 /** The JSON report. */
 export function toJsonTestReport(
-  reports: readonly FileReport[], coverage: readonly PolicyCoverage[] | null, sources: ReadonlyMap<string, SourceFile>,
+  reports: readonly FileReport[], coverage: readonly PolicyCoverage[] | null, sources: ReadonlyMap<string, SourceFile>, locale?: string,
 ): JsonTestReport {
+  const lang = messageLocale(locale);
   const line = (span: Span) => {
     const file = sources.get(span.file);
     return file ? positionOf(file, span.start).line : null;
@@ -144,13 +146,13 @@ export function toJsonTestReport(
     files: reports.map((r) => ({
       file: r.file,
       policy: r.policy,
-      diagnostics: r.diagnostics.map((d) => toJsonDiagnostic(d, sources)),
+      diagnostics: r.diagnostics.map((d) => toJsonDiagnostic(d, sources, lang)),
       tests: r.tests.map((test) => ({
         name: test.name,
         line: line(test.span),
         status: test.status,
         failures: test.failures,
-        diagnostics: test.diagnostics.map((d) => toJsonDiagnostic(d, sources)),
+        diagnostics: test.diagnostics.map((d) => toJsonDiagnostic(d, sources, lang)),
       })),
     })),
     summary: countResults(reports),
@@ -169,18 +171,19 @@ export function toJsonTestReport(
 /** The reports as JUnit suites: failures carry the same diff as the text report. */
 export function toJUnitSuites(reports: readonly FileReport[], sources: ReadonlyMap<string, SourceFile>, locale?: string): JUnitSuite[] {
   const t = testMessages(locale);
+  const lang = messageLocale(locale);
   return reports.map((r) => ({
     name: r.file,
-    ...(r.diagnostics.length > 0 ? { error: formatDiagnostics(r.diagnostics, sources, { color: false }) } : {}),
+    ...(r.diagnostics.length > 0 ? { error: formatDiagnostics(r.diagnostics, sources, { color: false, locale: lang }) } : {}),
     cases: r.tests.map((test) => {
       if (test.status === 'passed') return { name: test.name, durationMs: test.durationMs };
       const message =
         test.failures.length > 0
           ? test.failures.map((m) => `${m.field}: ${t.expected} ${show(m.expected)}, ${t.actual} ${show(m.actual)}`).join('; ')
-          : (test.diagnostics[0]?.message ?? t.notRun);
+          : ((test.diagnostics[0] && localize(test.diagnostics[0], lang).message) ?? t.notRun);
       const details = [
         ...test.failures.flatMap((m) => mismatchLines(m, t, false)),
-        ...(test.diagnostics.length > 0 ? [formatDiagnostics(test.diagnostics, sources, { color: false })] : []),
+        ...(test.diagnostics.length > 0 ? [formatDiagnostics(test.diagnostics, sources, { color: false, locale: lang })] : []),
       ].join('\n');
       return { name: test.name, durationMs: test.durationMs, failure: { message, details } };
     }),

@@ -1,0 +1,8 @@
+/** What the command line prints besides diagnostics (batch summaries), in every locale. */
+export const cliMessages = {
+  'batch.summary': {
+    en: 'sopwright: {lines} cases: {decided} decided, {undecided} undecided, {invalid} invalid, {failed} failed',
+    'zh-CN': 'sopwright：共 {lines} 个案例：{decided} 个已决定，{undecided} 个待定，{invalid} 个无效，{failed} 个出错',
+  },
+  'batch.stopped': { en: 'stopped after line {line} (--fail-fast)', 'zh-CN': '在第 {line} 行后停止（--fail-fast）' },
+} as const;

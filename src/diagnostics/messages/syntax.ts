@@ -1,0 +1,54 @@
+/**
+ * Messages of the syntax stage (scan, parse, lower), in every locale. `{name}` is a named
+ * argument; names, keywords and user text are passed in already quoted as code.
+ */
+export const syntaxMessages = {
+  // scan
+  'syntax.unknown-character': { en: 'unexpected character {chars}', 'zh-CN': '无法识别的字符 {chars}' },
+  'syntax.unknown-characters': { en: 'unexpected characters {chars}', 'zh-CN': '无法识别的字符 {chars}' },
+  'syntax.unknown-character.label': { en: 'no token starts with this', 'zh-CN': '语言里没有以它开头的写法' },
+  'syntax.curly-quotes.help': { en: 'strings use straight quotes: `"…"`', 'zh-CN': '字符串用英文直引号：`"…"`' },
+  'syntax.full-width.help': { en: 'write the ASCII {ascii} instead of the full-width {chars}', 'zh-CN': '请把全角的 {chars} 换成半角的 {ascii}' },
+  'syntax.non-ascii-name.help': {
+    en: 'names use ASCII letters, digits and `_`; put other text in a string, such as `"…"`',
+    'zh-CN': '名字只能用英文字母、数字和 `_`；其他文字请放进字符串，如 `"…"`',
+  },
+  'syntax.unterminated-triple': { en: 'this `"""` string is never closed', 'zh-CN': '这个 `"""` 字符串没有结束' },
+  'syntax.unterminated-triple.label': { en: 'the string runs to the end of the file', 'zh-CN': '字符串一直延续到文件末尾' },
+  'syntax.unterminated-triple.help': { en: 'end the text with `"""`', 'zh-CN': '在文字末尾加上 `"""`' },
+  'syntax.unterminated-string': { en: 'this string is not closed before the end of the line', 'zh-CN': '这个字符串在行尾之前没有结束' },
+  'syntax.unterminated-string.help': {
+    en: 'end it with `"`, or use `"""` for text over several lines',
+    'zh-CN': '用 `"` 结束它；多行文字请用 `"""`',
+  },
+  // lower
+  'syntax.bad-locale': { en: '{locale} is not a locale', 'zh-CN': '{locale} 不是语言代码' },
+  'syntax.bad-locale.help': {
+    en: 'write a language code, optionally with a region: `en`, `zh-CN`',
+    'zh-CN': '请写语言代码，可带地区：`en`、`zh-CN`',
+  },
+  'syntax.bad-escape': { en: 'unknown escape {written} in a string', 'zh-CN': '字符串里的转义 {written} 无法识别' },
+  'syntax.bad-escape.help': {
+    en: 'the escapes are `\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash',
+    'zh-CN': '可用的转义有 `\\"`、`\\\\`、`\\n` 和 `\\t`；反斜杠本身写作 `\\\\`',
+  },
+  'syntax.duplicate-item': { en: '{key} is given more than once in this {where}', 'zh-CN': '这个{where}里 {key} 写了不止一次' },
+  'syntax.duplicate-item.help': { en: 'keep one {key} and remove the others', 'zh-CN': '只保留一个 {key}，删去其余的' },
+  'syntax.duplicate-item.first': { en: 'first {key} here', 'zh-CN': '第一个 {key} 在这里' },
+  'syntax.where.policy': { en: 'policy', 'zh-CN': '政策' },
+  'syntax.where.outcome': { en: 'outcome', 'zh-CN': '结果' },
+  'syntax.where.fact': { en: 'fact', 'zh-CN': '事实' },
+  // numbers
+  'syntax.unknown-unit': { en: 'unknown unit {unit}', 'zh-CN': '未知的单位 {unit}' },
+  'syntax.units.help': { en: 'units are `CNY`, `days`, `hours` and `minutes`', 'zh-CN': '可用的单位有 `CNY`、`days`、`hours` 和 `minutes`' },
+  'syntax.number-too-large': { en: 'the number {text} is too large', 'zh-CN': '数字 {text} 太大' },
+  'syntax.number-too-large.help': {
+    en: 'numbers may have at most {digits} digits before the decimal point',
+    'zh-CN': '小数点前最多 {digits} 位数字',
+  },
+  'syntax.money-too-precise': { en: 'the amount {text} has more than two decimals', 'zh-CN': '金额 {text} 的小数超过两位' },
+  'syntax.money-too-precise.help': {
+    en: 'money is counted in fen: write at most two digits after the decimal point',
+    'zh-CN': '金额以分为单位：小数点后最多两位',
+  },
+} as const;
