@@ -17,6 +17,7 @@ const below = {
   backends: ['source', 'diagnostics', 'values', 'graph'],
   eval: ['source', 'diagnostics', 'values', 'graph', 'backends'],
   render: ['source', 'diagnostics', 'values', 'graph'],
+  register: ['source', 'diagnostics', 'values', 'graph', 'backends', 'eval', 'render'],
   workflows: ['source', 'diagnostics', 'values', 'syntax', 'graph', 'analysis', 'check', 'backends', 'eval', 'render'],
 } satisfies Record<string, readonly string[]>;
 /**

@@ -16,5 +16,7 @@ export default defineConfig({
     isolate: false,
     // Two cores on CI: keep the worker count small so PDF and CLI tests do not starve.
     maxWorkers: 2,
+    // One throwaway PostgreSQL cluster for the run: the register is tested on both databases.
+    globalSetup: ['test/support/postgres-setup.ts'],
   },
 });

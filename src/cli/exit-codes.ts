@@ -15,6 +15,13 @@ export const ExitCode = {
   usage: 2,
   /** `eval` only: the case is valid but does not carry enough facts to reach an outcome. */
   undecided: 3,
+  /**
+   * `register` and `serve --db`: the register database cannot be used — missing, unreachable,
+   * read-only, locked by another process, or not a register.
+   */
+  database: 4,
+  /** `register` and `serve --db`: the register was written by a newer sopwright (its schema version is above ours). */
+  newerSchema: 5,
   /** A bug in sopwright (an uncaught exception); the message asks the user to report it. */
   internal: 70,
 } as const;

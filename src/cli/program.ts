@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { graphCommand } from './commands/graph.js';
+import { registerCommand } from './commands/register.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
@@ -30,7 +31,7 @@ export interface CommandModule {
  * `program.command(…)` (not `new Command()` + `addCommand`), so the command inherits the
  * usage-error handling set up below.
  */
-const commands: readonly CommandModule[] = [checkCommand, evalCommand, schemaCommand, testCommand, renderCommand, graphCommand];
+const commands: readonly CommandModule[] = [checkCommand, evalCommand, schemaCommand, testCommand, renderCommand, graphCommand, registerCommand];
 
 /**
  * Our package.json, found by walking up from this module: it sits at ../.. from src/cli/ and at

@@ -80,6 +80,10 @@ export interface PrintOptions {
    * in a fresh context of it, with the same settings, instead of launching `browserPath`.
    */
   readonly browser?: Browser;
+  /** Print the page sideways (the daily register's wide table); default: portrait. */
+  readonly landscape?: boolean;
+  /** Page margins; default: the handbook's. */
+  readonly margin?: typeof margin;
 }
 
 /** No JavaScript and no network: the handbook is one self-contained file. */
@@ -90,7 +94,7 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
   if (opts.browser !== undefined) {
     const context = await opts.browser.newContext(contextOptions);
     try {
-      return await printIn(context, html, opts.furniture);
+      return await printIn(context, html, opts);
     } finally {
       await context.close();
     }
@@ -108,7 +112,7 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
       ...contextOptions,
     });
     try {
-      return await printIn(context, html, opts.furniture);
+      return await printIn(context, html, opts);
     } finally {
       await context.close();
     }
@@ -117,17 +121,18 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
   }
 }
 
-async function printIn(context: BrowserContext, html: string, furniture: PageFurniture): Promise<Uint8Array> {
+async function printIn(context: BrowserContext, html: string, opts: PrintOptions): Promise<Uint8Array> {
   await context.route('**/*', (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());
   await page.setContent(html, { waitUntil: 'load' });
   const pdf = await page.pdf({
     format: 'A4',
-    margin,
+    landscape: opts.landscape ?? false,
+    margin: opts.margin ?? margin,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: furniture.header,
-    footerTemplate: furniture.footer,
+    headerTemplate: opts.furniture.header,
+    footerTemplate: opts.furniture.footer,
     outline: true,
     tagged: true,
   });
