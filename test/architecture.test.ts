@@ -18,7 +18,7 @@ const below = {
   eval: ['source', 'diagnostics', 'values', 'graph', 'backends'],
   render: ['source', 'diagnostics', 'values', 'graph'],
   register: ['source', 'diagnostics', 'values', 'graph', 'backends', 'eval', 'render'],
-  workflows: ['source', 'diagnostics', 'values', 'syntax', 'graph', 'analysis', 'check', 'backends', 'eval', 'render'],
+  workflows: ['source', 'diagnostics', 'values', 'syntax', 'graph', 'analysis', 'check', 'backends', 'eval', 'render', 'register'],
 } satisfies Record<string, readonly string[]>;
 /**
  * A front end reaches the stages only through the workflows: it may format diagnostics, show

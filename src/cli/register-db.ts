@@ -1,4 +1,4 @@
-import { openRegister, RegisterError, type OpenRegisterOptions, type Register } from '../register/index.js';
+import { lockTimeoutFrom, openRegisterAt, RegisterError, type OpenRegisterOptions, type Register } from '../workflows/register.js';
 import { ExitCode } from './exit-codes.js';
 import { printError, type Writer } from './io.js';
 
@@ -26,28 +26,18 @@ export function reportRegisterError(error: unknown, stderr: Writer): ExitCode {
   return registerExitCode(error);
 }
 
-/** `SOPWRIGHT_LOCK_TIMEOUT_MS`: how long to wait for another desk's lock (default 5000 ms). */
-export function lockTimeoutFromEnv(env: Readonly<Record<string, string | undefined>>): number | undefined {
-  const text = env.SOPWRIGHT_LOCK_TIMEOUT_MS;
-  return text !== undefined && /^\d{1,7}$/.test(text) ? Number(text) : undefined;
-}
-
 /**
  * Opens the register at `location` and runs `fn` with it, closing it after; a register failure
- * is printed and becomes the exit code.
+ * is printed and becomes the exit code. `SOPWRIGHT_LOCK_TIMEOUT_MS` sets how long to wait for a lock.
  */
 export async function withRegister(location: string, opts: OpenRegisterOptions, stderr: Writer, fn: (register: Register) => Promise<ExitCode>): Promise<ExitCode> {
-  let register: Register;
+  const opened = await openRegisterAt(location, { lockTimeoutMs: lockTimeoutFrom(process.env), ...opts });
+  if ('error' in opened) return reportRegisterError(opened.error, stderr);
   try {
-    register = await openRegister(location, { lockTimeoutMs: lockTimeoutFromEnv(process.env), ...opts });
-  } catch (error) {
-    return reportRegisterError(error, stderr);
-  }
-  try {
-    return await fn(register);
+    return await fn(opened.register);
   } catch (error) {
     return reportRegisterError(error, stderr);
   } finally {
-    await register.close().catch(() => undefined);
+    await opened.register.close().catch(() => undefined);
   }
 }

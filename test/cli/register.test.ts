@@ -123,6 +123,25 @@ describe.each(databases)('sopwright register on %s', (kind) => {
   });
 });
 
+describe('sopwright register export --format pdf', () => {
+  it('prints the daily sheet to PDF through Chromium (A4 landscape)', async () => {
+    const { location: db, dir, cleanup } = await freshLocation('sqlite');
+    cleanups.push(cleanup);
+    await seedRegister(db);
+    const out = join(dir, 'sheet.pdf');
+    const r = await runCliInProcess(['register', 'export', '--db', db, '--day', '2026-12-02', '--format', 'pdf', '-o', out, '--now', evening]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('每日售后登记表');
+    expect(text).toContain('tb_lily');
+    expect(text).toContain('已超时');
+    expect(text).toMatch(/第 1 页，共 1 页/);
+    expect(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout).toMatch(/Page size:\s+84\d\.\d+ x 595\.\d+ pts \(A4\)/);
+  });
+
+});
+
 describe('sopwright register: databases it cannot use', () => {
   it('reports a missing file (exit 4) without creating it', async () => {
     const { dir, cleanup } = await freshLocation('sqlite');

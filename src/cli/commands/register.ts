@@ -1,12 +1,12 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { defaultRegisterFile, entryStatuses, isMoment, maxPage, type EntryStatus, type Register, type RegisterEntry } from '../../register/index.js';
-import { sheetRow, toCsv, toJsonl } from '../../register/export.js';
+import { formatDiagnostics } from '../../diagnostics/format-text.js';
+import {
+  defaultRegisterFile, entryStatuses, exportRegisterDay, formatEntryText, formatListText, isMoment, maxPage, type EntryStatus, type Register,
+} from '../../workflows/register.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliContext, CommandModule } from '../program.js';
 import { withRegister } from '../register-db.js';
-import { writeOutput } from './render.js';
-import { formatEntryText, formatListText } from './register-text.js';
-import { exportSheet } from './register-sheet.js';
+import { printError } from '../io.js';
 
 /** `sopwright register list|show|export`: reads the after-sales register (never writes it). */
 export const registerCommand: CommandModule = {
@@ -115,13 +115,13 @@ function exportCommand(parent: Command, ctx: CliContext): void {
     .action(async (options: ExportOptions, command: Command) => {
       if (options.format === 'pdf' && options.output === '-') command.error('error: a PDF cannot be written to standard output; give a file with `-o`');
       ctx.setExitCode(await reading(options, ctx, async (register) => {
-        const day = options.day ?? register.day();
-        const entries: RegisterEntry[] = [];
-        for await (const e of register.all({ day })) entries.push(e);
-        const now = register.now();
-        if (options.format === 'jsonl') return writeOutput(options.output, toJsonl(entries), ctx);
-        if (options.format === 'csv') return writeOutput(options.output, toCsv(entries.map((e) => sheetRow(e, { locale: options.locale, now })), options.locale), ctx);
-        return exportSheet(entries, { ...options, day, now }, ctx);
+        const toStdout = options.output === '-';
+        const made = await exportRegisterDay(register, { ...options, day: options.day ?? register.day(), env: process.env, output: toStdout ? undefined : options.output });
+        for (const p of made.problems) printError(ctx.stderr, p);
+        if (made.diagnostics.length > 0) ctx.stderr.write(formatDiagnostics(made.diagnostics, new Map(), { color: ctx.stderr.color }));
+        if (made.failure !== undefined) return ExitCode.usage;
+        if (toStdout) ctx.stdout.write(typeof made.data === 'string' ? made.data : Buffer.from(made.data!).toString('utf8'));
+        return ExitCode.ok;
       }));
     });
 }

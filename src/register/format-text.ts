@@ -1,8 +1,8 @@
-import { isOverdue, type RegisterEntry } from '../../register/entry.js';
-import { localMoment } from '../../register/export.js';
-import type { EntryPage } from '../../register/store.js';
-import { registerWords, textIn } from '../../register/words.js';
-import { isWide } from '../../render/text-layout.js';
+import { isOverdue, type RegisterEntry } from './entry.js';
+import { localMoment } from './export.js';
+import type { EntryPage } from './store.js';
+import { registerWords, textIn } from './words.js';
+import { isWide } from '../render/text-layout.js';
 
 /** The register in a terminal: a table of entries, and one entry with its history. */
 

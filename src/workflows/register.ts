@@ -1,0 +1,111 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RegisterEntry } from '../register/entry.js';
+import { RegisterError } from '../register/errors.js';
+import { sheetRow, toCsv, toJsonl } from '../register/export.js';
+import { openRegister, type OpenRegisterOptions } from '../register/open.js';
+import { sheetModel } from '../register/sheet.js';
+import type { Register } from '../register/store.js';
+import { findBrowser, printPdf } from '../render/pdf.js';
+import { loadTemplates } from '../render/template-loader.js';
+import { describeFsError, writeFileAtomic } from './files.js';
+
+/**
+ * The after-sales register for front ends: open it (a failure is a value, never a throw), and
+ * export a day as CSV, JSON Lines or the printable sheet (HTML, or PDF through Chromium).
+ */
+
+export { defaultRegisterFile, isPostgresUrl, type OpenRegisterOptions } from '../register/open.js';
+export { entryStatuses, isEntryStatus, isOverdue, type EntryStatus, type RegisterEntry } from '../register/entry.js';
+export { RegisterError, type RegisterErrorKind } from '../register/errors.js';
+export { maxPage, type EntryPage, type ListQuery, type Register } from '../register/store.js';
+export { isMoment } from '../register/time.js';
+export { formatEntryText, formatListText } from '../register/format-text.js';
+
+/** An open register, or why it could not be opened. */
+export type OpenedRegister = { readonly register: Register } | { readonly error: RegisterError };
+
+/** Opens the register at a file or PostgreSQL URL; a user's problem comes back as `error`. */
+export async function openRegisterAt(location: string, opts: OpenRegisterOptions = {}): Promise<OpenedRegister> {
+  try {
+    return { register: await openRegister(location, opts) };
+  } catch (error) {
+    if (error instanceof RegisterError) return { error };
+    throw error;
+  }
+}
+
+/** `SOPWRIGHT_LOCK_TIMEOUT_MS` in an environment: how long to wait for another desk's lock. */
+export function lockTimeoutFrom(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const text = env.SOPWRIGHT_LOCK_TIMEOUT_MS;
+  return text !== undefined && /^\d{1,7}$/.test(text) ? Number(text) : undefined;
+}
+
+/** The formats a day of the register is exported in. */
+export type RegisterExportFormat = 'csv' | 'jsonl' | 'html' | 'pdf';
+
+/** Options of `exportRegisterDay`. */
+export interface RegisterExportOptions {
+  readonly day: string;
+  readonly format: RegisterExportFormat;
+  readonly locale: string;
+  /** The file to write whole; none: the data is returned. */
+  readonly output?: string;
+  readonly browser?: string;
+  /** The environment the browser is looked up in (`SOPWRIGHT_BROWSER`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The exported day, or the step it stopped at (no browser, printing, writing) and why. */
+export interface RegisterExport {
+  readonly data: string | Uint8Array | undefined;
+  readonly failure: 'browser' | 'print' | 'write' | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly problems: readonly string[];
+}
+
+/** Every entry of a day, oldest first. */
+export async function entriesOfDay(register: Register, day: string): Promise<RegisterEntry[]> {
+  const entries: RegisterEntry[] = [];
+  for await (const e of register.all({ day })) entries.push(e);
+  return entries;
+}
+
+async function render(entries: readonly RegisterEntry[], opts: RegisterExportOptions, now: Date): Promise<Omit<RegisterExport, 'failure'> & { failure?: RegisterExport['failure'] }> {
+  const none = { diagnostics: [], problems: [] };
+  if (opts.format === 'jsonl') return { data: toJsonl(entries), ...none };
+  if (opts.format === 'csv') return { data: toCsv(entries.map((e) => sheetRow(e, { locale: opts.locale, now })), opts.locale), ...none };
+  let browserPath: string | undefined;
+  if (opts.format === 'pdf') {
+    const found = findBrowser(opts.browser, opts.env ?? {});
+    if ('diagnostic' in found) return { data: undefined, failure: 'browser', diagnostics: [found.diagnostic], problems: [] };
+    browserPath = found.path;
+  }
+  const { templates, problems } = loadTemplates();
+  if (problems.length > 0) throw new Error(`internal error: the built-in templates cannot be read: ${problems.join('; ')}`);
+  // Loaded here: Handlebars serves only the exports that render.
+  const { renderRegisterSheet, renderRegisterFurniture } = await import('../render/register-sheet.js');
+  const model = sheetModel(entries, { locale: opts.locale, day: opts.day, now });
+  const html = renderRegisterSheet(model, templates);
+  if (html.text === undefined) throw new Error(`internal error: the register sheet template failed: ${html.diagnostics.map((d) => d.message).join('; ')}`);
+  if (browserPath === undefined) return { data: html.text, ...none };
+  const page = renderRegisterFurniture(model, templates);
+  if (page.furniture === undefined) throw new Error(`internal error: the register page templates failed: ${page.diagnostics.map((d) => d.message).join('; ')}`);
+  try {
+    const margin = { top: '16mm', right: '12mm', bottom: '16mm', left: '12mm' };
+    return { data: await printPdf(html.text, { browserPath, furniture: page.furniture, landscape: true, margin }), ...none };
+  } catch (error) {
+    return { data: undefined, failure: 'print', diagnostics: [], problems: [`cannot print the PDF with \`${browserPath}\`: ${(error as Error).message.split('\n')[0]}`] };
+  }
+}
+
+/** Exports one day of the register, written whole to `output` when one is given. */
+export async function exportRegisterDay(register: Register, opts: RegisterExportOptions): Promise<RegisterExport> {
+  const made = await render(await entriesOfDay(register, opts.day), opts, register.now());
+  if (made.data === undefined || opts.output === undefined) return { failure: undefined, ...made };
+  try {
+    writeFileAtomic(opts.output, made.data);
+  } catch (error) {
+    return { data: undefined, failure: 'write', diagnostics: [], problems: [`cannot write \`${opts.output}\`: ${describeFsError(error)}`] };
+  }
+  return { failure: undefined, ...made };
+}
