@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectToBe, expectToEqual } from '../support/hot-expect.js';
 import type { DecisionGraph } from '../../src/graph/graph.js';
 import { plainCaseInput, readCase, readCaseFully } from '../../src/eval/input/case-reader.js';
 import { caseValidator } from '../../src/eval/input/case-schema.js';
@@ -106,13 +107,13 @@ describe.each(graphs)('the fast path of readCase, on %s', (_, graph) => {
         // Answers as staff type them (`yes`, ` 1`, `MISSING`) are left to the full read, which
         // makes them canonical first: the fast path takes the canonical case, with the same values.
         const staff = hasStaffAnswer(graph, raw);
-        expect(fast !== undefined).toBe(full.value !== undefined && !staff);
-        if (staff && full.value !== undefined) expect(entries(plainCaseInput(graph, canonicalCase(graph, raw)))).toEqual(entries(full.value));
-        else expect(entries(fast)).toEqual(entries(full.value));
+        expectToBe(fast !== undefined, full.value !== undefined && !staff);
+        if (staff && full.value !== undefined) expectToEqual(entries(plainCaseInput(graph, canonicalCase(graph, raw))), entries(full.value));
+        else expectToEqual(entries(fast), entries(full.value));
         // readCase is the one or the other.
         const read = readCase(graph, raw, { locale: 'en' });
-        expect(entries(read.value)).toEqual(entries(full.value));
-        expect(read.diagnostics).toEqual(full.diagnostics);
+        expectToEqual(entries(read.value), entries(full.value));
+        expectToEqual(read.diagnostics, full.diagnostics);
       }),
       { numRuns: 3000 },
     );
@@ -123,7 +124,7 @@ describe.each(graphs)('the fast path of readCase, on %s', (_, graph) => {
       fc.property(rawCases(graph), (raw) => {
         if (plainCaseInput(graph, raw) === undefined) return;
         const data = Object.assign(Object.create(null) as object, raw);
-        expect(validate(data)).toBe(true);
+        expectToBe(validate(data), true);
       }),
       { numRuns: 3000 },
     );

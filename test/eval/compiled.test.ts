@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectToEqual } from '../support/hot-expect.js';
 import { compileSources } from '../../src/check/check.js';
 import type { DecisionGraph, Value } from '../../src/graph/graph.js';
 import { compileEvaluator, type CaseFacts } from '../../src/eval/engines/compiled/index.js';
@@ -35,9 +36,9 @@ function inputs(c: Record<string, Value>): CaseFacts[] {
 function expectAgreement(graph: DecisionGraph, compiled: ReturnType<typeof compileEvaluator>, c: Record<string, Value>, locale?: string): void {
   for (const input of inputs(c)) {
     const reference = attempt(() => evaluate(graph, input, { trace: true, locale }));
-    expect(attempt(() => compiled.evaluate(input, { trace: true, locale }))).toEqual(reference);
-    expect(attempt(() => compiled.evaluate(input, { locale }))).toEqual(attempt(() => evaluate(graph, input, { locale })));
-    expect(attempt(() => ({ ...compiled.decide(input, { locale }) }))).toEqual(verdictOf(reference));
+    expectToEqual(attempt(() => compiled.evaluate(input, { trace: true, locale })), reference);
+    expectToEqual(attempt(() => compiled.evaluate(input, { locale })), attempt(() => evaluate(graph, input, { locale })));
+    expectToEqual(attempt(() => ({ ...compiled.decide(input, { locale }) })), verdictOf(reference));
   }
 }
 
@@ -88,8 +89,8 @@ describe('compiled evaluator: differential tests against the interpreter', () =>
       // Every third case loses a few facts, so undecided results and their needs are compared too.
       const input = i % 3 === 0 ? Object.fromEntries(Object.entries(c).filter((_, k) => (k * 7 + i) % 4 !== 0)) : c;
       const reference = evaluate(graph, input);
-      expect({ ...compiled.decide(input) }).toEqual(verdictOf(reference));
-      if (i % 10 === 0) expect(compiled.evaluate(input, { trace: true })).toEqual(evaluate(graph, input, { trace: true }));
+      expectToEqual({ ...compiled.decide(input) }, verdictOf(reference));
+      if (i % 10 === 0) expectToEqual(compiled.evaluate(input, { trace: true }), evaluate(graph, input, { trace: true }));
     });
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectToBe, expectToEqual } from '../support/hot-expect.js';
 import type { Value } from '../../src/graph/graph.js';
 import { readCase } from '../../src/eval/input/case-reader.js';
 import { readCaseArgs } from '../../src/eval/input/case-args.js';
@@ -84,7 +85,7 @@ describe('reading malformed cases', () => {
       fc.property(fc.oneof(yamlish, fc.string(), fc.string({ unit: 'binary' })), (text) => {
         const file = sourceFile('case.yaml', text);
         const r = readCaseText(graph, file, { locale: 'en' });
-        expect(r.value === undefined).toBe(r.diagnostics.length > 0);
+        expectToBe(r.value === undefined, r.diagnostics.length > 0);
         for (const d of r.diagnostics) {
           expect(d.span.start).toBeGreaterThanOrEqual(0);
           expect(d.span.end).toBeLessThanOrEqual(text.length);
@@ -111,8 +112,8 @@ describe('evaluating valid cases', () => {
       fc.property(validCase, fc.constantFrom('en', 'zh-CN'), (input, locale) => {
         const facts = new Map(Object.entries(input) as [string, Value][]);
         const result = evaluate(graph, facts, { locale });
-        for (const id of result.needs) expect(facts.has(id)).toBe(false);
-        if (result.status === 'decided') expect(result.needs).toEqual([]);
+        for (const id of result.needs) expectToBe(facts.has(id), false);
+        if (result.status === 'decided') expectToEqual(result.needs, []);
         if (result.status === 'undecided') expect(result.needs.length).toBeGreaterThan(0);
         if (result.status === 'error') expect(result.diagnostics.length).toBeGreaterThan(0);
         expect(() => formatResultText(graph, result, locale, { trace: true })).not.toThrow();
@@ -130,9 +131,9 @@ describe('evaluating valid cases', () => {
         if (before.status !== 'decided') return;
         const more = new Map([...(Object.entries(extra) as [string, Value][]), ...facts]);
         const after = evaluate(graph, more);
-        expect(after.outcome?.id).toBe(before.outcome?.id);
-        expect(after.path.map((s) => s.branch)).toEqual(before.path.map((s) => s.branch));
-        expect(after.outcome?.values).toEqual(before.outcome?.values);
+        expectToBe(after.outcome?.id, before.outcome?.id);
+        expectToEqual(after.path.map((s) => s.branch), before.path.map((s) => s.branch));
+        expectToEqual(after.outcome?.values, before.outcome?.values);
       }),
       { numRuns: 1000 },
     );
@@ -144,7 +145,7 @@ describe('evaluating valid cases', () => {
         const facts = new Map(Object.entries(input) as [string, Value][]);
         const { trace, ...plain } = evaluate(graph, facts, { trace: true });
         expect(trace).toBeDefined();
-        expect(plain).toEqual(evaluate(graph, facts));
+        expectToEqual(plain, evaluate(graph, facts));
       }),
       { numRuns: 300 },
     );
