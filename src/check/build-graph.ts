@@ -3,6 +3,7 @@ import { code, msg } from '../diagnostics/message.js';
 import { didYouMean } from './typing-diagnostics.js';
 import type { DecisionDecl, DeadlineNode, EnumDecl, FactDecl, Name, OutcomeDecl, PolicyDecl } from '../syntax/ast.js';
 import { kindName, type BoundRules, type NamedDecl } from './binder.js';
+import { isDuration } from '../graph/graph.js';
 import type {
   Branch, ConstantDef, DecisionGraph, DecisionNode, Deadline, DepartmentDef, EnumDef, FactDef, LetDef,
   LocaleText, OutcomeNode, OutcomeValue, SectionDef, Target,
@@ -186,7 +187,7 @@ function resolveDeadline(node: DeadlineNode, typer: ExprTyper, diagnostics: Diag
   }
   const constant = expr.kind === 'const' ? expr.id : null;
   const duration = expr.kind === 'literal' ? expr.value : constant ? typer.constantValue(constant) : undefined;
-  return typeof duration === 'object' ? { duration, constant } : null;
+  return isDuration(duration) ? { duration, constant } : null;
 }
 
 function startDecision(policy: PolicyDecl, bound: BoundRules, diagnostics: Diagnostic[]): string | undefined {

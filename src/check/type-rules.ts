@@ -1,5 +1,6 @@
 import { msg, type MessageRef } from '../diagnostics/message.js';
-import type { Expr, Value, ValueType } from '../graph/graph.js';
+import { isDuration, type Expr, type Value, type ValueType } from '../graph/graph.js';
+import { neg, Rat } from '../values/rational.js';
 
 /** The typing rules of operators: which types combine, and what they give. */
 
@@ -56,8 +57,9 @@ export function literalValue(expr: Expr): Value | undefined {
   if (expr.kind === 'literal') return expr.value;
   if (expr.kind === 'neg' && expr.operand.kind === 'literal') {
     const v = expr.operand.value;
-    if (typeof v === 'number') return -v;
-    if (typeof v === 'object') return { amount: -v.amount, unit: v.unit };
+    if (typeof v === 'number') return v === 0 ? 0 : -v;
+    if (v instanceof Rat) return neg(v);
+    if (isDuration(v)) return { amount: -v.amount, unit: v.unit };
   }
   return undefined;
 }

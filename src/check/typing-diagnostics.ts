@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic, type Text } from '../diagnostics/diagnostic.js';
 import { code, list, msg, type MessageRef } from '../diagnostics/message.js';
+import { exactText, Rat } from '../values/rational.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
 import type { EnumDecl, Name } from '../syntax/ast.js';
@@ -15,7 +16,7 @@ export function mismatch(span: Span, message: Text, help?: Text): Diagnostic {
 }
 
 export function missingUnit(literal: Expr, unit: 'CNY' | 'days'): Diagnostic {
-  const value = literal.kind === 'literal' ? String(literal.value) : '';
+  const value = literal.kind !== 'literal' ? '' : literal.value instanceof Rat ? exactText(literal.value) : String(literal.value);
   return diagnostic('type/missing-unit', literal.span, msg('type.missing-unit', { value: code(value), expected: unit === 'CNY' ? msg('type.money') : msg('type.duration') }), {
     help: msg('type.write', { text: code(`${value} ${unit}`) }),
     suggestion: { span: literal.span, replacement: `${value} ${unit}` },

@@ -1,6 +1,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { code, msg, type MessageRef } from '../diagnostics/message.js';
 import { parseMoney } from '../values/money.js';
+import { numberInRange } from '../values/range.js';
+import { ratFromDecimal } from '../values/rational.js';
 import type { Span } from '../source/source-file.js';
 import type { ConstDecl, EnumDecl, ExprNode, LetDecl, Name, TypeNode } from '../syntax/ast.js';
 import { kindName, type BoundRules } from './binder.js';
@@ -170,7 +172,10 @@ export class ExprTyper {
     const amount = Number(text);
     if (!Number.isFinite(amount)) return null; // reported by the syntax stage (syntax/bad-number)
     if (kind) return { kind: 'literal', value: { amount, unit: kind } satisfies Duration, type: { kind: 'duration' }, span };
-    return { kind: 'literal', value: amount, type: { kind: 'number' }, span };
+    // Exactly the decimal written (`0.1` is 1/10), as the checker and evaluators compute with it.
+    const value = ratFromDecimal(text);
+    if (value === undefined || !numberInRange(value)) return null; // reported by the syntax stage (syntax/bad-number)
+    return { kind: 'literal', value, type: { kind: 'number' }, span };
   }
 
   private moneyLiteral(text: string, span: Span): Expr | null {

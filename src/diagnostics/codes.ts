@@ -11,7 +11,7 @@ export const codes = {
   'syntax/bad-escape': { severity: 'error', doc: 'a `\\` in a string is not followed by `"`, `\\`, `n` or `t`', zh: '字符串里的 `\\` 后面不是 `"`、`\\`、`n` 或 `t`' },
   'syntax/unexpected-token': { severity: 'error', doc: 'the parser expected something else here', zh: '解析器在这里期待别的内容' },
   'syntax/unknown-unit': { severity: 'error', doc: 'a number is followed by a unit the language does not know', zh: '数字后面跟着语言不认识的单位' },
-  'syntax/bad-number': { severity: 'error', doc: 'a number literal cannot be read (too large, or money with more than two decimals)', zh: '数字写法无法读取（太大，或金额超过两位小数）' },
+  'syntax/bad-number': { severity: 'error', doc: 'a number literal outside the range of its type (see "Numbers and their range"), or money with more than two decimals', zh: '数字超出其类型的范围（见“数值及其范围”），或金额超过两位小数' },
   'syntax/duplicate-item': { severity: 'error', doc: 'an item that may appear once (owner, deadline, say, version…) appears twice', zh: '只能出现一次的项（owner、deadline、say、version…）出现了两次' },
   'syntax/bad-locale': { severity: 'error', doc: 'a locale name or tag is not of the form `en` or `zh-CN`', zh: '语言名或标记不是 `en`、`zh-CN` 这样的形式' },
 
@@ -59,6 +59,7 @@ export const codes = {
 
   // eval: evaluating a case
   'eval/division-by-zero': { severity: 'error', doc: 'a value divides by zero for this case', zh: '对这个案例，某个值除以了零' },
+  'eval/out-of-range': { severity: 'error', doc: 'a value computed for this case leaves the range of money or numbers (see "Numbers and their range")', zh: '对这个案例，算出的值超出了金额或数值的范围（见“数值及其范围”）' },
 
   // render: the handbook
   'render/template': { severity: 'error', doc: 'a handbook template failed (unknown field, bad syntax)', zh: '手册模板出错（未知字段、语法错误）' },

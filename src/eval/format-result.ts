@@ -1,9 +1,10 @@
-import { localize, type DecisionGraph, type Duration, type LocaleText, type Value, type ValueType } from '../graph/graph.js';
+import { isDuration, localize, type DecisionGraph, type Duration, type LocaleText, type Value, type ValueType } from '../graph/graph.js';
 import { toJsonDiagnostic, type JsonDiagnostic } from '../diagnostics/format-json.js';
 import type { SourceFile } from '../source/source-file.js';
 import { messages, type Messages } from './messages.js';
 import type { EvalResult, FactReading, OutcomeResult, PathStep, Trace } from './trace.js';
 import { formatMoney, valueToJson } from './values.js';
+import { exactText, Rat } from '../values/rational.js';
 
 /**
  * An evaluation result for people (an answer to the agent, in their locale) and for programs
@@ -137,11 +138,11 @@ export function describeValue(graph: DecisionGraph, value: Value, type: ValueTyp
       return member ? localize(member.label, locale, graph.policy.locales) : String(value);
     }
     case 'duration':
-      return typeof value === 'object' ? msg.duration(value) : String(value);
+      return isDuration(value) ? msg.duration(value) : String(value);
     case 'text':
       return JSON.stringify(value);
     case 'number':
-      return String(value);
+      return value instanceof Rat ? exactText(value) : String(value);
   }
 }
 

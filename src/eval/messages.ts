@@ -33,6 +33,10 @@ export interface Messages {
   moneyDecimals(field: string, text: string): string;
   moneyNegative(field: string, text: string): string;
   moneyTooLarge(field: string, text: string): string;
+  numberTooLarge(field: string, text: string): string;
+  numberNotExact(field: string, text: string): string;
+  numberNotExactHelp: string;
+  rangeHelp: string;
   notFinite(field: string, text: string): string;
   duplicateArgument(field: string): string;
   /** An answer that could mean several enum members. */
@@ -51,6 +55,8 @@ export interface Messages {
   // evaluation errors
   divisionByZero: string;
   divisionByZeroLabel: string;
+  outOfRange: string;
+  outOfRangeLabel: string;
   noBranch(decision: string): string;
   // the human answer
   /** The colon after a heading or label: `：` in Chinese, `: ` in English. */
@@ -131,7 +137,11 @@ const en: Messages = {
   mustBe: (f, e, g) => `\`${f}\` must be ${e}, got ${describeGivenEn(g)}`,
   moneyDecimals: (f, t) => `\`${f}\` has more than two decimals: ${t}`,
   moneyNegative: (f, t) => `\`${f}\` cannot be negative, got ${t}`,
-  moneyTooLarge: (f, t) => `\`${f}\` is too large an amount: ${t}`,
+  moneyTooLarge: (f, t) => `\`${f}\` is beyond the money range: ${t}`,
+  numberTooLarge: (f, t) => `\`${f}\` is beyond the number range: ${t}`,
+  numberNotExact: (f, t) => `\`${f}\` cannot be read exactly as written: ${t}`,
+  numberNotExactHelp: 'write plain decimal digits (no 0x or 0o), with no more digits than the value has; money may have at most two decimals',
+  rangeHelp: 'amounts of money lie within ±9999999999999.99 CNY and numbers within ±999999999999999',
   notFinite: (f, t) => `\`${f}\` must be a finite number, got ${t}`,
   duplicateArgument: (f) => `\`${f}\` is given twice`,
   typeBool: '`true` or `false`',
@@ -147,6 +157,8 @@ const en: Messages = {
   writeOneOf: (ids) => `write one of ${ids.map((i) => `\`${i}\``).join(', ')}`,
   divisionByZero: 'this case divides by zero',
   divisionByZeroLabel: 'the divisor is zero for this case',
+  outOfRange: 'for this case a value leaves the range sopwright computes exactly (±9,999,999,999,999.99 CNY, numbers ±999,999,999,999,999)',
+  outOfRangeLabel: 'this result is out of range for this case',
   noBranch: (d) => `no branch of decision \`${d}\` matches this case`,
   colon: ': ',
   trace: 'Trace',
@@ -187,7 +199,11 @@ const zh: Messages = {
   mustBe: (f, e, g) => `\`${f}\` 应为${e}，实际是${describeGivenZh(g)}`,
   moneyDecimals: (f, t) => `\`${f}\` 的小数超过两位：${t}`,
   moneyNegative: (f, t) => `\`${f}\` 不能为负数，实际是 ${t}`,
-  moneyTooLarge: (f, t) => `\`${f}\` 金额过大：${t}`,
+  moneyTooLarge: (f, t) => `\`${f}\` 金额超出范围：${t}`,
+  numberTooLarge: (f, t) => `\`${f}\` 数值超出范围：${t}`,
+  numberNotExact: (f, t) => `\`${f}\` 无法按所写的精确读取：${t}`,
+  numberNotExactHelp: '请写普通的十进制数字（不用 0x、0o），不要写多余的位数；金额最多两位小数',
+  rangeHelp: '金额的范围是 ±9999999999999.99 元，数值的范围是 ±999999999999999',
   notFinite: (f, t) => `\`${f}\` 必须是有限的数字，实际是 ${t}`,
   duplicateArgument: (f) => `\`${f}\` 给了两次`,
   typeBool: ' `true` 或 `false`',
@@ -203,6 +219,8 @@ const zh: Messages = {
   writeOneOf: (ids) => `请写以下之一：${ids.map((i) => `\`${i}\``).join('、')}`,
   divisionByZero: '该案例在这里除以零',
   divisionByZeroLabel: '对该案例，除数为零',
+  outOfRange: '该案例在这里算出的值超出了可精确计算的范围（金额 ±9,999,999,999,999.99 元，数值 ±999,999,999,999,999）',
+  outOfRangeLabel: '对该案例，这个结果超出范围',
   noBranch: (d) => `该案例不符合决策 \`${d}\` 的任何分支`,
   colon: '：',
   trace: '详细过程',

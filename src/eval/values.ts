@@ -1,10 +1,15 @@
 import type { ArithOp, CompareOp, Duration, DurationUnit, Value, ValueType } from '../graph/graph.js';
 import { decimalText, divideMoney, formatMoney, multiplyMoney, parseMoney } from '../values/money.js';
+import { fenInRange, MAX_FEN, numberInRange } from '../values/range.js';
+import * as Q from '../values/rational.js';
+import { Rat } from '../values/rational.js';
 
 /**
- * Run-time operations on values, by type. Money is integer fen throughout and its arithmetic is
- * exact (src/money); numbers are JS doubles; durations compare and add in minutes. The evaluator
- * and any compiled evaluator share these functions, so they agree to the fen.
+ * Run-time operations on values, by type. Money is integer fen and numbers are exact rationals
+ * (src/values), so nothing is rounded except money × and ÷ a number (to the fen, half away from
+ * zero), exactly as the checker reasons. Every result is held to the range of src/values/range.ts.
+ * Durations compare and add in minutes. The interpreter and the compiled evaluator share these
+ * functions, so they agree to the fen.
  */
 
 const MINUTES: Record<DurationUnit, number> = { day: 1440, hour: 60, minute: 1 };
@@ -14,72 +19,90 @@ export function minutesOf(d: Duration): number {
   return d.amount * MINUTES[d.unit];
 }
 
-/** The result of an operation: a value, or division by zero (the caller reports it). */
-export type OpResult = { readonly value: Value } | { readonly divisionByZero: true };
+/** The result of an operation: a value, division by zero, or a value outside the range (the caller reports either). */
+export type OpResult = { readonly value: Value } | { readonly divisionByZero: true } | { readonly outOfRange: true };
+
+const OUT_OF_RANGE: OpResult = { outOfRange: true };
+
+/** Money as an operation result: within the range, or out of range. */
+function money(fen: number): OpResult {
+  return fen <= MAX_FEN && fen >= -MAX_FEN ? { value: fen === 0 ? 0 : fen } : OUT_OF_RANGE;
+}
+
+/** A number as an operation result: within the range, or out of range. */
+function number(x: Rat): OpResult {
+  return numberInRange(x) ? { value: x } : OUT_OF_RANGE;
+}
+
+/** A run-time number as an exact rational (a stray JS number, as from a hand-built graph, is read as decimal). */
+export function ratOf(v: Value): Rat {
+  if (v instanceof Rat) return v;
+  if (typeof v === 'number') return Q.ratFromNumber(v);
+  throw new Error(`internal error: ${typeof v} is not a number`);
+}
 
 /**
  * `left op right` for operands of the given types; `type` is the result type the checker gave.
- * money × number and money ÷ number round half away from zero to the fen.
+ * money × number and money ÷ number round half away from zero to the fen; money ÷ money is an
+ * exact number.
  */
 export function arith(op: ArithOp, left: Value, leftType: ValueType, right: Value, rightType: ValueType, type: ValueType): OpResult {
   const l = leftType.kind;
   const r = rightType.kind;
   if (op === '/' && isZero(right)) return { divisionByZero: true };
   if (l === 'duration' || r === 'duration') return { value: durationArith(op, left, right) };
-  const a = left as number;
-  const b = right as number;
+  if (l === 'money' && r === 'money') {
+    const a = left as number;
+    const b = right as number;
+    if (op === '+') return money(a + b);
+    if (op === '-') return money(a - b);
+    if (op === '/') return number(Q.rat(BigInt(a), BigInt(b)));
+    throw new Error('internal error: cannot multiply money by money');
+  }
+  if (l === 'money') return money(op === '*' ? multiplyMoney(left as number, ratOf(right)) : (divideMoney(left as number, ratOf(right)) as number));
+  if (r === 'money' && op === '*') return money(multiplyMoney(right as number, ratOf(left)));
+  if (type.kind !== 'number') throw new Error(`internal error: cannot apply \`${op}\` to ${l} and ${r}`);
+  const a = ratOf(left);
+  const b = ratOf(right);
   switch (op) {
     case '+':
-      return { value: a + b };
+      return number(Q.add(a, b));
     case '-':
-      return { value: a - b };
+      return number(Q.sub(a, b));
     case '*':
-      if (l === 'money' && r === 'number') return { value: scaleMoney(a, b, a * b, multiplyMoney) };
-      if (l === 'number' && r === 'money') return { value: scaleMoney(b, a, a * b, multiplyMoney) };
-      return { value: a * b };
+      return number(Q.mul(a, b));
     case '/':
-      if (l === 'money' && r === 'number') return { value: scaleMoney(a, b, a / b, (fen, n) => divideMoney(fen, n) as number) };
-      // money ÷ money is a plain ratio; number ÷ number too.
-      if (type.kind === 'number') return { value: a / b };
-      throw new Error(`internal error: cannot divide ${l} by ${r}`);
+      return number(Q.div(a, b));
   }
-}
-
-/**
- * money × or ÷ a number, exact to the fen while the result is within the range where doubles hold
- * every fen (2^53); beyond it (a factor such as 1e300, a divisor such as 1e-300) the double result
- * is rounded instead, as plain number arithmetic is.
- */
-function scaleMoney(fen: number, n: number, approx: number, exact: (fen: number, n: number) => number): number {
-  if (fen === 0) return 0;
-  if (!(Math.abs(approx) < 2 ** 53)) return Math.round(approx);
-  return exact(fen, n);
 }
 
 /** Whether a divisor is zero (a number, fen, or a duration of no time). */
 export function isZero(v: Value): boolean {
+  if (v instanceof Rat) return v.n === 0n;
   return typeof v === 'number' ? v === 0 : typeof v === 'object' && v.amount === 0;
 }
 
 /** Duration arithmetic: ± keeps the finer unit, × and ÷ by a number keep the unit, duration ÷ duration is a ratio. */
 function durationArith(op: ArithOp, left: Value, right: Value): Value {
-  if (typeof left === 'object' && typeof right === 'object') {
-    if (op === '/') return minutesOf(left) / minutesOf(right);
+  const isDuration = (v: Value): v is Duration => typeof v === 'object' && !(v instanceof Rat);
+  if (isDuration(left) && isDuration(right)) {
+    if (op === '/') return Q.rat(BigInt(Math.round(minutesOf(left))), BigInt(Math.round(minutesOf(right))));
     const unit = MINUTES[left.unit] <= MINUTES[right.unit] ? left.unit : right.unit;
     const total = op === '+' ? minutesOf(left) + minutesOf(right) : minutesOf(left) - minutesOf(right);
     return { amount: total / MINUTES[unit], unit };
   }
-  const d = (typeof left === 'object' ? left : right) as Duration;
-  const n = (typeof left === 'object' ? right : left) as number;
+  const d = (isDuration(left) ? left : right) as Duration;
+  const n = Q.toNumber(ratOf(isDuration(left) ? right : left));
   if (op === '*') return { amount: d.amount * n, unit: d.unit };
   if (op === '/') return { amount: d.amount / n, unit: d.unit };
   throw new Error(`internal error: cannot use \`${op}\` on a duration and a number`);
 }
 
-/** Orders two values of the same type: negative, zero or positive. Durations compare by length. */
+/** Orders two values of the same type: negative, zero or positive. Durations compare by length, numbers exactly. */
 export function compareValues(a: Value, b: Value): number {
-  if (typeof a === 'object' && typeof b === 'object') return minutesOf(a) - minutesOf(b);
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (a instanceof Rat || b instanceof Rat) return Q.compare(ratOf(a), ratOf(b));
+  if (typeof a === 'object' && typeof b === 'object') return minutesOf(a) - minutesOf(b);
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   throw new Error(`internal error: cannot compare ${typeof a} with ${typeof b}`);
@@ -104,9 +127,10 @@ export function compare(op: CompareOp, a: Value, b: Value): boolean {
   }
 }
 
-/** The negation of a money, number or duration value. */
+/** The negation of a money, number or duration value (the range is symmetric, so it stays within it). */
 export function negate(v: Value): Value {
   if (typeof v === 'number') return v === 0 ? 0 : -v;
+  if (v instanceof Rat) return Q.neg(v);
   if (typeof v === 'object') return { amount: -v.amount, unit: v.unit };
   throw new Error(`internal error: cannot negate ${typeof v}`);
 }
@@ -114,13 +138,13 @@ export function negate(v: Value): Value {
 /** Why a user's amount of money was refused. */
 export type MoneyInputError = 'not-a-number' | 'too-many-decimals' | 'too-large' | 'negative';
 
-/** Amounts beyond this many yuan are refused rather than risk losing a fen in a double. */
+/** Amounts of this many yuan or more are beyond the money range (range.ts). */
 const MAX_YUAN = 1e13;
 
 /**
  * Reads an amount of money as a user wrote it: a number (its shortest decimal text is used, so
  * 0.29 is 29 fen) or a decimal string such as "12.50". At most two decimals; negative only when
- * `signed`.
+ * `signed`; within the money range. Never rounds: `499.999` is refused, not read as 500.
  */
 export function moneyFromInput(raw: number | string, signed: boolean): { fen: number } | { error: MoneyInputError } {
   let text: string;
@@ -134,9 +158,39 @@ export function moneyFromInput(raw: number | string, signed: boolean): { fen: nu
   }
   const parsed = parseMoney(text);
   if ('error' in parsed) return parsed;
-  if (Math.abs(parsed.fen) >= MAX_YUAN * 100) return { error: 'too-large' };
   if (parsed.fen < 0 && !signed) return { error: 'negative' };
   return parsed;
+}
+
+/** Why a user's number was refused. */
+export type NumberInputError = 'not-a-number' | 'too-large';
+
+/**
+ * Reads a number as a user gave it: a finite JS number, read as its shortest decimal text
+ * (0.1 is exactly 1/10), within the number range.
+ */
+export function numberFromInput(raw: number): { value: Rat } | { error: NumberInputError } {
+  if (!Number.isFinite(raw)) return { error: 'not-a-number' };
+  const value = Q.ratFromNumber(raw);
+  return numberInRange(value) ? { value } : { error: 'too-large' };
+}
+
+/** A number written in a case that does not mean exactly the double it was parsed into; the case reader refuses it. */
+export class InexactNumber {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * What a case reader may use for a number it parsed from `source` (YAML, JSON or argument
+ * text): the number itself when the text means exactly that double, else an InexactNumber, so
+ * that it is refused with the text quoted rather than silently rounded (`499.999999999999999999`
+ * is not 500) or read in another base (`0x10`, `0o17`). Non-finite numbers stay numbers (refused as such).
+ */
+export function numberOrSource(value: number, source: string): number | InexactNumber {
+  if (!Number.isFinite(value)) return value;
+  const written = Q.ratFromDecimal(source.trim());
+  if (written === undefined) return new InexactNumber(source);
+  return Q.compare(written, Q.ratFromNumber(value)) === 0 ? value : new InexactNumber(source);
 }
 
 /**
@@ -192,9 +246,14 @@ export function plainFen(raw: unknown, signed: boolean): number {
   return start === 1 ? 0 - fen : fen;
 }
 
-/** A value as JSON output shows it: money as an exact decimal string ("12.50"), durations as objects. */
+/**
+ * A value as JSON output shows it: money as an exact decimal string ("12.50"), durations as
+ * objects; a number as a JSON number when that number is exactly it (1.7, 0.25), else as its exact
+ * text ("1/3", or a decimal with more digits than a double holds).
+ */
 export function valueToJson(value: Value, type: ValueType): string | number | boolean | Duration {
   if (type.kind === 'money' && typeof value === 'number') return formatMoney(value);
+  if (value instanceof Rat) return numberToJson(value);
   if (typeof value === 'object') return { amount: value.amount, unit: value.unit };
   return value;
 }
@@ -210,8 +269,11 @@ export function valueFromInput(raw: unknown, type: ValueType): Value | undefined
       const m = moneyFromInput(raw, true);
       return 'fen' in m ? m.fen : undefined;
     }
-    case 'number':
-      return typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
+    case 'number': {
+      if (typeof raw !== 'number') return undefined;
+      const n = numberFromInput(raw);
+      return 'value' in n ? n.value : undefined;
+    }
     case 'bool':
       return typeof raw === 'boolean' ? raw : undefined;
     case 'text':
@@ -222,8 +284,19 @@ export function valueFromInput(raw: unknown, type: ValueType): Value | undefined
   }
 }
 
-/** Deep equality of two run-time values (durations by amount and unit). */
+/** A number as JSON: a JSON number when it reads back as exactly this value, else its exact text. */
+export function numberToJson(x: Rat): number | string {
+  const text = Q.exactText(x);
+  if (!text.includes('/')) {
+    const n = Number(text);
+    if (Q.compare(Q.ratFromNumber(n), x) === 0) return n;
+  }
+  return text;
+}
+
+/** Deep equality of two run-time values (numbers exactly, durations by amount and unit). */
 export function sameValue(a: Value, b: Value): boolean {
+  if (a instanceof Rat || b instanceof Rat) return (a instanceof Rat || typeof a === 'number') && (b instanceof Rat || typeof b === 'number') && Q.compare(ratOf(a), ratOf(b)) === 0;
   if (typeof a === 'object' && typeof b === 'object') return a.amount === b.amount && a.unit === b.unit;
   return a === b;
 }

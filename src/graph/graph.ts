@@ -1,4 +1,5 @@
 import type { Span } from '../source/source-file.js';
+import type { Rat } from '../values/rational.js';
 
 /**
  * The checked decision graph: the one input of every back end (evaluation, rendering, export).
@@ -27,10 +28,16 @@ export type ValueType =
   | { readonly kind: 'enum'; readonly enum: string };
 
 /**
- * A run-time value. Money is an integer number of fen (分), never a fraction of a yuan;
- * an enum value is the member id; a duration is a Duration.
+ * A run-time value. Money is an integer number of fen (分), never a fraction of a yuan; a
+ * `number` is an exact rational (Rat), never a double; an enum value is the member id; a duration
+ * is a Duration. Both stay within the range of src/values/range.ts.
  */
-export type Value = boolean | number | string | Duration;
+export type Value = boolean | number | string | Duration | Rat;
+
+/** Whether a run-time value is a duration. */
+export function isDuration(v: Value | null | undefined): v is Duration {
+  return typeof v === 'object' && v !== null && 'unit' in v;
+}
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type ArithOp = '+' | '-' | '*' | '/';

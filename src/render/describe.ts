@@ -1,4 +1,5 @@
 import { localize, type CompareOp, type DecisionGraph, type Expr, type Value, type ValueType } from '../graph/graph.js';
+import type { Rat } from '../values/rational.js';
 import { formatBool, formatDuration, formatMoney, formatNumber, quoteText } from './format.js';
 
 /**
@@ -59,7 +60,7 @@ export function formatValue(value: Value, type: ValueType, ctx: DescribeContext)
     case 'bool': return formatBool(value as boolean, ctx.locale);
     case 'enum': return enumMemberLabel(type.enum, String(value), ctx);
     case 'text': return quoteText(String(value), ctx.locale);
-    case 'number': return formatNumber(value as number);
+    case 'number': return formatNumber(value as number | Rat);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Duration, ValueType } from '../graph/graph.js';
 import { decimalText } from '../values/money.js';
+import { exactText, Rat } from '../values/rational.js';
 
 /**
  * Locale-aware formatting of values for the handbook: money, durations, dates, types.
@@ -23,9 +24,9 @@ export function formatMoney(fen: number, locale: string): string {
   return abs % 100 === 0 ? `${sign}${yuan} CNY` : `${sign}${yuan}.${cents} CNY`;
 }
 
-/** A plain number as written, never in exponent notation. */
-export function formatNumber(n: number): string {
-  return decimalText(n);
+/** A plain number as written, never in exponent notation; an exact number as its decimal, or `1/3`. */
+export function formatNumber(n: number | Rat): string {
+  return n instanceof Rat ? exactText(n) : decimalText(n);
 }
 
 const zhUnits = { day: '天', hour: '小时', minute: '分钟' } as const;

@@ -3,6 +3,8 @@ import { code, msg } from '../diagnostics/message.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
 import type { Name } from './ast.js';
+import { parseMoney } from '../values/money.js';
+import { MAX_YUAN_TEXT } from '../values/range.js';
 
 /**
  * Checks on number literals and their units, done while lowering: units are plain names in the
@@ -20,7 +22,7 @@ const unitSpellings: Readonly<Record<string, 'CNY' | 'day' | 'hour' | 'minute'>>
   minutes: 'minute',
 };
 
-/** Above this many integer digits a number no longer round-trips through a double. */
+/** The number range (src/values/range.ts): at most this many digits before the decimal point. */
 const maxIntegerDigits = 15;
 
 /** The unit's canonical name (`days` → `day`), or the name as written plus a diagnostic when unknown. */
@@ -31,12 +33,16 @@ export function readUnit(unit: Name, diagnostics: Diagnostic[]): Name {
   return unit;
 }
 
-/** Reports a number that cannot be read exactly, or money with more than two decimals. */
+/** Reports a number outside the range of its type (src/values/range.ts), or money with more than two decimals. */
 export function checkNumber(text: string, isMoney: boolean, span: Span, diagnostics: Diagnostic[]): void {
   const [whole, fraction = ''] = text.split('.');
   // Leading zeros do not count; the length test first spares the common short number the regex.
   if (whole.length > maxIntegerDigits && whole.replace(/^0+(?=\d)/, '').length > maxIntegerDigits) diagnostics.push(numberTooLarge(text, span));
   else if (isMoney && fraction.length > 2) diagnostics.push(moneyTooPrecise(text, span));
+  else if (isMoney && whole.length > 12) {
+    const read = parseMoney(text);
+    if ('error' in read && read.error === 'too-large') diagnostics.push(moneyTooLarge(text, span));
+  }
 }
 
 function unknownUnit(unit: Name): Diagnostic {
@@ -50,6 +56,12 @@ function unknownUnit(unit: Name): Diagnostic {
 function numberTooLarge(text: string, span: Span): Diagnostic {
   return diagnostic('syntax/bad-number', span, msg('syntax.number-too-large', { text: code(text) }), {
     help: msg('syntax.number-too-large.help', { digits: maxIntegerDigits }),
+  });
+}
+
+function moneyTooLarge(text: string, span: Span): Diagnostic {
+  return diagnostic('syntax/bad-number', span, `the amount \`${text}\` is beyond the money range`, {
+    help: `amounts of money lie within ±${MAX_YUAN_TEXT} CNY`,
   });
 }
 

@@ -4,19 +4,24 @@
  * no binary fraction ever touches an amount.
  */
 
+import { fenInRange } from './range.js';
+import { type Rat, ratFromNumber } from './rational.js';
+
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /** Why a decimal text is not an amount of money. */
 export type MoneyError = 'not-a-number' | 'too-many-decimals' | 'too-large';
 
-/** Parses decimal yuan text ("12", "12.5", "-0.29") into fen. */
+/** Parses decimal yuan text ("12", "12.5", "-0.29") into fen; beyond the money range (range.ts) is `too-large`. */
 export function parseMoney(text: string): { fen: number } | { error: MoneyError } {
   const m = DECIMAL.exec(text.trim());
   if (!m) return { error: 'not-a-number' };
   const [, sign, whole, frac = ''] = m;
   if (frac.length > 2) return { error: 'too-many-decimals' };
+  // Leading zeros aside, more than 13 digits of yuan is beyond the range whatever they are.
+  if (whole.replace(/^0+(?=\d)/, '').length > 13) return { error: 'too-large' };
   const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  if (!Number.isSafeInteger(fen)) return { error: 'too-large' };
+  if (!fenInRange(fen)) return { error: 'too-large' };
   return { fen: sign && fen !== 0 ? -fen : fen };
 }
 
@@ -51,24 +56,15 @@ function roundedQuotient(numerator: bigint, denominator: bigint): bigint {
   return negative ? -q : q;
 }
 
-/** A finite number as an exact fraction of integers, from its shortest decimal text. */
-function asFraction(value: number): { num: bigint; den: bigint } {
-  const m = DECIMAL.exec(decimalText(value));
-  if (!m) throw new Error(`internal error: ${value} is not a finite decimal`);
-  const [, sign, whole, frac = ''] = m;
-  const num = BigInt(whole + frac) * (sign ? -1n : 1n);
-  return { num, den: 10n ** BigInt(frac.length) };
+/** fen × an exact factor, rounded half away from zero to the fen (may lie outside the range: the caller checks). */
+export function multiplyMoney(fen: number, by: Rat | number): number {
+  const factor = typeof by === 'number' ? ratFromNumber(by) : by;
+  return Number(roundedQuotient(BigInt(fen) * factor.n, factor.d));
 }
 
-/** fen × factor, rounded to the fen. */
-export function multiplyMoney(fen: number, factor: number): number {
-  const f = asFraction(factor);
-  return Number(roundedQuotient(BigInt(fen) * f.num, f.den));
-}
-
-/** fen ÷ divisor, rounded to the fen; undefined when the divisor is zero. */
-export function divideMoney(fen: number, divisor: number): number | undefined {
-  if (divisor === 0) return undefined;
-  const f = asFraction(divisor);
-  return Number(roundedQuotient(BigInt(fen) * f.den, f.num));
+/** fen ÷ an exact divisor, rounded to the fen; undefined when the divisor is zero. */
+export function divideMoney(fen: number, by: Rat | number): number | undefined {
+  const divisor = typeof by === 'number' ? ratFromNumber(by) : by;
+  if (divisor.n === 0n) return undefined;
+  return Number(roundedQuotient(BigInt(fen) * divisor.d, divisor.n));
 }

@@ -1,3 +1,4 @@
+import { rat } from '../../src/values/rational.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectToBe, expectToEqual } from '../support/hot-expect.js';
@@ -142,7 +143,7 @@ describe('the fast path of readCase', () => {
     const raw = JSON.parse('{"problem":"missing","item_value":12.5,"shipping":"0.29","profit":-3,"small":true,"pieces":2,"remark":"加急","damage":null}');
     const read = readCase(graph, raw);
     expect(read.diagnostics).toEqual([]);
-    expect(Object.fromEntries(read.value!)).toEqual({ problem: 'missing', item_value: 1250, shipping: 29, profit: -300, small: true, pieces: 2, remark: '加急' });
+    expect(Object.fromEntries(read.value!)).toEqual({ problem: 'missing', item_value: 1250, shipping: 29, profit: -300, small: true, pieces: rat(2n), remark: '加急' });
     expect([...read.value!]).toEqual([...readCaseFully(graph, raw).value!]);
   });
 

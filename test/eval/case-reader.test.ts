@@ -1,3 +1,4 @@
+import { rat } from '../../src/values/rational.js';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { readCase } from '../../src/eval/input/case-reader.js';
@@ -19,7 +20,7 @@ describe('readCaseText', () => {
   it('reads a YAML case, money into fen', () => {
     const r = fromText('problem: missing\nitem_value: 12.5\nshipping: "0.29"\nsmall: true\npieces: 2\nremark: 加急\n');
     expect(r.diagnostics).toEqual([]);
-    expect(Object.fromEntries(r.value!)).toEqual({ problem: 'missing', item_value: 1250, shipping: 29, small: true, pieces: 2, remark: '加急' });
+    expect(Object.fromEntries(r.value!)).toEqual({ problem: 'missing', item_value: 1250, shipping: 29, small: true, pieces: rat(2n), remark: '加急' });
   });
 
   it('reads JSON too', () => {
@@ -144,7 +145,7 @@ describe('readCaseArgs', () => {
   it('types values by the fact', () => {
     const r = readCaseArgs(graph, ['problem=missing', 'item_value=30', 'small=true', 'pieces=2', 'remark=a=b', 'profit=-1.5']);
     expect(r.diagnostics).toEqual([]);
-    expect(Object.fromEntries(r.value!)).toEqual({ problem: 'missing', item_value: 3000, small: true, pieces: 2, remark: 'a=b', profit: -150 });
+    expect(Object.fromEntries(r.value!)).toEqual({ problem: 'missing', item_value: 3000, small: true, pieces: rat(2n), remark: 'a=b', profit: -150 });
   });
 
   it('points at the argument in error', () => {

@@ -1,5 +1,5 @@
 import { conjuncts, type Formula } from './formula.js';
-import { compare, type Rat } from './rational.js';
+import { compare, neg, type Rat } from '../../values/rational.js';
 
 /**
  * A quick over-approximation of a condition by its top-level conjuncts: the members an enum or
@@ -37,7 +37,7 @@ export function boxOf(f: Formula): Box {
     } else if (a.kind === 'diff' && a.u === null && a.v !== null) {
       // -v <= c: v >= -c, a lower bound.
       const s = side(a.v);
-      s.lo = tighter(s.lo, { value: { n: -a.bound.n, d: a.bound.d }, strict: a.strict }, 1);
+      s.lo = tighter(s.lo, { value: neg(a.bound), strict: a.strict }, 1);
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import type { CompareOp } from '../../graph/graph.js';
 import { type AtomTable, type Formula, type NumericDomain, and, not, or } from './formula.js';
 import { constantOf, type Lin, type NumVal, Undecided } from './linear.js';
-import { add, compare, div, isZero, neg, type Rat, ZERO } from './rational.js';
+import { add, compare, div, isZero, neg, type Rat, ZERO } from '../../values/rational.js';
 
 /**
  * Turns `d ⋈ 0` into atoms. min/max expand into and/or (`min(a, b) <= 0` is `a <= 0 or b <= 0`);

@@ -1,5 +1,6 @@
 import type { DiffAtom } from './formula.js';
-import { lcm, rat, type Rat } from './rational.js';
+import { lcm, rat, type Rat } from '../../values/rational.js';
+import { MAX_FEN, MAX_NUMBER } from '../../values/range.js';
 
 /**
  * Difference constraints `x_u - x_v <= c` over the money and number facts of a query, kept as
@@ -20,6 +21,8 @@ export type Status = 'true' | 'false' | 'open';
 export class TooPrecise extends Error {}
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** The largest range bound kept in the matrix: sums of a few stay exact in a double. */
+const MAX_BOUND = 2n ** 51n;
 const Z_INT = 0;
 const Z_RAT = 1;
 
@@ -62,8 +65,28 @@ export class DifferenceGraph {
       this.dk[i] = 0;
     }
     for (const a of diffAtoms) this.indexEdge(a);
-    // Money facts are ≥ 0 unless signed: the edge x → 0 with weight 0 says 0 - x <= 0.
-    for (const [fact, i] of this.index) if (this.zeroOf[i] === Z_INT && isUnsignedMoney(fact)) this.addEdge(i, Z_INT, 0, 0, -1);
+    this.boundFacts(isUnsignedMoney);
+  }
+
+  /**
+   * Every fact lies within its range (src/values/range.ts), as the case reader enforces, and
+   * money facts are ≥ 0 unless signed: the edge x → 0 with weight c says 0 - x <= c, the edge
+   * 0 → x says x <= c. Number bounds are scaled too; where that would leave the integers a double
+   * holds exactly (very fine denominators), numbers go unbounded and witness verification has
+   * the last word.
+   */
+  private boundFacts(isUnsignedMoney: (fact: string) => boolean): void {
+    const numberBound = BigInt(MAX_NUMBER) * this.scale;
+    const numbersBounded = numberBound <= MAX_BOUND;
+    for (const [fact, i] of this.index) {
+      if (this.zeroOf[i] === Z_INT) {
+        this.addEdge(Z_INT, i, MAX_FEN, 0, -1);
+        this.addEdge(i, Z_INT, isUnsignedMoney(fact) ? 0 : MAX_FEN, 0, -1);
+      } else if (numbersBounded) {
+        this.addEdge(Z_RAT, i, Number(numberBound), 0, -1);
+        this.addEdge(i, Z_RAT, Number(numberBound), 0, -1);
+      }
+    }
   }
 
   private indexVar(x: string | null, domain: DiffAtom['domain']): void {

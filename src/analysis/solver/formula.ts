@@ -1,5 +1,5 @@
 import type { Expr } from '../../graph/graph.js';
-import { ceil, compare, floor, neg, rat, type Rat } from './rational.js';
+import { ceil, compare, floor, neg, rat, type Rat } from '../../values/rational.js';
 
 /**
  * The solver's view of a condition: a formula in negation normal form over atoms from the decided
@@ -184,7 +184,7 @@ export class AtomTable {
   diff(u: string | null, v: string | null, domain: NumericDomain, bound: Rat, strict: boolean): Formula {
     if (domain === 'int') {
       if (bound.d !== 1n) bound = rat(strict ? ceil(bound) - 1n : floor(bound));
-      else if (strict) bound = { n: bound.n - 1n, d: 1n };
+      else if (strict) bound = rat(bound.n - 1n);
       strict = false;
     }
     if (u === null && v === null) {
@@ -195,7 +195,7 @@ export class AtomTable {
     const found = this.atoms.get(key);
     if (found) return found.lit;
     // ¬(u - v <= c) is v - u < -c, which for whole fen is v - u <= -c - 1.
-    const nb = domain === 'int' ? { n: -bound.n - 1n, d: 1n } : neg(bound);
+    const nb = domain === 'int' ? rat(-bound.n - 1n) : neg(bound);
     const ns = domain === 'rat' ? !strict : false;
     const facts = [u, v].filter((x): x is string => x !== null);
     return this.intern(

@@ -1,4 +1,4 @@
-import { add, compare, isInteger, isZero, mul, neg, rat, type Rat, ZERO } from './rational.js';
+import { add, compare, isInteger, isZero, mul, neg, rat, type Rat, ZERO } from '../../values/rational.js';
 
 /**
  * Numeric values as the translator sees them: a linear form over facts, or min/max of such forms

@@ -1,5 +1,5 @@
 import type { Branch, Expr, Value, ValueType } from '../../graph/graph.js';
-import { rat, toDecimal } from './rational.js';
+import { exactText, Rat, rat, toDecimal } from '../../values/rational.js';
 
 /**
  * Writes a resolved expression back in the rule language (`x * y > 100 CNY`), so messages can
@@ -52,6 +52,7 @@ function printBare(e: Expr): string {
 
 /** A value as a literal in the rule language: money in yuan with `CNY`, durations with units. */
 export function printValue(value: Value, type: ValueType): string {
+  if (value instanceof Rat) return exactText(value);
   if (typeof value === 'object') {
     if (value.amount === 0 && value.unit === 'day') return 'same day';
     return `${value.amount} ${value.unit}${value.amount === 1 ? '' : 's'}`;

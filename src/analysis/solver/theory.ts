@@ -1,6 +1,6 @@
 import { DifferenceGraph, type Status } from './difference-graph.js';
 import type { Atom, DiffAtom, MemberAtom, OpaqueAtom, TextAtom } from './formula.js';
-import type { Rat } from './rational.js';
+import type { Rat } from '../../values/rational.js';
 
 /**
  * The solver's theory state for one query: allowed members per enum/bool fact, text equalities,

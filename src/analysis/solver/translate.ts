@@ -3,7 +3,7 @@ import { AtomTable, FALSE, type Formula, type NumericDomain, TRUE, and, not, or 
 import { addVals, constant, constantOf, isWholeFen, type NumVal, pieces, scaleVal, Undecided, variable } from './linear.js';
 import { compareNumbers, compareSimple } from './compare.js';
 import { printExpr } from './print-expr.js';
-import { div, isZero, mul, rat, ratFromNumber, roundHalfAway } from './rational.js';
+import { div, isZero, mul, Rat, rat, ratFromNumber, roundHalfAway } from '../../values/rational.js';
 
 /**
  * Translates resolved conditions into solver formulas: constants are substituted, `let`s inlined,
@@ -146,8 +146,8 @@ export class Translator {
       }
       case 'let': return this.letValue(e.id);
       case 'literal': {
-        if (typeof e.value !== 'number') return literalValue(e.value, e.type);
-        const key = `${e.type.kind}:${e.value}`;
+        if (typeof e.value !== 'number' && !(e.value instanceof Rat)) return literalValue(e.value, e.type);
+        const key = `${e.type.kind}:${e.value instanceof Rat ? `${e.value.n}/${e.value.d}` : e.value}`;
         return this.named(key) ?? this.remember(key, literalValue(e.value, e.type));
       }
       case 'compare': case 'in': case 'not': case 'and': case 'or': return { kind: 'bool', f: this.condition(e) };
@@ -250,7 +250,7 @@ export class Translator {
 function literalValue(value: Value, type: ValueType): Val {
   switch (type.kind) {
     case 'bool': return { kind: 'bool', f: value === true ? TRUE : FALSE };
-    case 'money': case 'number': return constant(ratFromNumber(value as number));
+    case 'money': case 'number': return constant(value instanceof Rat ? value : ratFromNumber(value as number));
     // Durations only come from constants: compare them as minutes.
     case 'duration': {
       const d = value as Duration;

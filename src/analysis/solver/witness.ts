@@ -1,6 +1,6 @@
 import type { DecisionGraph, ValueType } from '../../graph/graph.js';
 import type { Formula } from './formula.js';
-import { compare, rat, sub, toDecimal, ZERO } from './rational.js';
+import { compare, rat, sub, toDecimal, ZERO } from '../../values/rational.js';
 import type { Model, ModelValue } from './theory.js';
 
 /**

@@ -23,8 +23,8 @@ export interface GeneratedCode {
   readonly body: string;
   /** Values with no literal form (durations, types), referenced as `K[i]`. */
   readonly constants: readonly unknown[];
-  /** Division expressions by site number (`Stop.site` of a division by zero). */
-  readonly divisions: readonly Expr[];
+  /** Arithmetic expressions by site number (`Stop.site` of a division by zero or a result out of range). */
+  readonly sites: readonly Expr[];
   /** Decisions by index (`Stop.site` of a gap; the `d` argument of explain hooks). */
   readonly decisions: readonly DecisionNode[];
   /** Outcomes by index (the `o` argument of `X.reach`). */
@@ -81,7 +81,7 @@ class Generator {
     return {
       body,
       constants: this.out.constants,
-      divisions: this.exprs.divisions,
+      sites: this.exprs.sites,
       decisions: this.decisions,
       outcomes: Object.values(this.graph.outcomes),
     };

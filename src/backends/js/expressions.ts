@@ -1,4 +1,5 @@
 import type { DecisionGraph, Expr, ValueType } from '../../graph/graph.js';
+import { MAX_FEN } from '../../values/range.js';
 import type { Emitter } from './emitter.js';
 
 /**
@@ -22,8 +23,8 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const JS_OP: Record<string, string> = { '==': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 export class ExpressionEmitter {
-  /** Division expressions by site number (`Stop.site` of a division by zero). */
-  readonly divisions: Expr[] = [];
+  /** Arithmetic expressions by site number (`Stop.site` of a division by zero or a result out of range). */
+  readonly sites: Expr[] = [];
   private readonly factUnknowns = new Map<string, string>();
 
   constructor(
@@ -54,8 +55,7 @@ export class ExpressionEmitter {
       }
       case 'neg': {
         const o = this.expr(e.operand);
-        const numeric = e.type.kind === 'number' || e.type.kind === 'money';
-        const code = numeric ? `(${o.code} === 0 ? 0 : -${o.code})` : `rt.negate(${o.code})`;
+        const code = e.type.kind === 'money' ? `(${o.code} === 0 ? 0 : -${o.code})` : `rt.negate(${o.code})`;
         return this.assign(this.guard([o], code), o.unknown);
       }
       case 'in': {
@@ -130,35 +130,41 @@ export class ExpressionEmitter {
     return { code: t, unknown };
   }
 
+  /**
+   * Money ± money is inlined (whole fen, exact in a double within the range) with its range test;
+   * everything else calls the interpreter's exact arithmetic (numbers are rationals; money × and ÷
+   * a number round to the fen), which throws this site's range Stop.
+   */
   private arith(e: Extract<Expr, { kind: 'arith' }>): Compiled {
     const l = this.expr(e.left);
     const r = this.expr(e.right);
     const lk = e.left.type.kind;
     const rk = e.right.type.kind;
+    const site = this.sites.push(e) - 1;
     if (e.op === '/') {
       // A divisor known to be zero is an error even when the dividend is unknown.
-      const site = this.divisions.push(e) - 1;
       this.out.hoist(`const z${site} = new Stop('division', ${site});`);
-      const zero = rk === 'duration' ? `${r.code}.amount === 0` : `${r.code} === 0`;
+      const zero = rk === 'money' ? `${r.code} === 0` : `rt.isZero(${r.code})`;
       this.out.line(`if (${r.unknown ? `!(${r.code} instanceof U) && ` : ''}${zero}) throw z${site};`);
     }
-    const slow = () =>
-      `rt.arithSlow(${JSON.stringify(e.op)}, ${l.code}, ${this.out.constant(e.left.type)}, ${r.code}, ${this.out.constant(e.right.type)}, ${this.out.constant(e.type)})`;
-    let code: string;
-    if (lk === 'duration' || rk === 'duration') code = slow();
-    else if (e.op === '*' && lk === 'money' && rk === 'number') code = `rt.multiplyMoney(${l.code}, ${r.code})`;
-    else if (e.op === '*' && lk === 'number' && rk === 'money') code = `rt.multiplyMoney(${r.code}, ${l.code})`;
-    else if (e.op === '/' && lk === 'money' && rk === 'number') code = `rt.divideMoney(${l.code}, ${r.code})`;
-    else if (e.op === '/' && e.type.kind !== 'number') code = slow();
-    else code = `(${l.code} ${e.op} ${r.code})`;
-    return this.assign(this.guard([l, r], code), l.unknown || r.unknown);
+    this.out.hoist(`const x${site} = new Stop('range', ${site});`);
+    const unknown = l.unknown || r.unknown;
+    if (lk === 'money' && rk === 'money' && (e.op === '+' || e.op === '-')) {
+      const t = this.assign(this.guard([l, r], `(${l.code} ${e.op} ${r.code})`), unknown);
+      const outside = `(${t.code} > ${MAX_FEN} || ${t.code} < -${MAX_FEN})`;
+      this.out.line(`if (${unknown ? `typeof ${t.code} === 'number' && ` : ''}${outside}) throw x${site};`);
+      return t;
+    }
+    const type = (t: ValueType) => this.out.constant(t);
+    const code = `rt.arithSlow(${JSON.stringify(e.op)}, ${l.code}, ${type(e.left.type)}, ${r.code}, ${type(e.right.type)}, ${type(e.type)}, x${site})`;
+    return this.assign(this.guard([l, r], code), unknown);
   }
 
   /** min/max: every argument evaluated; the first of equal values is kept, as `reduce` does in the interpreter. */
   private minmax(e: Extract<Expr, { kind: 'minmax' }>): Compiled {
     const args = e.args.map((a) => this.expr(a));
     const sign = e.fn === 'min' ? -1 : 1;
-    const numeric = e.type.kind === 'number' || e.type.kind === 'money';
+    const numeric = e.type.kind === 'money';
     const t = this.out.temp();
     this.out.line(`let ${t};`);
     const unknowns = args.filter((a) => a.unknown);
@@ -196,7 +202,6 @@ export class ExpressionEmitter {
 function comparison(op: string, type: ValueType, l: string, r: string): string {
   const js = JS_OP[op];
   switch (type.kind) {
-    case 'number':
     case 'money':
     case 'bool':
       return `(${l} - ${r}) ${js} 0`;

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { reviveGraph } from '../../graph/revive.js';
 import { processJob, type Job } from './jobs.js';
 import { LineProcessor } from './process.js';
 import type { WorkerData } from './worker-pool.js';
@@ -11,7 +12,8 @@ import type { WorkerData } from './worker-pool.js';
  */
 
 const data = workerData as WorkerData;
-const processor = new LineProcessor(data.graph, { locale: data.locale, full: data.full });
+// Structured clone made the graph's exact numbers plain objects: make them numbers again.
+const processor = new LineProcessor(reviveGraph(data.graph), { locale: data.locale, full: data.full });
 const port = parentPort;
 if (port === null) throw new Error('internal error: the batch worker was started outside a worker thread');
 const encoder = new TextEncoder();

@@ -23,6 +23,8 @@ import { arith, compare, compareValues, isZero, negate } from '../values.js';
  *   when every condition is false.
  * - Division by zero is an error (`eval/division-by-zero`) as soon as the divisor is known to be
  *   zero; an error inside `and`/`or` stops it at once (operands after it are not evaluated).
+ * - Arithmetic is exact (money in fen, numbers as rationals); a result outside the range of
+ *   src/values/range.ts is an error (`eval/out-of-range`), never a rounded value.
  * - `let` values are computed when first read and memoised for the evaluation.
  * - Outcome values are all computed; one that is unknown is null and adds its needs after the
  *   path's; one that divides by zero is null and adds a diagnostic.
@@ -202,7 +204,7 @@ class Evaluation {
       case 'arith':
         return this.binary(e.left, e.right, (a, b) => {
           const r = arith(e.op, a, e.left.type, b, e.right.type, e.type);
-          return 'value' in r ? { k: 'value', v: r.value } : this.divisionByZero(e);
+          return 'value' in r ? { k: 'value', v: r.value } : 'outOfRange' in r ? this.outOfRange(e) : this.divisionByZero(e);
         }, e.op === '/' ? e : undefined);
       case 'neg': {
         const r = this.expr(e.operand);
@@ -277,6 +279,11 @@ class Evaluation {
     // A memoised let still counts as reading its facts, for every condition that uses it.
     for (const f of memo.reads) this.reads.add(f);
     return memo.ev;
+  }
+
+  private outOfRange(e: Expr): Ev {
+    const msg = messages(this.options.locale ?? this.graph.policy.locales[0]);
+    return { k: 'error', d: diagnostic('eval/out-of-range', e.span, msg.outOfRange, { label: msg.outOfRangeLabel }) };
   }
 
   private divisionByZero(e: Expr): Ev {

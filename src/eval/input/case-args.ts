@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { sourceFile, type SourceFile, type Span } from '../../source/source-file.js';
 import { readCase, type CaseLocator, type CaseReadResult, type ReadCaseOptions } from './case-reader.js';
 import { messages } from '../messages.js';
+import { numberOrSource } from '../values.js';
 
 /** The pseudo-file `key=value` arguments are read from: the arguments joined by spaces. */
 export const ARGUMENTS_FILE = '<arguments>';
@@ -64,7 +65,7 @@ function typedArgument(fact: FactDef | undefined, text: string): unknown {
     case 'bool':
       return text === 'true' ? true : text === 'false' ? false : text;
     case 'number':
-      return NUMBER_TEXT.test(text) ? Number(text) : text;
+      return NUMBER_TEXT.test(text) ? numberOrSource(Number(text), text) : text;
     default:
       return text;
   }

@@ -4,7 +4,7 @@ import { spellingSuggestion } from '../../diagnostics/suggest.js';
 import type { Span } from '../../source/source-file.js';
 import { caseValidator } from './case-schema.js';
 import { messages, type Given, type Messages } from '../messages.js';
-import { moneyFromInput, plainFen } from '../values.js';
+import { InexactNumber, moneyFromInput, numberFromInput, plainFen } from '../values.js';
 import { canonicalAnswer } from './staff-answers.js';
 
 /**
@@ -18,7 +18,7 @@ import { canonicalAnswer } from './staff-answers.js';
  * cannot show valid is read in full, with the schema (ajv) as the gate, and every problem explained.
  */
 
-/** A validated case: fact id → value (money in fen). A fact that is absent is not known yet. */
+/** A validated case: fact id → value (money in fen, numbers exact). A fact that is absent is not known yet. */
 export type CaseInput = ReadonlyMap<string, Value>;
 
 /** Where each part of a raw case was written, so diagnostics can point at it. */
@@ -146,8 +146,11 @@ function plainValue(fact: FastFact, raw: unknown): Value | undefined {
   switch (fact.kind) {
     case 'bool':
       return typeof raw === 'boolean' ? raw : undefined;
-    case 'number':
-      return typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
+    case 'number': {
+      if (typeof raw !== 'number') return undefined;
+      const n = numberFromInput(raw);
+      return 'value' in n ? n.value : undefined;
+    }
     case 'text':
       return typeof raw === 'string' ? raw : undefined;
     case 'enum':
@@ -306,12 +309,17 @@ function readField(ctx: FieldContext, fact: FactDef, raw: unknown): { value: Val
   });
   const { msg } = ctx;
   const expected = () => expectedText(ctx, fact);
+  if (raw instanceof InexactNumber && fact.type.kind !== 'text') return refuse(msg.numberNotExact(fact.id, raw.text), msg.numberNotExactHelp);
   switch (fact.type.kind) {
     case 'bool':
       return typeof raw === 'boolean' ? { value: raw } : refuse(msg.mustBe(fact.id, expected(), g), msg.boolHelp);
-    case 'number':
+    case 'number': {
       if (typeof raw !== 'number') return refuse(msg.mustBe(fact.id, expected(), g));
-      return Number.isFinite(raw) ? { value: raw } : refuse(msg.notFinite(fact.id, 'text' in g ? g.text : String(raw)));
+      const n = numberFromInput(raw);
+      if ('value' in n) return { value: n.value };
+      const text = 'text' in g ? g.text : String(raw);
+      return n.error === 'too-large' ? refuse(msg.numberTooLarge(fact.id, text), msg.rangeHelp) : refuse(msg.notFinite(fact.id, text));
+    }
     case 'text':
       return typeof raw === 'string' ? { value: raw } : refuse(msg.mustBe(fact.id, expected(), g));
     case 'money': {
@@ -321,7 +329,7 @@ function readField(ctx: FieldContext, fact: FactDef, raw: unknown): { value: Val
       if ('fen' in m) return { value: m.fen };
       if (m.error === 'too-many-decimals') return refuse(msg.moneyDecimals(fact.id, text), msg.moneyHelp);
       if (m.error === 'negative') return refuse(msg.moneyNegative(fact.id, text));
-      if (m.error === 'too-large') return refuse(msg.moneyTooLarge(fact.id, text));
+      if (m.error === 'too-large') return refuse(msg.moneyTooLarge(fact.id, text), msg.rangeHelp);
       return refuse(msg.mustBe(fact.id, expected(), g), msg.moneyHelp);
     }
     case 'enum': {
@@ -338,6 +346,7 @@ function readField(ctx: FieldContext, fact: FactDef, raw: unknown): { value: Val
 /** How a raw value is described in messages; `written` is its source text when known. */
 function given(raw: unknown, written?: string): Given {
   if (raw === null || raw === undefined) return { kind: 'null' };
+  if (raw instanceof InexactNumber) return { kind: 'number', text: raw.text };
   if (Array.isArray(raw)) return { kind: 'list' };
   switch (typeof raw) {
     case 'string':

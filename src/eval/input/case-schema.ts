@@ -1,5 +1,6 @@
 import AjvModule, { type Ajv as AjvInstance, type ValidateFunction } from 'ajv';
 import { localize, type DecisionGraph, type FactDef } from '../../graph/graph.js';
+import { MAX_NUMBER, MAX_YUAN_TEXT } from '../../values/range.js';
 
 /**
  * The JSON Schema (draft-07) of a policy's cases, generated from its facts, and its ajv validator.
@@ -10,9 +11,15 @@ import { localize, type DecisionGraph, type FactDef } from '../../graph/graph.js
 /** A JSON Schema object, as plain data. */
 export type JsonSchema = { readonly [key: string]: unknown };
 
-/** Money as a string: digits, at most two decimals; a leading minus only for signed money. */
-export const MONEY_PATTERN = '^\\d+(\\.\\d{1,2})?$';
-export const SIGNED_MONEY_PATTERN = '^-?\\d+(\\.\\d{1,2})?$';
+/**
+ * Money as a string: at most 13 digits of yuan (leading zeros aside) and two decimals, the money
+ * range of src/values/range.ts; a leading minus only for signed money.
+ */
+export const MONEY_PATTERN = '^0*\\d{1,13}(\\.\\d{1,2})?$';
+export const SIGNED_MONEY_PATTERN = '^-?0*\\d{1,13}(\\.\\d{1,2})?$';
+
+/** The largest amount in yuan and the largest number, as the schema states them. */
+const MAX_YUAN = Number(MAX_YUAN_TEXT);
 
 /** The case schema of a policy: one optional property per fact, in declaration order. */
 export function caseSchema(graph: DecisionGraph, locale?: string): JsonSchema {
@@ -23,7 +30,8 @@ export function caseSchema(graph: DecisionGraph, locale?: string): JsonSchema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: localize(graph.policy.title, loc, graph.policy.locales),
     description:
-      'A case for this policy: fact → value. Money is in CNY (a number or a decimal string, at most two decimals). ' +
+      'A case for this policy: fact → value. Money is in CNY (a number or a decimal string, at most two decimals, ' +
+      `at most ${MAX_YUAN_TEXT}); a number lies within ±${MAX_NUMBER}. ` +
       'A fact left out or null is not known yet.',
     type: 'object',
     additionalProperties: false,
@@ -39,7 +47,7 @@ function factSchema(graph: DecisionGraph, fact: FactDef, locale: string): JsonSc
     case 'bool':
       return { ...base, type: ['boolean', 'null'] };
     case 'number':
-      return { ...base, type: ['number', 'null'] };
+      return { ...base, type: ['number', 'null'], minimum: -MAX_NUMBER, maximum: MAX_NUMBER };
     case 'text':
       return { ...base, type: ['string', 'null'] };
     case 'money':
@@ -47,7 +55,8 @@ function factSchema(graph: DecisionGraph, fact: FactDef, locale: string): JsonSc
       return {
         ...base,
         type: ['number', 'string', 'null'],
-        ...(fact.type.signed ? {} : { minimum: 0 }),
+        minimum: fact.type.signed ? -MAX_YUAN : 0,
+        maximum: MAX_YUAN,
         pattern: fact.type.signed ? SIGNED_MONEY_PATTERN : MONEY_PATTERN,
       };
     case 'enum': {

@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../../source/source-file.js';
 import { readCase, type CaseLocator, type CaseReadResult, type ReadCaseOptions } from './case-reader.js';
 import { messages } from '../messages.js';
+import { numberOrSource } from '../values.js';
 
 /**
  * Cases written in YAML or JSON, read with positions: each field's key and value keep their
@@ -87,7 +88,9 @@ function shallow(node: Node | null): unknown {
   if (isMap(node)) return Object.create(null);
   if (isScalar(node)) {
     const v = node.value;
-    return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : (node.source ?? String(v));
+    // A number is what was written, exactly: otherwise its text, which the reader then refuses.
+    if (typeof v === 'number') return node.source === undefined ? v : numberOrSource(v, node.source);
+    return v === null || typeof v === 'string' || typeof v === 'boolean' ? v : (node.source ?? String(v));
   }
   return null;
 }

@@ -89,7 +89,10 @@ export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
   const diagnosticOf = (stop: Stop, c: GeneratedCode): Diagnostic => {
     const m = messages(locale ?? graph.policy.locales[0]);
     if (stop.kind === 'division') {
-      return diagnostic('eval/division-by-zero', c.divisions[stop.site].span, m.divisionByZero, { label: m.divisionByZeroLabel });
+      return diagnostic('eval/division-by-zero', c.sites[stop.site].span, m.divisionByZero, { label: m.divisionByZeroLabel });
+    }
+    if (stop.kind === 'range') {
+      return diagnostic('eval/out-of-range', c.sites[stop.site].span, m.outOfRange, { label: m.outOfRangeLabel });
     }
     const node = c.decisions[stop.site];
     return diagnostic('graph/gap', node.span, m.noBranch(node.id));

@@ -1,6 +1,5 @@
 import type { ArithOp, Value, ValueType } from '../../../graph/graph.js';
-import { divideMoney, multiplyMoney } from '../../../values/money.js';
-import { arith, compareValues, minutesOf, negate } from '../../values.js';
+import { arith, compareValues, isZero, minutesOf, negate } from '../../values.js';
 
 /**
  * What generated evaluator code calls at run time. Generated code represents a known value as the
@@ -15,12 +14,12 @@ export class Unknown {
 }
 
 /**
- * Why evaluation stopped: a division whose divisor is zero (`site` is the division expression's
- * index) or a decision no branch matched (`site` is the decision's index). Preallocated per site
- * and thrown without a stack: it is control flow, not a bug.
+ * Why evaluation stopped: a division whose divisor is zero or a result outside the range (`site`
+ * is the arithmetic expression's index), or a decision no branch matched (`site` is the
+ * decision's index). Preallocated per site and thrown without a stack: it is control flow, not a bug.
  */
 export class Stop {
-  constructor(readonly kind: 'division' | 'gap', readonly site: number) {}
+  constructor(readonly kind: 'division' | 'range' | 'gap', readonly site: number) {}
 }
 
 /** `a` then the facts of `b` not already in it; one of them may be undefined, never both. */
@@ -44,16 +43,20 @@ export function unknownOf(values: readonly unknown[]): Unknown {
   return u as Unknown;
 }
 
-/** Arithmetic the generator does not inline (durations): the interpreter's own function. */
-export function arithSlow(op: ArithOp, left: Value, leftType: ValueType, right: Value, rightType: ValueType, type: ValueType): Value {
+/**
+ * Arithmetic the generator does not inline (numbers, money × and ÷ a number, durations): the
+ * interpreter's own function; a result out of range throws `range` (that site's Stop).
+ */
+export function arithSlow(op: ArithOp, left: Value, leftType: ValueType, right: Value, rightType: ValueType, type: ValueType, range: Stop): Value {
   const r = arith(op, left, leftType, right, rightType, type);
   if ('value' in r) return r.value;
+  if ('outOfRange' in r) throw range;
   throw new Error('internal error: a division by zero reached arithSlow');
 }
 
 /** The helpers generated code receives, by name. */
 export const runtime = {
-  Unknown, Stop, mergeUnknown, unknownOfTwo, unknownOf, arithSlow, compareValues, minutesOf, negate, multiplyMoney, divideMoney,
+  Unknown, Stop, mergeUnknown, unknownOfTwo, unknownOf, arithSlow, compareValues, minutesOf, negate, isZero,
   /** The memo slot of a derived value not computed yet in this evaluation. */
   NOT_YET: Symbol('not computed yet'),
 };

@@ -1,13 +1,21 @@
 /**
- * Exact rational numbers for the analysis: constants are folded without floating-point error,
- * so `0.1 + 0.2 == 0.3` and `x > 1 / 3` are decided exactly. Used while translating conditions
- * and when writing witnesses, never in the solver's inner loop (which works on scaled integers).
+ * Exact rational numbers: the run-time value of every `number` (facts, literals, computed
+ * values) and the analysis's constants. The checker and both evaluators compute with these, so
+ * `ratio - 1.5 >= 0.2` means the same everywhere and `0.1 + 0.2 == 0.3` holds. The solver's
+ * inner loop works on scaled integers instead.
  */
-export interface Rat {
-  /** Numerator; the sign lives here. */
-  readonly n: bigint;
-  /** Denominator, always positive; the fraction is in lowest terms. */
-  readonly d: bigint;
+export class Rat {
+  constructor(
+    /** Numerator; the sign lives here. */
+    readonly n: bigint,
+    /** Denominator, always positive; the fraction is in lowest terms. */
+    readonly d: bigint,
+  ) {}
+
+  /** JSON has no exact rationals: a graph or result written as JSON shows the exact text (`0.1`, `1/3`). */
+  toJSON(): string {
+    return exactText(this);
+  }
 }
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -27,7 +35,7 @@ export function rat(n: bigint, d: bigint = 1n): Rat {
   if (d === 0n) throw new Error('internal error: rational with zero denominator, please report');
   if (d < 0n) [n, d] = [-n, -d];
   const g = gcd(n, d);
-  return g > 1n ? { n: n / g, d: d / g } : { n, d };
+  return g > 1n ? new Rat(n / g, d / g) : new Rat(n, d);
 }
 
 export const ZERO: Rat = rat(0n);
@@ -36,13 +44,41 @@ export const ONE: Rat = rat(1n);
 /** The exact value of a JS number as written in decimal (`0.1` is 1/10, not the nearest double). */
 export function ratFromNumber(x: number): Rat {
   if (!Number.isFinite(x)) throw new Error(`internal error: non-finite constant ${x}, please report`);
-  if (Number.isInteger(x)) return rat(BigInt(x));
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
-  if (!m) throw new Error(`internal error: cannot read the number ${x}, please report`);
-  const digits = BigInt(m[2] + (m[3] ?? ''));
-  const exponent = Number(m[4] ?? 0) - (m[3]?.length ?? 0);
-  const sign = m[1] === '-' ? -1n : 1n;
-  return exponent >= 0 ? rat(sign * digits * 10n ** BigInt(exponent)) : rat(sign * digits, 10n ** BigInt(-exponent));
+  if (Number.isSafeInteger(x)) return rat(BigInt(x));
+  const r = ratFromDecimal(String(x));
+  if (r === undefined) throw new Error(`internal error: cannot read the number ${x}, please report`);
+  return r;
+}
+
+/** Decimal text: optional sign, digits with an optional fraction, an optional exponent. */
+const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/** Exponents beyond this are refused: 10^10000 already has more digits than any range allows. */
+const MAX_EXPONENT = 10_000;
+
+/**
+ * The exact value of decimal text (`1.7`, `-0.25`, `1e3`, `499.999999999999999999`), digit for
+ * digit; undefined when it is not decimal text or its exponent is absurd.
+ */
+export function ratFromDecimal(text: string): Rat | undefined {
+  const m = DECIMAL_TEXT.exec(text);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
+  const fraction = m[3] ?? '';
+  const exponent = Number(m[4] ?? 0) - fraction.length;
+  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > MAX_EXPONENT) return undefined;
+  const digits = BigInt((m[2] || '0') + fraction) * (m[1] === '-' ? -1n : 1n);
+  return exponent >= 0 ? rat(digits * 10n ** BigInt(exponent)) : rat(digits, 10n ** BigInt(-exponent));
+}
+
+/** The nearest JS number (exact whenever the value is a double, such as 1/4 or 3). */
+export function toNumber(a: Rat): number {
+  if (a.d === 1n) return Number(a.n);
+  return Number(toDecimal(a, 20));
+}
+
+/** Whether a value is an exact rational (a `number` at run time). */
+export function isRat(v: unknown): v is Rat {
+  return v instanceof Rat;
 }
 
 export function add(a: Rat, b: Rat): Rat {
@@ -54,7 +90,7 @@ export function sub(a: Rat, b: Rat): Rat {
 }
 
 export function neg(a: Rat): Rat {
-  return { n: -a.n, d: a.d };
+  return new Rat(-a.n, a.d);
 }
 
 export function mul(a: Rat, b: Rat): Rat {
@@ -95,6 +131,24 @@ export function roundHalfAway(a: Rat): bigint {
   const abs = a.n < 0n ? neg(a) : a;
   const r = floor(add(abs, rat(1n, 2n)));
   return a.n < 0n ? -r : r;
+}
+
+/** The absolute value. */
+export function abs(a: Rat): Rat {
+  return a.n < 0n ? neg(a) : a;
+}
+
+/** Whether the value is a finite decimal (its denominator has only the factors 2 and 5). */
+export function isDecimal(a: Rat): boolean {
+  let d = a.d;
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  return d === 1n;
+}
+
+/** Exact text of any rational: its decimal when finite (`1.7`), else the fraction (`1/3`). */
+export function exactText(a: Rat): string {
+  return isDecimal(a) ? toDecimal(a) : `${a.n}/${a.d}`;
 }
 
 /**
