@@ -17,11 +17,11 @@ describe('caseSchema', () => {
   it('maps each fact type to JSON Schema', () => {
     const p = schema.properties as Record<string, Record<string, unknown>>;
     expect(p.problem).toMatchObject({ enum: ['missing', 'damaged', 'late', null], enumDescriptions: ['Missing items', 'Damaged', 'Late delivery', ''] });
-    expect(p.item_value).toMatchObject({ type: ['number', 'string', 'null'], minimum: 0, pattern: '^\\d+(\\.\\d{1,2})?$' });
-    expect(p.profit).toMatchObject({ type: ['number', 'string', 'null'], pattern: '^-?\\d+(\\.\\d{1,2})?$' });
-    expect(p.profit.minimum).toBeUndefined();
+    // The money range (±9,999,999,999,999.99 CNY) is stated in the schema, for numbers and strings.
+    expect(p.item_value).toMatchObject({ type: ['number', 'string', 'null'], minimum: 0, maximum: 9999999999999.99, pattern: '^0*\\d{1,13}(\\.\\d{1,2})?$' });
+    expect(p.profit).toMatchObject({ type: ['number', 'string', 'null'], minimum: -9999999999999.99, maximum: 9999999999999.99, pattern: '^-?0*\\d{1,13}(\\.\\d{1,2})?$' });
     expect(p.small).toMatchObject({ type: ['boolean', 'null'] });
-    expect(p.pieces).toMatchObject({ type: ['number', 'null'] });
+    expect(p.pieces).toMatchObject({ type: ['number', 'null'], minimum: -999999999999999, maximum: 999999999999999 });
     expect(p.remark).toMatchObject({ type: ['string', 'null'] });
     expect(p.item_value.description).toBe('Item value — What is the item worth, in yuan?');
   });

@@ -76,15 +76,24 @@ export class DifferenceGraph {
    * the last word.
    */
   private boundFacts(isUnsignedMoney: (fact: string) => boolean): void {
+    const { n, dc } = this;
     const numberBound = BigInt(MAX_NUMBER) * this.scale;
     const numbersBounded = numberBound <= MAX_BOUND;
     for (const [fact, i] of this.index) {
-      if (this.zeroOf[i] === Z_INT) {
-        this.addEdge(Z_INT, i, MAX_FEN, 0, -1);
-        this.addEdge(i, Z_INT, isUnsignedMoney(fact) ? 0 : MAX_FEN, 0, -1);
+      const zero = this.zeroOf[i];
+      if (zero === Z_INT) {
+        dc[zero * n + i] = MAX_FEN;
+        dc[i * n + zero] = isUnsignedMoney(fact) ? 0 : MAX_FEN;
       } else if (numbersBounded) {
-        this.addEdge(Z_RAT, i, Number(numberBound), 0, -1);
-        this.addEdge(i, Z_RAT, Number(numberBound), 0, -1);
+        dc[zero * n + i] = dc[i * n + zero] = Number(numberBound);
+      }
+    }
+    // Only edges through the zero nodes exist yet, so one pass closes the matrix (O(n²)).
+    for (let i = 2; i < n; i++) {
+      const zi = dc[i * n + this.zeroOf[i]];
+      if (zi === Infinity) continue;
+      for (let j = 2; j < n; j++) {
+        if (i !== j && this.zeroOf[i] === this.zeroOf[j]) dc[i * n + j] = zi + dc[this.zeroOf[j] * n + j];
       }
     }
   }
