@@ -323,6 +323,11 @@ export class ExprTyper {
     const decl = this.bound.symbols.get(subject.type.enum) as EnumDecl;
     const members: string[] = [];
     for (const member of node.members) {
+      const named = member.enum === null ? decl : this.bound.symbols.get(member.enum.text);
+      if (member.enum !== null && named !== decl) {
+        this.report(named?.kind === 'enum' ? foreignMember(member, named, decl) : unknownName(member.enum, undefined));
+        continue;
+      }
       if (this.memberOf(decl, member, member.span)) members.push(member.text);
     }
     if (members.length !== node.members.length) return null;

@@ -30,6 +30,11 @@ export type ArithOp = '+' | '-' | '*' | '/';
 export type DurationUnit = 'day' | 'hour' | 'minute';
 
 /** An expression as written. Numbers keep their source text so money stays exact. */
+/** A member in `in {…}`: its name, and the enum it was qualified with (`damage_level.minor`), if any. */
+export interface SetMember extends Name {
+  readonly enum: Name | null;
+}
+
 export type ExprNode =
   | { readonly kind: 'number'; readonly text: string; readonly unit: Name | null; readonly span: Span }
   | { readonly kind: 'yuan'; readonly text: string; readonly span: Span } // ¥500
@@ -41,7 +46,7 @@ export type ExprNode =
   | { readonly kind: 'neg'; readonly operand: ExprNode; readonly span: Span }
   | { readonly kind: 'arith'; readonly op: ArithOp; readonly left: ExprNode; readonly right: ExprNode; readonly span: Span }
   | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: ExprNode; readonly right: ExprNode; readonly span: Span }
-  | { readonly kind: 'in'; readonly subject: ExprNode; readonly members: readonly Name[]; readonly negated: boolean; readonly span: Span }
+  | { readonly kind: 'in'; readonly subject: ExprNode; readonly members: readonly SetMember[]; readonly negated: boolean; readonly span: Span }
   | { readonly kind: 'not'; readonly operand: ExprNode; readonly span: Span }
   | { readonly kind: 'and' | 'or'; readonly operands: readonly ExprNode[]; readonly span: Span }
   | { readonly kind: 'paren'; readonly inner: ExprNode; readonly span: Span };

@@ -351,9 +351,19 @@ export type ComparisonCstChildren = {
   Not?: IToken[];
   In?: IToken[];
   LCurly?: IToken[];
-  Identifier?: (IToken)[];
+  setMember?: (SetMemberCstNode)[];
   Comma?: IToken[];
   RCurly?: IToken[];
+};
+
+export interface SetMemberCstNode extends CstNode {
+  name: "setMember";
+  children: SetMemberCstChildren;
+}
+
+export type SetMemberCstChildren = {
+  Identifier: (IToken)[];
+  Dot?: IToken[];
 };
 
 export interface CompareOpCstNode extends CstNode {
@@ -447,6 +457,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   andExpr(children: AndExprCstChildren, param?: IN): OUT;
   notExpr(children: NotExprCstChildren, param?: IN): OUT;
   comparison(children: ComparisonCstChildren, param?: IN): OUT;
+  setMember(children: SetMemberCstChildren, param?: IN): OUT;
   compareOp(children: CompareOpCstChildren, param?: IN): OUT;
   sum(children: SumCstChildren, param?: IN): OUT;
   product(children: ProductCstChildren, param?: IN): OUT;

@@ -46,11 +46,25 @@ export abstract class ExpressionLowering extends LowerBase {
       return op && right && { kind: 'compare', op, left, right, span: joinSpans(left.span, right.span) };
     }
     if (children.In) {
-      const members = (children.Identifier ?? []).map((_, i) => this.name(children.Identifier, i));
-      if (members.length === 0 || members.some((member) => !member)) return null;
-      return { kind: 'in', subject: left, members: members as ast.Name[], negated: Boolean(children.Not), span: this.span(children) };
+      const members: ast.SetMember[] = [];
+      for (const node of children.setMember ?? []) {
+        const member = this.lower<ast.SetMember>(node);
+        if (!member) return null;
+        members.push(member);
+      }
+      if (members.length === 0) return null;
+      return { kind: 'in', subject: left, members, negated: Boolean(children.Not), span: this.span(children) };
     }
     return left;
+  }
+
+  /** `minor` is the member `minor`; `damage_level.minor` also names its enum, which must be the subject's. */
+  setMember(children: cst.SetMemberCstChildren): ast.SetMember | null {
+    const first = this.name(children.Identifier, 0);
+    if (!first) return null;
+    if (!children.Dot) return { ...first, enum: null };
+    const member = this.name(children.Identifier, 1);
+    return member && { ...member, enum: first };
   }
 
   compareOp(children: cst.CompareOpCstChildren): ast.CompareOp | null {

@@ -310,15 +310,24 @@ export class SopParser extends CstParser {
           this.OPTION2(() => this.CONSUME(t.Not));
           this.CONSUME(t.In);
           this.CONSUME(t.LCurly);
-          this.CONSUME1(t.Identifier);
+          this.SUBRULE1(this.setMember);
           this.MANY(() => {
             this.CONSUME(t.Comma);
-            this.CONSUME2(t.Identifier);
+            this.SUBRULE2(this.setMember);
           });
           this.CONSUME(t.RCurly);
         },
       },
     ]));
+  });
+
+  /** A member in `in {…}`: bare (`minor`) or qualified by its enum (`damage_level.minor`). */
+  public setMember = this.RULE('setMember', () => {
+    this.CONSUME1(t.Identifier);
+    this.OPTION(() => {
+      this.CONSUME(t.Dot);
+      this.CONSUME2(t.Identifier);
+    });
   });
 
   public compareOp = this.RULE('compareOp', () => {
