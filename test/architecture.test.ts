@@ -13,7 +13,8 @@ const below = {
   syntax: ['source', 'diagnostics', 'values'],
   graph: ['source', 'diagnostics', 'values'],
   analysis: ['source', 'diagnostics', 'values', 'graph'],
-  check: ['source', 'diagnostics', 'values', 'syntax', 'graph', 'analysis'],
+  // The checker verifies its witness cases with the reference evaluator (eval never imports check).
+  check: ['source', 'diagnostics', 'values', 'syntax', 'graph', 'analysis', 'eval'],
   backends: ['source', 'diagnostics', 'values', 'graph'],
   eval: ['source', 'diagnostics', 'values', 'graph', 'backends'],
   render: ['source', 'diagnostics', 'values', 'graph'],

@@ -17,5 +17,7 @@ export default defineConfig({
     isolate: false,
     // Two cores on CI: keep the worker count small so PDF and CLI tests do not starve.
     maxWorkers: 2,
+    // A witness the evaluator does not reproduce is an internal error in tests, never output.
+    env: { SOPWRIGHT_STRICT_WITNESSES: '1' },
   },
 });

@@ -22,9 +22,9 @@ export type Witness = Readonly<Record<string, string>>;
  * at once for a model (the finding itself, decided part by part, stands).
  */
 export type Finding =
-  | { readonly kind: 'gap'; readonly decision: DecisionNode; readonly witness: Witness | undefined }
+  | { readonly kind: 'gap'; readonly decision: DecisionNode; readonly witness: Witness | undefined; readonly model?: Witness }
   /** `branch` overlaps each of `earlier`; the witness matches `branch` and `earlier[0]`. */
-  | { readonly kind: 'overlap'; readonly decision: DecisionNode; readonly branch: Branch; readonly earlier: readonly Branch[]; readonly witness: Witness | undefined }
+  | { readonly kind: 'overlap'; readonly decision: DecisionNode; readonly branch: Branch; readonly earlier: readonly Branch[]; readonly witness: Witness | undefined; readonly model?: Witness }
   /** Every case `branch` matches is taken first by one of `covering`. */
   | { readonly kind: 'shadowed'; readonly decision: DecisionNode; readonly branch: Branch; readonly covering: readonly Branch[] }
   /** The condition cannot hold: in `itself`, or for any case that reaches the decision (`path`). */
@@ -99,7 +99,7 @@ class Analyser {
       if (rest.status === 'unsat') this.findings.push({ kind: 'unreachable-otherwise', decision: d, branch: otherwise });
       else this.reachable.add(otherwise.id);
     } else if (rest.status === 'sat') {
-      this.findings.push({ kind: 'gap', decision: d, witness: this.witness(ctx, fallThrough) });
+      this.findings.push({ kind: 'gap', decision: d, ...this.witness(ctx, fallThrough) });
     }
   }
 
@@ -124,7 +124,7 @@ class Analyser {
     const boxes = live.map((b) => boxOf(this.pc.condition(b)));
     for (let j = 1; j < live.length; j++) {
       const earlier: Branch[] = [];
-      let witness: Witness | undefined;
+      let witness: { witness: Witness | undefined; model?: Witness } = { witness: undefined };
       for (let i = 0; i < j; i++) {
         if (boxesDisjoint(boxes[i], boxes[j])) continue;
         const parts = [this.pc.condition(live[i]), this.pc.condition(live[j])];
@@ -132,7 +132,7 @@ class Analyser {
         if (earlier.length === 0) witness = this.witness(ctx, parts);
         earlier.push(live[i]);
       }
-      if (earlier.length > 0) this.findings.push({ kind: 'overlap', decision: ctx.d, branch: live[j], earlier, witness });
+      if (earlier.length > 0) this.findings.push({ kind: 'overlap', decision: ctx.d, branch: live[j], earlier, ...witness });
     }
   }
 
@@ -171,15 +171,19 @@ class Analyser {
     return r;
   }
 
-  /** A witness for path ∧ local (known satisfiable): solved again as a whole, this time for a model. */
-  private witness(ctx: Ctx, local: readonly Formula[]): Witness | undefined {
+  /**
+   * A witness for path ∧ local (known satisfiable): solved again as a whole, this time for a
+   * model. `model` is every fact's value (defaults where the model leaves one free): the whole
+   * case the check stage evaluates to verify the witness and keep exactly the facts read.
+   */
+  private witness(ctx: Ctx, local: readonly Formula[]): { witness: Witness | undefined; model?: Witness } {
     const parts = [...ctx.path, ...local];
     const r = this.queries.solveAll(parts, true);
-    if (r.status !== 'sat' || !r.model) return undefined;
+    if (r.status !== 'sat' || !r.model) return { witness: undefined };
     // The facts a case reads on its way here, then the decision's own: what staff would be asked.
     const facts = this.factsRead(ctx.d, r.model) ?? new Set(ctx.path.flatMap((f) => factsOf(f)));
     for (const f of local) for (const fact of factsOf(f)) facts.add(fact);
-    return witnessOf(this.graph, r.model, facts);
+    return { witness: witnessOf(this.graph, r.model, facts), model: witnessOf(this.graph, r.model, Object.keys(this.graph.facts)) };
   }
 
   /**

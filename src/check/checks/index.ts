@@ -5,6 +5,7 @@ import { checkCycles } from './cycles.js';
 import { analyseDecisions } from './decision-analysis.js';
 import { checkReachability } from './reachability.js';
 import { checkUnused } from './unused.js';
+import { verifyWitnesses } from './witnesses.js';
 
 /**
  * The graph checks, in order. Like a compiler's stage table: each entry is a small named function,
@@ -17,7 +18,8 @@ export function runChecks(graph: DecisionGraph): Diagnostic[] {
   return [
     // Gaps, overlaps, shadowed branches, inexact conditions: needs an acyclic graph (path conditions
     // are built in topological order); one run of the analysis serves all four kinds of finding.
-    ...analyseDecisions(analyseGraph(graph)),
+    // Witnesses are verified (and trimmed to the facts read) by the reference evaluator.
+    ...analyseDecisions(verifyWitnesses(graph, analyseGraph(graph))),
     // Reachability and unused names read the graph alone; their order does not matter.
     ...checkReachability(graph),
     ...checkUnused(graph),
