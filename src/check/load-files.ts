@@ -21,21 +21,27 @@ export function loadFiles(entryPath: string, host: CompileHost): { value: Loaded
   const files: RuleFile[] = [];
   const sources = new Map<string, SourceFile>();
 
-  const load = (path: string, from: Span | null): void => {
-    if (sources.has(path)) return;
+  // Depth first with a stack of its own: an import chain of any length cannot exhaust the JS stack.
+  const pending: { path: string; from: Span | null }[] = [{ path: entryPath, from: null }];
+  while (pending.length > 0) {
+    const { path, from } = pending.pop()!;
+    if (sources.has(path)) continue;
     const text = host.readFile(path);
     if (text === undefined) {
       diagnostics.push(importNotFound(path, from ?? { file: path, start: 0, end: 0 }));
-      return;
+      continue;
     }
     const source = sourceFile(path, text);
     sources.set(path, source);
     const parsed = parseRules(source);
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     files.push(parsed.ast);
-    for (const imp of parsed.ast.imports) load(posix.normalize(posix.join(posix.dirname(path), imp.path)), imp.span);
-  };
-  load(entryPath, null);
+    // Reversed, so the first import is read next, as a recursive walk would.
+    for (let i = parsed.ast.imports.length - 1; i >= 0; i--) {
+      const imp = parsed.ast.imports[i];
+      pending.push({ path: posix.normalize(posix.join(posix.dirname(path), imp.path)), from: imp.span });
+    }
+  }
   return { value: { files, sources }, diagnostics };
 }
 

@@ -2,7 +2,7 @@
  * The CLI's edges: the standard streams and the colour decision. Files are read and written by
  * the workflows (src/workflows/files.ts); the helpers are re-exported here for the commands.
  */
-export { describeFsError, readText, stripBom, writeFileAtomic, type ReadResult } from '../workflows/files.js';
+export { describeFsError, MAX_TEXT_BYTES, readLimited, readText, stripBom, writeFileAtomic, type ReadResult } from '../workflows/files.js';
 
 /** A standard stream as the CLI uses it: text in, and whether to colour what goes there. */
 export interface Writer {

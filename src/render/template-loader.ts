@@ -34,6 +34,9 @@ export function builtinTemplatesDir(): string {
   }
 }
 
+/** The largest template file read (the handbook's own are a few kB). */
+export const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+
 function readDir(root: string, into: Record<string, TemplateFile>, problems: string[]): void {
   const walk = (dir: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -43,7 +46,11 @@ function readDir(root: string, into: Record<string, TemplateFile>, problems: str
       else if (isTemplateFile(e.name)) {
         const rel = relative(root, full).split(sep).join('/');
         try {
-          into[rel] = { path: full, text: readFileSync(full, 'utf8').replace(/\r\n?/g, '\n') };
+          // Only regular files, of a sane size: a link to /dev/zero or a FIFO is refused, not read forever.
+          const info = statSync(full);
+          if (!info.isFile()) problems.push(`cannot read template \`${full}\`: not a regular file`);
+          else if (info.size > MAX_TEMPLATE_BYTES) problems.push(`cannot read template \`${full}\`: larger than ${MAX_TEMPLATE_BYTES / (1024 * 1024)} MB`);
+          else into[rel] = { path: full, text: readFileSync(full, 'utf8').replace(/\r\n?/g, '\n') };
         } catch (error) {
           problems.push(`cannot read template \`${full}\`: ${(error as Error).message}`);
         }

@@ -93,7 +93,7 @@ export function wrapText(text: string, maxEm: number): string[] {
         break;
       }
     }
-    lines.push(...best);
+    for (const line of best) lines.push(line);
   }
   return lines;
 }

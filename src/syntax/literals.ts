@@ -46,7 +46,8 @@ export function dedent(body: string): string {
   if (lines.length > 1 && lines[0].trim() === '') lines.shift();
   if (lines.length > 1 && lines[lines.length - 1].trim() === '') lines.pop();
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
-  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  // A loop, not Math.min(...indents): a text of 150,000 lines would overflow the argument list.
+  const common = indents.length > 0 ? indents.reduce((a, b) => (b < a ? b : a)) : 0;
   return lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))).join('\n');
 }
 

@@ -30,15 +30,56 @@ export interface FileHost {
   writeFile(file: string, data: string | Uint8Array): { readonly problem: string } | undefined;
 }
 
-/** Reads a UTF-8 text file. A user mistake (missing file, a directory…) is a result, never a throw. */
-export function readText(file: string): ReadResult {
+/**
+ * The largest text file read whole (a policy source, a case, a test file, a template): 32 MB.
+ * Larger files, and anything that is not a regular file (a device such as /dev/zero, a FIFO, a
+ * socket), are refused with a message instead of exhausting memory or waiting forever.
+ */
+export const MAX_TEXT_BYTES = 32 * 1024 * 1024;
+
+/** Reads a UTF-8 text file. A user mistake (missing file, a directory, a device, too large…) is a result, never a throw. */
+export function readText(file: string, limit = MAX_TEXT_BYTES): ReadResult {
+  let fd: number | undefined;
   try {
-    const text = fs.readFileSync(file, 'utf8');
+    // Non-blocking, so opening a FIFO without a writer returns at once (and is then refused).
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, message: `cannot read \`${file}\`: is a directory` };
+    if (!stat.isFile()) return { ok: false, message: `cannot read \`${file}\`: not a regular file (a device, pipe or socket)` };
+    const read = readLimited(fd, limit);
+    if (read === undefined) return { ok: false, message: `cannot read \`${file}\`: larger than ${limit / (1024 * 1024)} MB` };
     // Editors do not count a byte-order mark as a column; drop it so positions match theirs.
-    return { ok: true, text: stripBom(text) };
+    return { ok: true, text: stripBom(read) };
   } catch (error) {
     return { ok: false, message: `cannot read \`${file}\`: ${describeFsError(error)}` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** Reads an open file (or stdin) to its end as UTF-8; undefined once it passes `limit` bytes. */
+export function readLimited(fd: number, limit = MAX_TEXT_BYTES): string | undefined {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // A non-blocking stdin with nothing yet: wait briefly, then read again.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      throw error;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) return undefined;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
 }
 
 /** Drops a leading byte-order mark. */

@@ -9,7 +9,7 @@ import type { CaseSource } from '../../workflows/cases.js';
 import type { ReadResult } from '../../workflows/files.js';
 import { formatResultText, toJsonResult } from '../../workflows/reports.js';
 import { ExitCode } from '../exit-codes.js';
-import { describeFsError, printError, stripBom, type Writer } from '../io.js';
+import { describeFsError, MAX_TEXT_BYTES, printError, readLimited, stripBom, type Writer } from '../io.js';
 import type { CliContext, CommandModule } from '../program.js';
 import { reportPolicy } from '../policy.js';
 import { addBatchOptions, runEvalBatch, type BatchCliOptions } from './eval-batch.js';
@@ -83,7 +83,9 @@ function caseSource(file: string | undefined): CaseSource | undefined {
 /** Standard input as text; a byte-order mark is dropped. */
 function readStdin(): ReadResult {
   try {
-    return { ok: true, text: stripBom(fs.readFileSync(0, 'utf8')) };
+    const text = readLimited(0);
+    if (text === undefined) return { ok: false, message: `cannot read standard input: larger than ${MAX_TEXT_BYTES / (1024 * 1024)} MB` };
+    return { ok: true, text: stripBom(text) };
   } catch (error) {
     return { ok: false, message: `cannot read standard input: ${describeFsError(error)}` };
   }
