@@ -60,8 +60,8 @@ function numberTooLarge(text: string, span: Span): Diagnostic {
 }
 
 function moneyTooLarge(text: string, span: Span): Diagnostic {
-  return diagnostic('syntax/bad-number', span, `the amount \`${text}\` is beyond the money range`, {
-    help: `amounts of money lie within ±${MAX_YUAN_TEXT} CNY`,
+  return diagnostic('syntax/bad-number', span, msg('syntax.money-too-large', { text: code(text) }), {
+    help: msg('syntax.money-too-large.help', { max: MAX_YUAN_TEXT }),
   });
 }
 

@@ -46,6 +46,11 @@ export const syntaxMessages = {
     en: 'numbers may have at most {digits} digits before the decimal point',
     'zh-CN': '小数点前最多 {digits} 位数字',
   },
+  'syntax.money-too-large': { en: 'the amount {text} is beyond the money range', 'zh-CN': '金额 {text} 超出了金额的范围' },
+  'syntax.money-too-large.help': {
+    en: 'amounts of money lie within ±{max} CNY',
+    'zh-CN': '金额的范围是 ±{max} 元',
+  },
   'syntax.money-too-precise': { en: 'the amount {text} has more than two decimals', 'zh-CN': '金额 {text} 的小数超过两位' },
   'syntax.money-too-precise.help': {
     en: 'money is counted in fen: write at most two digits after the decimal point',
