@@ -13,6 +13,7 @@ export const codes = {
   'syntax/unknown-unit': { severity: 'error', doc: 'a number is followed by a unit the language does not know', zh: '数字后面跟着语言不认识的单位' },
   'syntax/bad-number': { severity: 'error', doc: 'a number literal outside the range of its type (see "Numbers and their range"), or money with more than two decimals', zh: '数字超出其类型的范围（见“数值及其范围”），或金额超过两位小数' },
   'syntax/duplicate-item': { severity: 'error', doc: 'an item that may appear once (owner, deadline, say, version…) appears twice', zh: '只能出现一次的项（owner、deadline、say、version…）出现了两次' },
+  'syntax/too-deep': { severity: 'error', doc: 'an expression nests deeper than the documented limits (64 levels of parentheses and `not`, 256 operations)', zh: '表达式嵌套超过了规定的上限（括号和 `not` 64 层，运算 256 层）' },
   'syntax/bad-locale': { severity: 'error', doc: 'a locale name or tag is not of the form `en` or `zh-CN`', zh: '语言名或标记不是 `en`、`zh-CN` 这样的形式' },
 
   // resolve: imports, names, types

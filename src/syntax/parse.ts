@@ -3,6 +3,7 @@ import type { SourceFile, Span } from '../source/source-file.js';
 import type { RuleFile } from './ast.js';
 import { scan } from './lexer.js';
 import { parseCst, parseItems } from './parser.js';
+import { tooDeepExpressions, tooDeeplyNested } from './nesting.js';
 import { lowerItems, lowerToAst } from './to-ast.js';
 
 /**
@@ -14,15 +15,18 @@ import { lowerItems, lowerToAst } from './to-ast.js';
 export function parseRules(file: SourceFile): { ast: RuleFile; diagnostics: Diagnostic[] } {
   const scanned = scan(file);
   const lowering = lowerItems(file, scanned.docComments);
+  // Too deep to parse within the JS stack: say where, and parse nothing (nesting.ts).
+  const deep = tooDeeplyNested(file, scanned.tokens);
+  if (deep) return { ast: lowering.finish().ast, diagnostics: [...scanned.diagnostics, deep] };
   if (parseItems(scanned.tokens, (item) => lowering.add(item))) {
     const lowered = lowering.finish();
-    return { ast: lowered.ast, diagnostics: [...scanned.diagnostics, ...lowered.diagnostics] };
+    return { ast: lowered.ast, diagnostics: [...scanned.diagnostics, ...lowered.diagnostics, ...tooDeepExpressions(lowered.ast)] };
   }
   const parsed = parseCst(file, scanned.tokens);
   const lowered = lowerToAst(file, parsed.cst, scanned.docComments);
   const skipped = new SkippedText(file.text, scanned.skipped);
   const parseErrors = parsed.diagnostics.filter((d) => !skipped.isEchoedBy(d.span));
-  return { ast: lowered.ast, diagnostics: [...scanned.diagnostics, ...parseErrors, ...lowered.diagnostics] };
+  return { ast: lowered.ast, diagnostics: [...scanned.diagnostics, ...parseErrors, ...lowered.diagnostics, ...tooDeepExpressions(lowered.ast)] };
 }
 
 /**

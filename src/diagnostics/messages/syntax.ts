@@ -46,6 +46,15 @@ export const syntaxMessages = {
     en: 'numbers may have at most {digits} digits before the decimal point',
     'zh-CN': '小数点前最多 {digits} 位数字',
   },
+  'syntax.too-deeply-nested': {
+    en: 'this expression nests more than {max} levels of parentheses and `not`/`-`',
+    'zh-CN': '这个表达式嵌套的括号和 `not`/`-` 超过 {max} 层',
+  },
+  'syntax.too-deep-expression': { en: 'this expression is more than {max} operations deep', 'zh-CN': '这个表达式的运算深度超过 {max} 层' },
+  'syntax.too-deep.help': {
+    en: 'split it into smaller parts with `let`',
+    'zh-CN': '用 `let` 把它拆成几部分',
+  },
   'syntax.money-too-large': { en: 'the amount {text} is beyond the money range', 'zh-CN': '金额 {text} 超出了金额的范围' },
   'syntax.money-too-large.help': {
     en: 'amounts of money lie within ±{max} CNY',
