@@ -1,5 +1,8 @@
-import type { ArithOp, CompareOp, Duration, DurationUnit, Value, ValueType } from '../graph/graph.js';
+import type { ArithOp, CompareOp, Duration, Value, ValueType } from '../graph/graph.js';
+import { addDurations, compareDurations, isCalendarUnit, secondsOf } from '../values/duration.js';
 import { decimalText, divideMoney, formatMoney, multiplyMoney, parseMoney } from '../values/money.js';
+import { clockText, isoDateOfDay } from '../values/calendar.js';
+import { isoMoment } from '../values/zone.js';
 
 /**
  * Run-time operations on values, by type. Money is integer fen throughout and its arithmetic is
@@ -7,11 +10,9 @@ import { decimalText, divideMoney, formatMoney, multiplyMoney, parseMoney } from
  * and any compiled evaluator share these functions, so they agree to the fen.
  */
 
-const MINUTES: Record<DurationUnit, number> = { day: 1440, hour: 60, minute: 1 };
-
-/** A duration's length in minutes. */
+/** A duration's length in minutes (fixed units only). */
 export function minutesOf(d: Duration): number {
-  return d.amount * MINUTES[d.unit];
+  return secondsOf(d) / 60;
 }
 
 /** The result of an operation: a value, or division by zero (the caller reports it). */
@@ -25,7 +26,7 @@ export function arith(op: ArithOp, left: Value, leftType: ValueType, right: Valu
   const l = leftType.kind;
   const r = rightType.kind;
   if (op === '/' && isZero(right)) return { divisionByZero: true };
-  if (l === 'duration' || r === 'duration') return { value: durationArith(op, left, right) };
+  if (l === 'duration' || r === 'duration' || l === 'period' || r === 'period') return { value: durationArith(op, left, right) };
   const a = left as number;
   const b = right as number;
   switch (op) {
@@ -58,16 +59,14 @@ function scaleMoney(fen: number, n: number, approx: number, exact: (fen: number,
 
 /** Whether a divisor is zero (a number, fen, or a duration of no time). */
 export function isZero(v: Value): boolean {
-  return typeof v === 'number' ? v === 0 : typeof v === 'object' && v.amount === 0;
+  return typeof v === 'number' ? v === 0 : typeof v === 'object' && (isCalendarUnit(v.unit) ? v.amount === 0 : secondsOf(v) === 0);
 }
 
 /** Duration arithmetic: ± keeps the finer unit, × and ÷ by a number keep the unit, duration ÷ duration is a ratio. */
 function durationArith(op: ArithOp, left: Value, right: Value): Value {
   if (typeof left === 'object' && typeof right === 'object') {
-    if (op === '/') return minutesOf(left) / minutesOf(right);
-    const unit = MINUTES[left.unit] <= MINUTES[right.unit] ? left.unit : right.unit;
-    const total = op === '+' ? minutesOf(left) + minutesOf(right) : minutesOf(left) - minutesOf(right);
-    return { amount: total / MINUTES[unit], unit };
+    if (op === '/') return secondsOf(left) / secondsOf(right);
+    return addDurations(left, right, op === '+' ? 1 : -1);
   }
   const d = (typeof left === 'object' ? left : right) as Duration;
   const n = (typeof left === 'object' ? right : left) as number;
@@ -78,7 +77,7 @@ function durationArith(op: ArithOp, left: Value, right: Value): Value {
 
 /** Orders two values of the same type: negative, zero or positive. Durations compare by length. */
 export function compareValues(a: Value, b: Value): number {
-  if (typeof a === 'object' && typeof b === 'object') return minutesOf(a) - minutesOf(b);
+  if (typeof a === 'object' && typeof b === 'object') return compareDurations(a, b);
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
@@ -192,9 +191,18 @@ export function plainFen(raw: unknown, signed: boolean): number {
   return start === 1 ? 0 - fen : fen;
 }
 
-/** A value as JSON output shows it: money as an exact decimal string ("12.50"), durations as objects. */
-export function valueToJson(value: Value, type: ValueType): string | number | boolean | Duration {
+/**
+ * A value as JSON output shows it: money as an exact decimal string ("12.50"), durations as objects,
+ * dates, clock times and moments in their input form (`2026-12-01`, `09:00`, ISO 8601 with the
+ * offset of `zone`), so any value printed can be pasted back into a case.
+ */
+export function valueToJson(value: Value, type: ValueType, zone: string | null = null): string | number | boolean | Duration {
   if (type.kind === 'money' && typeof value === 'number') return formatMoney(value);
+  if (typeof value === 'number') {
+    if (type.kind === 'date') return isoDateOfDay(value);
+    if (type.kind === 'time') return clockText(value);
+    if (type.kind === 'datetime') return isoMoment(value, zone ?? 'UTC');
+  }
   if (typeof value === 'object') return { amount: value.amount, unit: value.unit };
   return value;
 }

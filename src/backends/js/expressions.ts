@@ -75,6 +75,29 @@ export class ExpressionEmitter {
       case 'and':
       case 'or':
         return this.junction(e.kind, e.operands);
+      case 'date-of':
+      case 'time-of': {
+        const o = this.expr(e.operand);
+        const fn = e.kind === 'date-of' ? 'rt.dateOf' : 'rt.timeOf';
+        return this.assign(this.guard([o], `${fn}(${o.code}, ${JSON.stringify(e.zone)})`), o.unknown);
+      }
+      case 'shift': {
+        const [b, by] = [this.expr(e.base), this.expr(e.by)];
+        const code = `rt.shiftTime(${b.code}, ${by.code}, ${e.sign}, ${e.type.kind === 'date'}, ${JSON.stringify(e.zone)})`;
+        return this.assign(this.guard([b, by], code), b.unknown || by.unknown);
+      }
+      case 'elapsed': {
+        const [l, r] = [this.expr(e.left), this.expr(e.right)];
+        return this.assign(this.guard([l, r], `rt.elapsed(${l.code}, ${r.code}, ${e.left.type.kind === 'date'})`), l.unknown || r.unknown);
+      }
+      case 'between': {
+        const [t, from, to] = [this.expr(e.subject), this.expr(e.from), this.expr(e.to)];
+        const maybe = [t, from, to].filter((o) => o.unknown);
+        const code = `rt.inWindow(${t.code}, ${from.code}, ${to.code})`;
+        if (maybe.length === 0) return this.assign(code, false);
+        const test = maybe.map((o) => `${o.code} instanceof U`).join(' || ');
+        return this.assign(`(${test}) ? rt.unknownOf([${t.code}, ${from.code}, ${to.code}]) : ${code}`, true);
+      }
     }
   }
 
@@ -139,13 +162,13 @@ export class ExpressionEmitter {
       // A divisor known to be zero is an error even when the dividend is unknown.
       const site = this.divisions.push(e) - 1;
       this.out.hoist(`const z${site} = new Stop('division', ${site});`);
-      const zero = rk === 'duration' ? `${r.code}.amount === 0` : `${r.code} === 0`;
+      const zero = rk === 'duration' || rk === 'period' ? `rt.isZero(${r.code})` : `${r.code} === 0`;
       this.out.line(`if (${r.unknown ? `!(${r.code} instanceof U) && ` : ''}${zero}) throw z${site};`);
     }
     const slow = () =>
       `rt.arithSlow(${JSON.stringify(e.op)}, ${l.code}, ${this.out.constant(e.left.type)}, ${r.code}, ${this.out.constant(e.right.type)}, ${this.out.constant(e.type)})`;
     let code: string;
-    if (lk === 'duration' || rk === 'duration') code = slow();
+    if (lk === 'duration' || rk === 'duration' || lk === 'period' || rk === 'period') code = slow();
     else if (e.op === '*' && lk === 'money' && rk === 'number') code = `rt.multiplyMoney(${l.code}, ${r.code})`;
     else if (e.op === '*' && lk === 'number' && rk === 'money') code = `rt.multiplyMoney(${r.code}, ${l.code})`;
     else if (e.op === '/' && lk === 'money' && rk === 'number') code = `rt.divideMoney(${l.code}, ${r.code})`;
@@ -199,6 +222,9 @@ function comparison(op: string, type: ValueType, l: string, r: string): string {
     case 'number':
     case 'money':
     case 'bool':
+    case 'date':
+    case 'datetime':
+    case 'time':
       return `(${l} - ${r}) ${js} 0`;
     case 'text':
     case 'enum':

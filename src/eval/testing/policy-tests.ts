@@ -236,7 +236,7 @@ function compareResult(graph: DecisionGraph, exp: Expectation, result: EvalResul
   for (const [id, expected] of exp.values ?? []) {
     const def = node?.values.find((v) => v.id === id);
     const value = result.outcome?.values[id];
-    const actual = def === undefined || value === undefined ? undefined : value === null ? null : valueToJson(value, def.type);
+    const actual = def === undefined || value === undefined ? undefined : value === null ? null : valueToJson(value, def.type, graph.policy.timezone);
     if (JSON.stringify(actual) !== JSON.stringify(expected)) failures.push({ field: `values.${id}`, expected, actual: actual ?? null });
   }
   const codes = result.diagnostics.map((d) => d.code as string);
