@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileEvaluator } from '../../src/eval/engines/compiled/compile-evaluator.js';
 import { evaluate } from '../../src/eval/engines/interpreter.js';
 import { readCase } from '../../src/eval/input/case-reader.js';
+import { parseTestFile, runTestFile } from '../../src/eval/testing/policy-tests.js';
+import { sourceFile } from '../../src/source/source-file.js';
+import { repoRoot } from '../support/cli.js';
 import { isoMoment } from '../../src/values/zone.js';
 import { loadGraph } from './fixtures.js';
 
@@ -123,5 +128,18 @@ describe('the evaluators agree on random time cases', () => {
     fc.assert(fc.property(raw, (r) => {
       run(r);
     }), { numRuns: 400 });
+  });
+});
+
+describe('policy tests assert due moments', () => {
+  it('compares moments whatever their offset, null meaning none, and shows a wrong one in the zone', () => {
+    const text = readFileSync(join(repoRoot, 'test/fixtures/time/service.test.yaml'), 'utf8');
+    const parsed = parseTestFile(sourceFile('test/fixtures/time/service.test.yaml', text), 'en');
+    expect(parsed.diagnostics).toEqual([]);
+    const results = runTestFile(graph, parsed.value!, 'en');
+    expect(results.map((r) => r.failures)).toEqual([
+      [], [], [],
+      [{ field: 'due', expected: '2026-12-02T23:59:00+08:00', actual: '2026-12-02T23:59:59+08:00' }],
+    ]);
   });
 });

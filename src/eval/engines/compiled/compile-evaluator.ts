@@ -186,6 +186,8 @@ function mergeNeeds(a: readonly string[], b: readonly string[]): readonly string
 
 /** What fast-mode code calls to build its results. */
 function fastHooks(code: GeneratedCode, diagnose: (stop: Stop) => Diagnostic, dueOf: (o: OutcomeNode) => DueResult) {
+  // The verdict of an outcome without values decided with no due moment is the same every time.
+  const undated: (Verdict | undefined)[] = [];
   return {
     reach(_s: unknown, o: number, values: Record<string, Value | null>, n: Unknown | undefined, z: Stop[] | undefined): Verdict {
       const node = code.outcomes[o];
@@ -195,6 +197,9 @@ function fastHooks(code: GeneratedCode, diagnose: (stop: Stop) => Diagnostic, du
         const needs = d.needs.length > 0 ? mergeNeeds(n?.needs ?? NONE, d.needs) : (n?.needs ?? NONE);
         const errors = [...(z ?? []).map(diagnose), ...(d.error ? [d.error] : [])];
         if (errors.length > 0) return new VerdictRecord('error', id, values, needs, errors, d.due);
+        if (needs.length === 0 && d.due === null && node.values.length === 0) {
+          return (undated[o] ??= new VerdictRecord('decided', id, NO_VALUES, NONE, NONE, null));
+        }
         return new VerdictRecord(needs.length > 0 ? 'undecided' : 'decided', id, values, needs, NONE, d.due);
       }
       if (z !== undefined) return new VerdictRecord('error', id, values, n?.needs ?? NONE, z.map(diagnose));
