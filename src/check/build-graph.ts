@@ -6,16 +6,17 @@ import { kindName, type BoundRules, type NamedDecl } from './binder.js';
 import { isDuration } from '../graph/graph.js';
 import type {
   Branch, ConstantDef, DecisionGraph, DecisionNode, Deadline, DepartmentDef, EnumDef, FactDef, LetDef,
-  LocaleText, OutcomeNode, OutcomeValue, SectionDef, Target,
+  LocaleText, OutcomeNode, OutcomeValue, RequirementDef, SectionDef, Target,
 } from '../graph/graph.js';
 import { TextResolver } from './texts.js';
-import { describeType } from './types.js';
+import { resolveDeadline } from './build-deadline.js';
+import { nowFact, requirement, timezoneOf } from './build-time.js';
 import { ExprTyper } from './typing.js';
 
 const DEFAULT_LOCALES = ['zh-CN'];
 
 /** What a declaration is called in messages ("the label of fact `x`"). */
-type Noun = 'policy' | NamedDecl['kind'];
+type Noun = 'policy' | 'rule' | Exclude<NamedDecl['kind'], 'require'>;
 
 /**
  * Builds the decision graph from the bound declarations: resolves branch targets, owners and deadlines,
@@ -41,6 +42,7 @@ export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefine
   const decisions: Record<string, DecisionNode> = {};
   const outcomes: Record<string, OutcomeNode> = {};
   const sections: SectionDef[] = [];
+  const requirements: RequirementDef[] = [];
   const always = policy ? policy.always.map((t) => texts.text(t, msg('text.always'))) : [];
 
   for (const d of decls) {
@@ -73,6 +75,11 @@ export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefine
       case 'outcome':
         outcomes[d.name.text] = outcome(d, element(d, 'outcome'), always, bound, typer, texts, diagnostics);
         break;
+      case 'require': {
+        const r = requirement(d, element(d, 'rule'), typer);
+        if (r) requirements.push(r);
+        break;
+      }
       case 'section':
         sections.push({ ...element(d, 'section'), paragraphs: d.paragraphs.map((p) => texts.text(p, msg('text.paragraph-of', { section: code(d.name.text) }))) });
         break;
@@ -80,6 +87,9 @@ export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefine
   }
 
   const start = policy ? startDecision(policy, bound, diagnostics) : undefined;
+  const timezone = policy ? timezoneOf(policy, diagnostics) : null;
+  // `now` is a fact like any other once something reads it: a condition, a value or a deadline.
+  if (typer.usesNow && !Object.hasOwn(facts, 'now')) facts.now = nowFact(locales);
   const title = policy && labelOf(policy, 'policy');
   const all = [...diagnostics, ...typer.diagnostics, ...texts.diagnostics];
   if (!policy || !title || !start || all.some((x) => x.severity === 'error')) return { value: undefined, diagnostics: all };
@@ -91,9 +101,10 @@ export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefine
       effective: policy.effective?.value ?? null,
       locales,
       start,
+      timezone,
       doc: policy.doc,
     },
-    enums, departments, facts, constants, lets, decisions, outcomes, sections,
+    enums, departments, facts, constants, lets, decisions, outcomes, sections, requirements,
     files: bound.files.map((f) => f.path),
   };
   return { value: graph, diagnostics: all };
@@ -149,7 +160,7 @@ function outcome(
   return {
     ...base,
     owner: d.owner ? resolveOwner(d.owner, bound, diagnostics) : null,
-    deadline: d.deadline ? resolveDeadline(d.deadline, typer, diagnostics) : null,
+    deadline: d.deadline ? resolveDeadline(d.name.text, d.deadline, typer, diagnostics) : null,
     steps: [...d.steps.map((s) => texts.text(s, msg('text.step'))), ...always],
     documents: d.documents.map((s) => texts.text(s, msg('text.document'))),
     say: d.say && texts.text(d.say, msg('text.say', { outcome: code(d.name.text) })),
@@ -172,22 +183,6 @@ function resolveOwner(name: Name, bound: BoundRules, diagnostics: Diagnostic[]):
     }),
   );
   return null;
-}
-
-function resolveDeadline(node: DeadlineNode, typer: ExprTyper, diagnostics: Diagnostic[]): Deadline | null {
-  const expr = node.kind === 'ref' ? typer.expr({ kind: 'ref', name: node.name, member: null, span: node.span }) : typer.expr(node.value);
-  if (!expr) return null;
-  if (expr.type.kind !== 'duration' || (expr.kind !== 'const' && expr.kind !== 'literal')) {
-    diagnostics.push(
-      diagnostic('type/mismatch', node.span, msg('type.deadline-not-duration', { type: expr.type.kind === 'duration' ? msg('type.computed') : describeType(expr.type) }), {
-        help: msg('type.deadline-not-duration.help'),
-      }),
-    );
-    return null;
-  }
-  const constant = expr.kind === 'const' ? expr.id : null;
-  const duration = expr.kind === 'literal' ? expr.value : constant ? typer.constantValue(constant) : undefined;
-  return isDuration(duration) ? { duration, constant } : null;
 }
 
 function startDecision(policy: PolicyDecl, bound: BoundRules, diagnostics: Diagnostic[]): string | undefined {
@@ -215,7 +210,7 @@ function startDecision(policy: PolicyDecl, bound: BoundRules, diagnostics: Diagn
 function unknownType(d: FactDecl, bound: BoundRules): Diagnostic {
   const name = d.type.kind === 'named' ? d.type.name : d.name;
   const suggestions = bound.suggestions;
-  const types = suggestions.list('types', () => [...suggestions.namesOf('enum'), 'bool', 'money', 'number', 'text']);
+  const types = suggestions.list('types', () => [...suggestions.namesOf('enum'), 'bool', 'money', 'number', 'text', 'date', 'datetime', 'time', 'duration']);
   const suggestion = suggestions.suggest(name.text, types);
   return diagnostic('resolve/unknown-type', name.span, msg('resolve.unknown-type', { name: code(name.text) }), {
     help: suggestion ? didYouMean(suggestion) : msg('resolve.unknown-type.help'),

@@ -10,11 +10,13 @@ import type { BoolType, Duration, DurationUnit, Expr, Value, ValueType } from '.
 import { arithmeticHelp, arithmeticType, bareNumberAgainstMoney, isExpr, isQuantity, literalValue } from './type-rules.js';
 import { describeType, sameType } from './types.js';
 import { foreignMember, incomparable, listNames, mismatch, missingUnit, unknownMember, unknownName } from './typing-diagnostics.js';
+import { isOrdered, timeComparisonHelp, timeOperation, timeTypeNames } from './time-rules.js';
+import { dayOfIsoDate, secondsOfClock } from '../values/calendar.js';
+import { durationUnitSpellings, isCalendarUnit } from '../values/duration.js';
 
 const BOOL: BoolType = { kind: 'bool' };
-const UNITS: Record<string, DurationUnit | 'money'> = {
-  CNY: 'money', day: 'day', days: 'day', hour: 'hour', hours: 'hour', minute: 'minute', minutes: 'minute',
-};
+const UNITS: Readonly<Record<string, DurationUnit | 'money'>> = { CNY: 'money', ...durationUnitSpellings };
+const NOW: ValueType = { kind: 'datetime' };
 
 /**
  * Resolves the names in expressions and gives every expression a type. Constants and derived values
@@ -24,8 +26,21 @@ export class ExprTyper {
   readonly diagnostics: Diagnostic[] = [];
   private readonly constants = new Map<string, { type: ValueType; value: Value } | null>();
   private readonly lets = new Map<string, Expr | null | 'pending'>();
+  /** Whether an expression read the built-in `now`. */
+  usesNow = false;
+  /** The policy's time zone (`timezone`), or null. */
+  readonly zone: string | null;
 
-  constructor(private readonly bound: BoundRules) {}
+  constructor(private readonly bound: BoundRules) {
+    this.zone = bound.policy?.timezone?.value ?? null;
+  }
+
+  /** The policy's zone for an operation that needs one; reports `type/missing-timezone` when there is none. */
+  zoneFor(span: Span, what: MessageRef): string | null {
+    if (this.zone !== null) return this.zone;
+    this.report(diagnostic('type/missing-timezone', span, msg('time.missing-timezone', { what }), { help: msg('time.missing-timezone.help') }));
+    return null;
+  }
 
   /** Types a `when` condition: it must be a yes/no expression. */
   condition(node: ExprNode): Expr | null {
@@ -95,6 +110,16 @@ export class ExprTyper {
         return this.moneyLiteral(node.text, node.span);
       case 'same-day':
         return { kind: 'literal', value: { amount: 0, unit: 'day' }, type: { kind: 'duration' }, span: node.span };
+      case 'date': {
+        const day = dayOfIsoDate(node.text);
+        return day === undefined ? null : { kind: 'literal', value: day, type: { kind: 'date' }, span: node.span };
+      }
+      case 'time': {
+        const clock = secondsOfClock(node.text);
+        return clock === undefined ? null : { kind: 'literal', value: clock, type: { kind: 'time' }, span: node.span };
+      }
+      case 'between':
+        return this.between(node);
       case 'string':
         return { kind: 'literal', value: node.value, type: { kind: 'text' }, span: node.span };
       case 'bool':
@@ -121,7 +146,7 @@ export class ExprTyper {
       case 'neg': {
         const operand = this.expr(node.operand);
         if (!operand) return null;
-        if (operand.type.kind !== 'money' && operand.type.kind !== 'number' && operand.type.kind !== 'duration') {
+        if (operand.type.kind !== 'money' && operand.type.kind !== 'number' && operand.type.kind !== 'duration' && operand.type.kind !== 'period') {
           this.report(mismatch(node.span, msg('type.cannot-negate', { type: describeType(operand.type) })));
           return null;
         }
@@ -145,6 +170,12 @@ export class ExprTyper {
         return msg('type.compare-amount.help');
       case 'duration':
         return msg('type.compare-duration.help');
+      case 'date':
+        return msg('time.compare-date.help');
+      case 'datetime':
+        return msg('time.compare-moment.help');
+      case 'time':
+        return msg('time.compare-clock.help');
       case 'text':
         return msg('type.compare-text.help');
       default:
@@ -171,7 +202,7 @@ export class ExprTyper {
     if (kind === 'money') return this.moneyLiteral(text, span);
     const amount = Number(text);
     if (!Number.isFinite(amount)) return null; // reported by the syntax stage (syntax/bad-number)
-    if (kind) return { kind: 'literal', value: { amount, unit: kind } satisfies Duration, type: { kind: 'duration' }, span };
+    if (kind) return { kind: 'literal', value: { amount, unit: kind } satisfies Duration, type: { kind: isCalendarUnit(kind) ? 'period' : 'duration' }, span };
     // Exactly the decimal written (`0.1` is 1/10), as the checker and evaluators compute with it.
     const value = ratFromDecimal(text);
     if (value === undefined || !numberInRange(value)) return null; // reported by the syntax stage (syntax/bad-number)
@@ -186,6 +217,9 @@ export class ExprTyper {
 
   private qualifiedMember(enumName: Name, member: Name, span: Span): Expr | null {
     const decl = this.bound.symbols.get(enumName.text);
+    if (member.text === 'date' || member.text === 'time') {
+      if (this.isValueName(enumName.text) || (!decl && enumName.text === 'now')) return this.partOfMoment(enumName, member.text, span);
+    }
     if (!decl || decl.kind !== 'enum') {
       if (decl && this.bound.duplicated.has(enumName.text)) return null; // the duplicate declaration is the error
       const suggestions = this.bound.suggestions;
@@ -234,6 +268,10 @@ export class ExprTyper {
         return null;
       }
     }
+    if (name.text === 'now') {
+      this.usesNow = true;
+      return { kind: 'fact', id: 'now', type: NOW, span: name.span };
+    }
     const owners = this.bound.memberOwners.get(name.text) ?? [];
     if (owners.length === 1) return this.memberOf(owners[0], name, name.span);
     if (owners.length > 1) {
@@ -264,7 +302,8 @@ export class ExprTyper {
         return { kind: 'money', signed: true };
       case 'named': {
         const decl = this.bound.symbols.get(typeNode.name.text);
-        return decl?.kind === 'enum' ? { kind: 'enum', enum: decl.name.text } : null;
+        if (decl?.kind === 'enum') return { kind: 'enum', enum: decl.name.text };
+        return Object.hasOwn(timeTypeNames, typeNode.name.text) ? timeTypeNames[typeNode.name.text] : null;
       }
     }
   }
@@ -302,11 +341,18 @@ export class ExprTyper {
     }
     if (!left || !right) return null;
     if (!sameType(left.type, right.type)) {
-      this.report(incomparable(node.op, left, right, node.span));
+      const help = timeComparisonHelp(left.type, right.type);
+      this.report(help && !(left.kind === 'literal' && left.type.kind === 'number') && !(right.kind === 'literal' && right.type.kind === 'number')
+        ? mismatch(node.span, msg('time.incomparable', { left: describeType(left.type), right: describeType(right.type), op: code(node.op) }), help)
+        : incomparable(node.op, left, right, node.span));
+      return null;
+    }
+    if (left.type.kind === 'period') {
+      this.report(mismatch(node.span, msg('time.period-compare'), msg('time.period-compare.help')));
       return null;
     }
     const ordered = node.op !== '==' && node.op !== '!=';
-    if (ordered && !isQuantity(left.type)) {
+    if (ordered && !isOrdered(left.type)) {
       this.report(mismatch(node.span, msg('type.equality-on-amounts', { op: code(node.op), type: describeType(left.type) }), msg('type.equality-on-amounts.help')));
       return null;
     }
@@ -338,6 +384,8 @@ export class ExprTyper {
     const left = this.expr(node.left);
     const right = this.expr(node.right);
     if (!left || !right) return null;
+    const time = timeOperation(node.op, left, right, (e) => (e.kind === 'const' ? this.constantValue(e.id) : undefined));
+    if (time) return this.timeArithmetic(node, left, right, time);
     const type = arithmeticType(node.op, left.type, right.type);
     if (!type) {
       const bare = bareNumberAgainstMoney(left, right);
@@ -349,11 +397,58 @@ export class ExprTyper {
     return { kind: 'arith', op: node.op, left, right, type, span: node.span };
   }
 
+  /** Dates and moments moved by durations, differences of two, calendar durations scaled. */
+  private timeArithmetic(node: Extract<ExprNode, { kind: 'arith' }>, left: Expr, right: Expr, op: NonNullable<ReturnType<typeof timeOperation>>): Expr | null {
+    switch (op.kind) {
+      case 'error':
+        this.report(mismatch(node.span, msg('time.arithmetic', { op: code(node.op), left: describeType(left.type), right: describeType(right.type) }), op.help));
+        return null;
+      case 'elapsed':
+        return { kind: 'elapsed', left, right, type: { kind: 'duration' }, span: node.span };
+      case 'period':
+        return { kind: 'arith', op: node.op, left, right, type: { kind: 'period' }, span: node.span };
+      case 'shift': {
+        const [base, by] = op.base === 'left' ? [left, right] : [right, left];
+        const calendarMoment = base.type.kind === 'datetime' && by.type.kind === 'period';
+        const zone = calendarMoment ? this.zoneFor(node.span, msg('time.what.calendar-moment')) : (this.zone ?? 'UTC');
+        if (zone === null) return null;
+        return { kind: 'shift', sign: node.op === '-' ? -1 : 1, base, by, zone, type: op.type, span: node.span };
+      }
+    }
+  }
+
+  /** `m.date`, `m.time`: the calendar date or clock time of a moment in the policy's zone. */
+  private partOfMoment(name: Name, part: 'date' | 'time', span: Span): Expr | null {
+    const moment = this.reference(name);
+    if (!moment) return null;
+    if (moment.type.kind !== 'datetime') {
+      this.report(mismatch(span, msg('time.part-of-moment', { part: code(`.${part}`), name: code(name.text), type: describeType(moment.type) }), msg('time.part-of-moment.help')));
+      return null;
+    }
+    const zone = this.zoneFor(span, msg(part === 'date' ? 'time.what.date-of' : 'time.what.time-of'));
+    if (zone === null) return null;
+    return { kind: part === 'date' ? 'date-of' : 'time-of', operand: moment, zone, type: { kind: part }, span };
+  }
+
+  /** `t between a and b`: a window of clock times, from `a` (included) to `b` (excluded), wrapping midnight when `b` is not after `a`. */
+  private between(node: Extract<ExprNode, { kind: 'between' }>): Expr | null {
+    const [subject, from, to] = [this.expr(node.subject), this.expr(node.from), this.expr(node.to)];
+    if (!subject || !from || !to) return null;
+    for (const e of [subject, from, to]) {
+      if (e.type.kind !== 'time') {
+        this.report(mismatch(e.span, msg('time.between', { type: describeType(e.type) }),
+          msg(e.type.kind === 'datetime' ? 'time.between.moment-help' : 'time.between.help')));
+        return null;
+      }
+    }
+    return { kind: 'between', subject, from, to, type: BOOL, span: node.span };
+  }
+
   private minMax(node: Extract<ExprNode, { kind: 'call' }>): Expr | null {
     const args = node.args.map((a) => this.expr(a));
     if (!args.every(isExpr) || args.length === 0) return null;
     const first = args[0].type;
-    if (!isQuantity(first)) {
+    if (!isQuantity(first) && !isOrdered(first)) {
       this.report(mismatch(node.args[0].span, msg('type.fn-takes-amounts', { fn: code(node.fn), type: describeType(first) })));
       return null;
     }

@@ -12,6 +12,7 @@ export const codes = {
   'syntax/unexpected-token': { severity: 'error', doc: 'the parser expected something else here', zh: '解析器在这里期待别的内容' },
   'syntax/unknown-unit': { severity: 'error', doc: 'a number is followed by a unit the language does not know', zh: '数字后面跟着语言不认识的单位' },
   'syntax/bad-number': { severity: 'error', doc: 'a number literal outside the range of its type (see "Numbers and their range"), or money with more than two decimals', zh: '数字超出其类型的范围（见“数值及其范围”），或金额超过两位小数' },
+  'syntax/bad-time': { severity: 'error', doc: 'a date or clock time literal that does not exist (`2026-02-30`, `24:01`)', zh: '日期或时刻不存在（`2026-02-30`、`24:01`）' },
   'syntax/duplicate-item': { severity: 'error', doc: 'an item that may appear once (owner, deadline, say, version…) appears twice', zh: '只能出现一次的项（owner、deadline、say、version…）出现了两次' },
   'syntax/too-deep': { severity: 'error', doc: 'an expression nests deeper than the documented limits (64 levels of parentheses and `not`, 256 operations)', zh: '表达式嵌套超过了规定的上限（括号和 `not` 64 层，运算 256 层）' },
   'syntax/bad-locale': { severity: 'error', doc: 'a locale name or tag is not of the form `en` or `zh-CN`', zh: '语言名或标记不是 `en`、`zh-CN` 这样的形式' },
@@ -36,6 +37,8 @@ export const codes = {
   'type/mismatch': { severity: 'error', doc: 'an operand has the wrong type (money compared with a bool, a duration where money is expected…)', zh: '操作数类型不对（金额和是/否值比较、需要金额的地方给了时长…）' },
   'type/not-a-condition': { severity: 'error', doc: 'a `when` condition is not a yes/no (bool) expression', zh: '`when` 条件不是是/否（bool）表达式' },
   'type/missing-unit': { severity: 'error', doc: 'a bare number where money or a duration is expected; write `30 CNY` or `3 days`', zh: '需要金额或时长的地方写了光秃秃的数字；请写 `30 CNY` 或 `3 days`' },
+  'type/missing-timezone': { severity: 'error', doc: 'a clock time or calendar date of a moment is used, but the policy has no `timezone`', zh: '用到了某个时间的时刻或日期，但政策没有 `timezone`' },
+  'type/unknown-timezone': { severity: 'error', doc: 'the policy `timezone` is not an IANA time-zone name the platform knows', zh: '政策的 `timezone` 不是已知的 IANA 时区名' },
   'type/not-constant': { severity: 'error', doc: 'a `const` whose value is not a literal', zh: '`const` 的值不是字面量' },
   'type/negative-money': { severity: 'error', doc: 'a money constant below zero', zh: '金额常量小于零' },
 
@@ -57,6 +60,7 @@ export const codes = {
   'case/unreadable': { severity: 'error', doc: 'the case file cannot be read or is not valid YAML/JSON', zh: '案例文件无法读取，或不是合法的 YAML/JSON' },
   'case/schema': { severity: 'error', doc: 'the case does not match the policy\'s case schema', zh: '案例不符合政策的案例结构' },
   'case/unknown-field': { severity: 'error', doc: 'the case has a field the policy does not declare', zh: '案例里有政策没有声明的字段' },
+  'case/broken-rule': { severity: 'error', doc: 'the case breaks a rule the policy states on its facts (`require`)', zh: '案例不符合政策对事实的规定（`require`）' },
 
   // eval: evaluating a case
   'eval/division-by-zero': { severity: 'error', doc: 'a value divides by zero for this case', zh: '对这个案例，某个值除以了零' },

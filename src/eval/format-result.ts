@@ -3,8 +3,10 @@ import { toJsonDiagnostic, type JsonDiagnostic } from '../diagnostics/format-jso
 import type { SourceFile } from '../source/source-file.js';
 import { messages, type Messages } from './messages.js';
 import type { EvalResult, FactReading, OutcomeResult, PathStep, Trace } from './trace.js';
-import { formatMoney, valueToJson } from './values.js';
+import { valueToJson } from './values.js';
 import { exactText, Rat } from '../values/rational.js';
+import { formatClock, formatDay, formatMoment, formatMoney } from '../values/format.js';
+import { isoMoment } from '../values/zone.js';
 
 /**
  * An evaluation result for people (an answer to the agent, in their locale) and for programs
@@ -22,7 +24,10 @@ export interface JsonEvalResult {
   readonly outcome: string | null;
   readonly label: string | null;
   readonly owner: { readonly id: string; readonly label: string } | null;
+  /** A deadline that is a plain length counted from now, or null (see `due` for any deadline's moment). */
   readonly deadline: Duration | null;
+  /** The due moment, ISO 8601 with the policy zone's offset; null without a deadline or the moment it counts from. */
+  readonly due: string | null;
   readonly steps: readonly string[];
   readonly documents: readonly string[];
   readonly say: string | null;
@@ -61,7 +66,8 @@ export function toJsonResult(
     outcome: o?.id ?? null,
     label: o ? text(o.label) : null,
     owner: owner === null ? null : { id: owner, label: departmentLabel(graph, owner, locale) },
-    deadline: o?.deadline ? { ...o.deadline.duration } : null,
+    deadline: o?.deadline?.duration ? { ...o.deadline.duration } : null,
+    due: o && o.due !== null ? isoMoment(o.due, graph.policy.timezone ?? 'UTC') : null,
     steps: o ? o.steps.map(text) : [],
     documents: o ? o.documents.map(text) : [],
     say: o?.say ? text(o.say) : null,
@@ -77,7 +83,7 @@ export function toJsonResult(
 
 function jsonTrace(graph: DecisionGraph, trace: Trace): JsonTrace {
   const lets: Record<string, JsonValue> = {};
-  for (const l of trace.lets) lets[l.id] = l.value === null ? null : valueToJson(l.value, graph.lets[l.id]?.type ?? { kind: 'text' });
+  for (const l of trace.lets) lets[l.id] = l.value === null ? null : valueToJson(l.value, graph.lets[l.id]?.type ?? { kind: 'text' }, graph.policy.timezone);
   return {
     decisions: trace.decisions.map((d) => ({
       decision: d.decision,
@@ -93,7 +99,7 @@ function jsonValues(graph: DecisionGraph, o: OutcomeResult): Record<string, Json
   const out: Record<string, JsonValue> = {};
   for (const v of node?.values ?? []) {
     const value = o.values[v.id];
-    out[v.id] = value === null || value === undefined ? null : valueToJson(value, v.type);
+    out[v.id] = value === null || value === undefined ? null : valueToJson(value, v.type, graph.policy.timezone);
   }
   return out;
 }
@@ -101,7 +107,7 @@ function jsonValues(graph: DecisionGraph, o: OutcomeResult): Record<string, Json
 /** Fact readings as `{ id: value }`, money as decimal strings. */
 export function jsonFacts(graph: DecisionGraph, facts: readonly FactReading[]): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
-  for (const f of facts) out[f.id] = valueToJson(f.value, factType(graph, f.id));
+  for (const f of facts) out[f.id] = valueToJson(f.value, factType(graph, f.id), graph.policy.timezone);
   return out;
 }
 
@@ -130,7 +136,7 @@ export function describeValue(graph: DecisionGraph, value: Value, type: ValueTyp
   const msg = messages(locale);
   switch (type.kind) {
     case 'money':
-      return typeof value === 'number' ? (value < 0 ? `-¥${formatMoney(-value)}` : `¥${formatMoney(value)}`) : String(value);
+      return typeof value === 'number' ? formatMoney(value, locale) : String(value);
     case 'bool':
       return value === true ? msg.yes : msg.no;
     case 'enum': {
@@ -139,6 +145,14 @@ export function describeValue(graph: DecisionGraph, value: Value, type: ValueTyp
     }
     case 'duration':
       return isDuration(value) ? msg.duration(value) : String(value);
+    case 'period':
+      return isDuration(value) ? msg.duration(value) : String(value);
+    case 'date':
+      return typeof value === 'number' ? formatDay(value, locale) : String(value);
+    case 'time':
+      return typeof value === 'number' ? formatClock(value) : String(value);
+    case 'datetime':
+      return typeof value === 'number' ? formatMoment(value, graph.policy.timezone ?? 'UTC', locale) : String(value);
     case 'text':
       return JSON.stringify(value);
     case 'number':
@@ -162,7 +176,8 @@ export function formatResultText(graph: DecisionGraph, result: EvalResult, local
   if (o !== null) {
     lines.push(`${msg.outcome}${colon}${text(o.label)} (${o.id})`);
     if (o.owner !== null) lines.push(`${msg.owner}${colon}${departmentLabel(graph, o.owner, locale)}`);
-    if (o.deadline !== null) lines.push(`${msg.deadline}${colon}${msg.within(o.deadline.duration)}`);
+    if (o.deadline?.duration) lines.push(`${msg.deadline}${colon}${msg.within(o.deadline.duration)}`);
+    if (o.due !== null) lines.push(`${msg.due}${colon}${formatMoment(o.due, graph.policy.timezone ?? 'UTC', locale)} (${isoMoment(o.due, graph.policy.timezone ?? 'UTC')})`);
     pushList(lines, msg.steps + colon.trimEnd(), o.steps.map(text), true);
     pushList(lines, msg.documents + colon.trimEnd(), o.documents.map(text), false);
     if (o.say !== null) lines.push(`${msg.say}${colon.trimEnd()}`, ...indent(text(o.say)));

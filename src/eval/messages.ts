@@ -1,4 +1,6 @@
 import type { Duration } from '../graph/graph.js';
+import { formatDuration } from '../values/format.js';
+import { resolveLocale } from '../values/locale.js';
 
 /**
  * Every sentence the eval stage shows a person, in each locale it speaks (zh-CN and en): case
@@ -12,7 +14,8 @@ export type { MessageLocale };
 
 /** The message locale for a requested locale: any `zh…` is zh-CN, anything else en. */
 export function messageLocale(locale: string | undefined): MessageLocale {
-  return locale !== undefined && /^zh\b/i.test(locale) ? 'zh-CN' : 'en';
+  // With no request, en: a caller that knows the policy passes its first locale.
+  return resolveLocale(locale ?? 'en');
 }
 
 /** How a value the user gave is described in a message: kind plus the value as written. */
@@ -49,6 +52,20 @@ export interface Messages {
   typeNumber: string;
   typeText: string;
   typeDuration: string;
+  typeDate: string;
+  typeDatetime: string;
+  typeTime: string;
+  noSuchDate(field: string, text: string): string;
+  noSuchTime(field: string, text: string): string;
+  noOffset(field: string, text: string): string;
+  dateNotMoment(field: string, text: string): string;
+  dateHelp: string;
+  datetimeHelp: string;
+  timeHelp: string;
+  durationHelp: string;
+  brokenRule(rule: string, facts: readonly string[]): string;
+  brokenRuleHelp(facts: readonly string[]): string;
+  due: string;
   typeEnum(members: readonly { id: string; label: string }[]): string;
   moneyHelp: string;
   boolHelp: string;
@@ -90,8 +107,7 @@ export interface Messages {
   list(items: readonly string[]): string;
 }
 
-const UNITS_EN = { day: ['day', 'days'], hour: ['hour', 'hours'], minute: ['minute', 'minutes'] } as const;
-const UNITS_ZH = { day: '天', hour: '小时', minute: '分钟' } as const;
+const ticks = (ids: readonly string[], sep: string) => ids.map((i) => `\`${i}\``).join(sep);
 
 function describeGivenEn(g: Given): string {
   switch (g.kind) {
@@ -149,7 +165,21 @@ const en: Messages = {
   typeSignedMoney: 'an amount in CNY (a number with at most two decimals, such as -12.50)',
   typeNumber: 'a number',
   typeText: 'text',
-  typeDuration: 'a duration `{ amount, unit }`',
+  typeDuration: 'a duration such as "2 hours" or "30 minutes"',
+  typeDate: 'a date YYYY-MM-DD',
+  typeDatetime: 'a moment in ISO 8601 with its offset',
+  typeTime: 'a clock time HH:MM',
+  noSuchDate: (f, t) => `\`${f}\` is not a date that exists: ${t}`,
+  noSuchTime: (f, t) => `\`${f}\` is not a clock time that exists: ${t}`,
+  noOffset: (f, t) => `\`${f}\` has no offset, so which moment it is would be a guess: ${t}`,
+  dateNotMoment: (f, t) => `\`${f}\` is a date, but a moment (date, time and offset) is expected: ${t}`,
+  dateHelp: 'write a date such as 2026-12-01',
+  datetimeHelp: 'write a moment with its offset, such as 2026-12-02T09:30:00+08:00 or 2026-12-02T01:30:00Z',
+  timeHelp: 'write a clock time from 00:00 to 23:59, such as 09:30',
+  durationHelp: 'write a number and a unit, such as "2 hours", "30 minutes" or "7 days"',
+  brokenRule: (r, f) => `the case breaks a rule of the policy: ${r} (${ticks(f, ', ')})`,
+  brokenRuleHelp: (f) => `check ${ticks(f, ' and ')}`,
+  due: 'Due',
   typeEnum: (ms) => `one of ${ms.map((m) => (m.label && m.label !== m.id ? `\`${m.id}\` (${m.label})` : `\`${m.id}\``)).join(', ')}`,
   moneyHelp: 'amounts are in CNY to the fen (分), e.g. 12.50, 30元 or ¥30',
   boolHelp: 'write `true` or `false` (staff may also write 是/否, 对/不对, yes/no)',
@@ -183,7 +213,7 @@ const en: Messages = {
   branch: (n) => `rule ${n}`,
   yes: 'yes',
   no: 'no',
-  duration: (d) => (d.amount === 0 && d.unit === 'day' ? 'same day' : `${d.amount} ${UNITS_EN[d.unit][d.amount === 1 ? 0 : 1]}`),
+  duration: (d) => formatDuration(d, 'en'),
   within: (d) => (d.amount === 0 && d.unit === 'day' ? 'the same day' : `within ${en.duration(d)}`),
   askFallback: (l) => `What is “${l}”?`,
   list: (items) => items.join(', '),
@@ -211,7 +241,21 @@ const zh: Messages = {
   typeSignedMoney: '人民币金额（最多两位小数的数，例如 -12.50）',
   typeNumber: '数字',
   typeText: '文本',
-  typeDuration: '时长 `{ amount, unit }`',
+  typeDuration: '时长，例如 "2 hours" 或 "30 minutes"',
+  typeDate: '日期 YYYY-MM-DD',
+  typeDatetime: '带时区偏移的时间（ISO 8601）',
+  typeTime: '时刻 HH:MM',
+  noSuchDate: (f, t) => `\`${f}\` 不是存在的日期：${t}`,
+  noSuchTime: (f, t) => `\`${f}\` 不是存在的时刻：${t}`,
+  noOffset: (f, t) => `\`${f}\` 没有时区偏移，无法确定是哪个时间：${t}`,
+  dateNotMoment: (f, t) => `\`${f}\` 是日期，但这里需要带时刻和时区偏移的时间：${t}`,
+  dateHelp: '请写日期，例如 2026-12-01',
+  datetimeHelp: '请写带时区偏移的时间，例如 2026-12-02T09:30:00+08:00 或 2026-12-02T01:30:00Z',
+  timeHelp: '请写 00:00 到 23:59 之间的时刻，例如 09:30',
+  durationHelp: '请写数字加单位，例如 "2 hours"、"30 minutes" 或 "7 days"',
+  brokenRule: (r, f) => `案例不符合政策的规定：${r}（${ticks(f, '、')}）`,
+  brokenRuleHelp: (f) => `请核对 ${ticks(f, '和')}`,
+  due: '到期时间',
   typeEnum: (ms) => `以下之一：${ms.map((m) => (m.label && m.label !== m.id ? `\`${m.id}\`（${m.label}）` : `\`${m.id}\``)).join('、')}`,
   moneyHelp: '金额以元为单位，精确到分，例如 12.50、30元 或 ¥30',
   boolHelp: '请写 `true`（是）或 `false`（否），也可以写 是/否、对/不对、yes/no',
@@ -245,7 +289,7 @@ const zh: Messages = {
   branch: (n) => `第 ${n} 条`,
   yes: '是',
   no: '否',
-  duration: (d) => (d.amount === 0 && d.unit === 'day' ? '当天' : `${d.amount} ${UNITS_ZH[d.unit]}`),
+  duration: (d) => formatDuration(d, 'zh-CN'),
   within: (d) => (d.amount === 0 && d.unit === 'day' ? '当天' : `${zh.duration(d)}内`),
   askFallback: (l) => `${l}是什么？`,
   list: (items) => items.join('、'),

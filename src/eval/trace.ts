@@ -27,6 +27,10 @@ export interface OutcomeResult
   extends Pick<OutcomeNode, 'id' | 'label' | 'owner' | 'deadline' | 'steps' | 'documents' | 'say' | 'notes'> {
   /** Value id → value, in declaration order; null when it needs a missing fact or divides by zero. */
   readonly values: Readonly<Record<string, Value | null>>;
+  /** The due moment (epoch seconds), null without a deadline or without the moment it counts from. */
+  readonly due: number | null;
+  /** The deadline case taken (`<outcome>.deadline…`), null without a deadline. */
+  readonly deadlineCase: string | null;
 }
 
 /**

@@ -1,8 +1,11 @@
-import type { ArithOp, CompareOp, Duration, DurationUnit, Value, ValueType } from '../graph/graph.js';
+import type { ArithOp, CompareOp, Duration, Value, ValueType } from '../graph/graph.js';
+import { addDurations, compareDurations, isCalendarUnit, secondsOf } from '../values/duration.js';
 import { decimalText, divideMoney, formatMoney, multiplyMoney, parseMoney } from '../values/money.js';
 import { fenInRange, MAX_FEN, numberInRange } from '../values/range.js';
 import * as Q from '../values/rational.js';
 import { Rat } from '../values/rational.js';
+import { clockText, isoDateOfDay } from '../values/calendar.js';
+import { isoMoment } from '../values/zone.js';
 
 /**
  * Run-time operations on values, by type. Money is integer fen and numbers are exact rationals
@@ -12,11 +15,9 @@ import { Rat } from '../values/rational.js';
  * functions, so they agree to the fen.
  */
 
-const MINUTES: Record<DurationUnit, number> = { day: 1440, hour: 60, minute: 1 };
-
-/** A duration's length in minutes. */
+/** A duration's length in minutes (fixed units only). */
 export function minutesOf(d: Duration): number {
-  return d.amount * MINUTES[d.unit];
+  return secondsOf(d) / 60;
 }
 
 /** The result of an operation: a value, division by zero, or a value outside the range (the caller reports either). */
@@ -50,7 +51,7 @@ export function arith(op: ArithOp, left: Value, leftType: ValueType, right: Valu
   const l = leftType.kind;
   const r = rightType.kind;
   if (op === '/' && isZero(right)) return { divisionByZero: true };
-  if (l === 'duration' || r === 'duration') return { value: durationArith(op, left, right) };
+  if (l === 'duration' || r === 'duration' || l === 'period' || r === 'period') return { value: durationArith(op, left, right) };
   if (l === 'money' && r === 'money') {
     const a = left as number;
     const b = right as number;
@@ -79,17 +80,15 @@ export function arith(op: ArithOp, left: Value, leftType: ValueType, right: Valu
 /** Whether a divisor is zero (a number, fen, or a duration of no time). */
 export function isZero(v: Value): boolean {
   if (v instanceof Rat) return v.n === 0n;
-  return typeof v === 'number' ? v === 0 : typeof v === 'object' && v.amount === 0;
+  return typeof v === 'number' ? v === 0 : typeof v === 'object' && (isCalendarUnit(v.unit) ? v.amount === 0 : secondsOf(v) === 0);
 }
 
 /** Duration arithmetic: ± keeps the finer unit, × and ÷ by a number keep the unit, duration ÷ duration is a ratio. */
 function durationArith(op: ArithOp, left: Value, right: Value): Value {
   const isDuration = (v: Value): v is Duration => typeof v === 'object' && !(v instanceof Rat);
   if (isDuration(left) && isDuration(right)) {
-    if (op === '/') return Q.rat(BigInt(Math.round(minutesOf(left))), BigInt(Math.round(minutesOf(right))));
-    const unit = MINUTES[left.unit] <= MINUTES[right.unit] ? left.unit : right.unit;
-    const total = op === '+' ? minutesOf(left) + minutesOf(right) : minutesOf(left) - minutesOf(right);
-    return { amount: total / MINUTES[unit], unit };
+    if (op === '/') return Q.rat(BigInt(secondsOf(left)), BigInt(secondsOf(right)));
+    return addDurations(left, right, op === '+' ? 1 : -1);
   }
   const d = (isDuration(left) ? left : right) as Duration;
   const n = Q.toNumber(ratOf(isDuration(left) ? right : left));
@@ -102,7 +101,7 @@ function durationArith(op: ArithOp, left: Value, right: Value): Value {
 export function compareValues(a: Value, b: Value): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (a instanceof Rat || b instanceof Rat) return Q.compare(ratOf(a), ratOf(b));
-  if (typeof a === 'object' && typeof b === 'object') return minutesOf(a) - minutesOf(b);
+  if (typeof a === 'object' && typeof b === 'object') return compareDurations(a, b);
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   throw new Error(`internal error: cannot compare ${typeof a} with ${typeof b}`);
@@ -247,13 +246,19 @@ export function plainFen(raw: unknown, signed: boolean): number {
 }
 
 /**
- * A value as JSON output shows it: money as an exact decimal string ("12.50"), durations as
- * objects; a number as a JSON number when that number is exactly it (1.7, 0.25), else as its exact
- * text ("1/3", or a decimal with more digits than a double holds).
+ * A value as JSON output shows it: money as an exact decimal string ("12.50"), durations as objects,
+ * dates, clock times and moments in their input form (`2026-12-01`, `09:00`, ISO 8601 with the
+ * offset of `zone`), so any value printed can be pasted back into a case; a number as a JSON number
+ * when that number is exactly it (1.7, 0.25), else as its exact text ("1/3").
  */
-export function valueToJson(value: Value, type: ValueType): string | number | boolean | Duration {
+export function valueToJson(value: Value, type: ValueType, zone: string | null = null): string | number | boolean | Duration {
   if (type.kind === 'money' && typeof value === 'number') return formatMoney(value);
   if (value instanceof Rat) return numberToJson(value);
+  if (typeof value === 'number') {
+    if (type.kind === 'date') return isoDateOfDay(value);
+    if (type.kind === 'time') return clockText(value);
+    if (type.kind === 'datetime') return isoMoment(value, zone ?? 'UTC');
+  }
   if (typeof value === 'object') return { amount: value.amount, unit: value.unit };
   return value;
 }

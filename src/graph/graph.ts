@@ -10,13 +10,8 @@ import type { Rat } from '../values/rational.js';
 /** A text in every locale the author wrote it in: locale (`zh-CN`, `en`) → text. */
 export type LocaleText = Readonly<Record<string, string>>;
 
-export type DurationUnit = 'day' | 'hour' | 'minute';
-
-/** A length of time; `same day` is `{ amount: 0, unit: 'day' }`. */
-export interface Duration {
-  readonly amount: number;
-  readonly unit: DurationUnit;
-}
+export type { Duration, DurationUnit } from '../values/duration.js';
+import type { Duration } from '../values/duration.js';
 
 /** The type of a fact, constant, derived value or expression. */
 export type ValueType =
@@ -25,12 +20,18 @@ export type ValueType =
   | { readonly kind: 'number' }
   | { readonly kind: 'text' }
   | { readonly kind: 'duration' }
+  | { readonly kind: 'period' } // calendar months or years: they move dates, they do not compare
+  | { readonly kind: 'date' }
+  | { readonly kind: 'datetime' }
+  | { readonly kind: 'time' }
   | { readonly kind: 'enum'; readonly enum: string };
 
 /**
  * A run-time value. Money is an integer number of fen (分), never a fraction of a yuan; a
  * `number` is an exact rational (Rat), never a double; an enum value is the member id; a duration
- * is a Duration. Both stay within the range of src/values/range.ts.
+ * is a Duration. A date is a day number (days since 1970-01-01), a datetime the seconds since
+ * 1970-01-01T00:00:00Z, a time the seconds since midnight (src/values/calendar.ts): integers, so
+ * they compare and subtract exactly. Money and numbers stay within the range of src/values/range.ts.
  */
 export type Value = boolean | number | string | Duration | Rat;
 
@@ -55,6 +56,14 @@ export type Expr =
   | { readonly kind: 'arith'; readonly op: ArithOp; readonly left: Expr; readonly right: Expr; readonly type: ValueType; readonly span: Span }
   | { readonly kind: 'neg'; readonly operand: Expr; readonly type: ValueType; readonly span: Span }
   | { readonly kind: 'minmax'; readonly fn: 'min' | 'max'; readonly args: readonly Expr[]; readonly type: ValueType; readonly span: Span }
+  /** The calendar date (`m.date`) or clock time (`m.time`) of a moment in the policy's zone. */
+  | { readonly kind: 'date-of' | 'time-of'; readonly operand: Expr; readonly zone: string; readonly type: ValueType; readonly span: Span }
+  /** A date or moment moved by a duration (`d + 7 days`, `m - 2 years`); calendar units move in `zone`. */
+  | { readonly kind: 'shift'; readonly sign: 1 | -1; readonly base: Expr; readonly by: Expr; readonly zone: string; readonly type: ValueType; readonly span: Span }
+  /** The time between two dates or two moments (`a - b`), a duration. */
+  | { readonly kind: 'elapsed'; readonly left: Expr; readonly right: Expr; readonly type: ValueType; readonly span: Span }
+  /** A clock time in a window `[from, to)`; when `to` is not after `from` the window wraps midnight. */
+  | { readonly kind: 'between'; readonly subject: Expr; readonly from: Expr; readonly to: Expr; readonly type: BoolType; readonly span: Span }
   | { readonly kind: 'in'; readonly subject: Expr; readonly enum: string; readonly members: readonly string[]; readonly negated: boolean; readonly type: BoolType; readonly span: Span }
   | { readonly kind: 'not'; readonly operand: Expr; readonly type: BoolType; readonly span: Span }
   | { readonly kind: 'and' | 'or'; readonly operands: readonly Expr[]; readonly type: BoolType; readonly span: Span };
@@ -129,10 +138,38 @@ export interface OutcomeValue {
   readonly span: Span;
 }
 
+/**
+ * How a due moment is computed. `from` is the moment counted from: a datetime expression, or null
+ * for `now`. `after`: `from` + a duration; `at`: the first moment strictly after `from` whose
+ * clock time is `clock`; `end-of-day`: the last second (23:59:59) of the calendar day of `from`;
+ * `moment`: a datetime expression itself. Clock times and days are taken in `zone`.
+ */
+export type DueRule =
+  | { readonly kind: 'after'; readonly amount: Expr; readonly from: Expr | null; readonly zone: string }
+  | { readonly kind: 'at'; readonly clock: Expr; readonly from: Expr | null; readonly zone: string }
+  | { readonly kind: 'end-of-day'; readonly from: Expr | null; readonly zone: string }
+  | { readonly kind: 'moment'; readonly moment: Expr; readonly zone: string };
+
+/** One case of a deadline: its condition (null for `otherwise`, and for a deadline without cases). */
+export interface DeadlineCase {
+  /** `<outcome>.deadline.<n>` or `<outcome>.deadline.otherwise`; `<outcome>.deadline` without cases. */
+  readonly id: string;
+  readonly condition: Expr | null;
+  readonly due: DueRule;
+  /** The duration when it is a plain length counted from now (`3 days`, `same day`), for simple display. */
+  readonly duration: Duration | null;
+  /** The constant the duration came from, when written as a name. */
+  readonly constant: string | null;
+  readonly span: Span;
+}
+
 export interface Deadline {
-  readonly duration: Duration;
+  /** The duration of a deadline that is a plain length counted from now (`3 days`), else null. */
+  readonly duration: Duration | null;
   /** The constant it came from, when it was written as a name. */
   readonly constant: string | null;
+  /** The cases in order, first match wins; one case with a null condition for a deadline without cases. */
+  readonly cases: readonly DeadlineCase[];
 }
 
 /** What staff do at the end of a path. */
@@ -153,6 +190,15 @@ export interface SectionDef extends Element {
   readonly paragraphs: readonly LocaleText[];
 }
 
+/**
+ * A rule on the facts themselves (`require ordered_at <= now "…"`): a case for which the condition
+ * is false is invalid; one for which it is unknown (a fact missing) is not judged. The label is the
+ * message shown for a case that breaks it.
+ */
+export interface RequirementDef extends Element {
+  readonly condition: Expr;
+}
+
 export interface PolicyInfo {
   readonly id: string;
   readonly title: LocaleText;
@@ -162,6 +208,8 @@ export interface PolicyInfo {
   readonly locales: readonly string[];
   /** The id of the first decision. */
   readonly start: string;
+  /** The IANA time zone clock times and calendar dates of moments are taken in (`timezone`), or null. */
+  readonly timezone: string | null;
   readonly doc: string | null;
 }
 
@@ -176,6 +224,8 @@ export interface DecisionGraph {
   readonly decisions: Readonly<Record<string, DecisionNode>>;
   readonly outcomes: Readonly<Record<string, OutcomeNode>>;
   readonly sections: readonly SectionDef[];
+  /** Rules every valid case satisfies (`require`), in declaration order. */
+  readonly requirements: readonly RequirementDef[];
   /** The source files the policy was compiled from, entry file first. */
   readonly files: readonly string[];
 }

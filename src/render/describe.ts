@@ -1,6 +1,9 @@
-import { localize, type CompareOp, type DecisionGraph, type Expr, type Value, type ValueType } from '../graph/graph.js';
+import { localize, type CompareOp, type DecisionGraph, type Duration, type Expr, type Value, type ValueType } from '../graph/graph.js';
 import type { Rat } from '../values/rational.js';
 import { formatBool, formatDuration, formatMoney, formatNumber, quoteText } from './format.js';
+import { formatClock, formatDay, formatMoment } from '../values/format.js';
+import { describeTimeCompare, describeTimeValue } from './describe-time.js';
+import { childExprs } from '../graph/children.js';
 
 /**
  * Conditions and computed values in words, from the labels of the graph: `item_value > return_shipping`
@@ -56,7 +59,10 @@ function nameLabel(expr: Expr & { kind: 'fact' | 'const' | 'let' }, ctx: Describ
 export function formatValue(value: Value, type: ValueType, ctx: DescribeContext): string {
   switch (type.kind) {
     case 'money': return formatMoney(value as number, ctx.locale);
-    case 'duration': return formatDuration(value as { amount: number; unit: 'day' | 'hour' | 'minute' }, ctx.locale);
+    case 'duration': case 'period': return formatDuration(value as Duration, ctx.locale);
+    case 'date': return formatDay(value as number, ctx.locale);
+    case 'time': return formatClock(value as number);
+    case 'datetime': return formatMoment(value as number, ctx.graph.policy.timezone ?? 'UTC', ctx.locale);
     case 'bool': return formatBool(value as boolean, ctx.locale);
     case 'enum': return enumMemberLabel(type.enum, String(value), ctx);
     case 'text': return quoteText(String(value), ctx.locale);
@@ -111,6 +117,11 @@ export function describeValue(expr: Expr, ctx: DescribeContext, opts: { constVal
       const which = expr.fn === 'min' ? (two ? 'smaller' : 'smallest') : two ? 'larger' : 'largest';
       return `the ${which} of ${joinWords(args, 'and', ctx)}`;
     }
+    case 'date-of':
+    case 'time-of':
+    case 'shift':
+    case 'elapsed':
+      return describeTimeValue(expr, ctx.locale, (e) => describeValue(e, ctx, opts)) as string;
     default:
       return describeCondition(expr, ctx);
   }
@@ -146,6 +157,8 @@ function describeCompare(op: CompareOp, left: Expr, right: Expr, ctx: DescribeCo
     const positive = (op === '==') === right.value;
     return positive ? describeCondition(left, ctx) : negate(left, ctx);
   }
+  const time = describeTimeCompare(op, left, right, ctx.locale, (e) => describeValue(e, ctx, { constValues: true }));
+  if (time !== undefined) return time;
   const subject = describeValue(left, ctx, { constValues: true });
   if (right.kind === 'literal' && right.type.kind === 'enum') {
     const member = enumMemberLabel(right.type.enum, String(right.value), ctx);
@@ -221,6 +234,8 @@ export function describeCondition(expr: Expr, ctx: DescribeContext): string {
       return describeIn(expr, expr.negated, ctx);
     case 'not':
       return negate(expr.operand, ctx);
+    case 'between':
+      return describeTimeValue(expr, ctx.locale, (e) => describeValue(e, ctx)) as string;
     case 'and':
     case 'or': {
       const parts = expr.operands.map((o) => {
@@ -291,22 +306,4 @@ export function roundsMoney(expr: Expr, ctx: DescribeContext): boolean {
   return childrenOf(expr).some((c) => roundsMoney(c, ctx));
 }
 
-function childrenOf(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'compare':
-    case 'arith':
-      return [e.left, e.right];
-    case 'neg':
-    case 'not':
-      return [e.operand];
-    case 'minmax':
-      return e.args;
-    case 'in':
-      return [e.subject];
-    case 'and':
-    case 'or':
-      return e.operands;
-    default:
-      return [];
-  }
-}
+const childrenOf = childExprs;

@@ -2,11 +2,16 @@ import {
   localize,
   type DecisionGraph,
   type DecisionNode,
+  type Expr,
   type LocaleText,
   type OutcomeNode,
   type Target,
 } from '../graph/graph.js';
 import { describeCondition, describeTerms, describeValue, formatValue, roundsMoney, type DescribeContext } from './describe.js';
+import { describeDue } from './describe-time.js';
+
+/** The file name of the built-in `now`'s span. */
+const BUILT_IN = '<built-in>';
 import { branchMark, formatDate, formatDeadline, formatType } from './format.js';
 import { decisionDot, decisionMermaid, type NodeNamer } from './flowchart.js';
 import type {
@@ -136,6 +141,16 @@ function buildOutcome(b: Builder, o: OutcomeNode): OutcomeModel {
 
 function deadlineText(b: Builder, o: OutcomeNode): string {
   const deadline = o.deadline!;
+  const say = (e: Expr) => describeValue(e, b.ctx);
+  const zh = b.locale.toLowerCase().startsWith('zh');
+  if (deadline.duration === null) {
+    return deadline.cases.map((c) => {
+      const due = describeDue(c.due, c.duration, b.locale, say);
+      if (c.condition === null) return deadline.cases.length === 1 ? due : zh ? `其他情况${due}` : `otherwise ${due}`;
+      const when = describeCondition(c.condition, b.ctx);
+      return zh ? `${when}时${due}` : `${due} when ${when}`;
+    }).join(zh ? '；' : '; ');
+  }
   const text = formatDeadline(deadline.duration, b.locale);
   const def = deadline.constant === null ? undefined : b.graph.constants[deadline.constant];
   if (!def) return text;
@@ -158,7 +173,8 @@ function buildIndex(b: Builder, outcomes: readonly OutcomeModel[]): IndexGroup[]
 }
 
 function buildGlossary(b: Builder): FactModel[] {
-  return Object.values(b.graph.facts).map((f) => {
+  // The built-in `now` is no term of the policy: staff need no entry for it.
+  return Object.values(b.graph.facts).filter((f) => f.id !== 'now' || f.span.file !== BUILT_IN).map((f) => {
     const en = f.type.kind === 'enum' ? b.graph.enums[f.type.enum] : undefined;
     return {
       id: f.id,
@@ -180,7 +196,7 @@ function chapterNumbers(graph: DecisionGraph): Map<string, string> {
     ['decisions', Object.keys(graph.decisions).length > 0],
     ['outcomes', Object.keys(graph.outcomes).length > 0],
     ['index', Object.keys(graph.outcomes).length > 0],
-    ['glossary', Object.keys(graph.facts).length > 0],
+    ['glossary', Object.values(graph.facts).some((f) => f.id !== 'now' || f.span.file !== BUILT_IN)],
   ];
   const numbers = new Map<string, string>();
   let n = 0;

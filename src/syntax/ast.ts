@@ -27,7 +27,6 @@ export interface TextNode {
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type ArithOp = '+' | '-' | '*' | '/';
-export type DurationUnit = 'day' | 'hour' | 'minute';
 
 /** An expression as written. Numbers keep their source text so money stays exact. */
 /** A member in `in {…}`: its name, and the enum it was qualified with (`damage_level.minor`), if any. */
@@ -39,6 +38,9 @@ export type ExprNode =
   | { readonly kind: 'number'; readonly text: string; readonly unit: Name | null; readonly span: Span }
   | { readonly kind: 'yuan'; readonly text: string; readonly span: Span } // ¥500
   | { readonly kind: 'same-day'; readonly span: Span }
+  | { readonly kind: 'date'; readonly text: string; readonly span: Span } // 2026-12-01
+  | { readonly kind: 'time'; readonly text: string; readonly span: Span } // 09:00
+  | { readonly kind: 'between'; readonly subject: ExprNode; readonly from: ExprNode; readonly to: ExprNode; readonly span: Span }
   | { readonly kind: 'string'; readonly value: string; readonly span: Span }
   | { readonly kind: 'bool'; readonly value: boolean; readonly span: Span }
   | { readonly kind: 'ref'; readonly name: Name; readonly member: Name | null; readonly span: Span } // x or enum.member
@@ -70,6 +72,7 @@ export interface PolicyDecl extends DeclBase {
   readonly effective: { readonly value: string; readonly span: Span } | null;
   readonly locales: readonly Name[]; // `zh-CN` is one Name
   readonly start: Name | null;
+  readonly timezone: { readonly value: string; readonly span: Span } | null;
   readonly always: readonly TextNode[];
 }
 
@@ -126,10 +129,25 @@ export interface OutcomeValueNode {
   readonly span: Span;
 }
 
-/** A duration written after `deadline`: a constant's name or a literal. */
+/** When something is due: `[at] value [after from]` (`3 days`, `2 hours after reported_at`, `at 09:00`). */
+export interface DueNode {
+  readonly at: boolean;
+  readonly value: ExprNode;
+  readonly after: ExprNode | null;
+  readonly span: Span;
+}
+
+/** One `when cond -> due` of a deadline with cases; `condition` is null for `otherwise`. */
+export interface DeadlineCaseNode {
+  readonly condition: ExprNode | null;
+  readonly due: DueNode;
+  readonly span: Span;
+}
+
+/** What follows `deadline`: one due rule, or cases of its own. */
 export type DeadlineNode =
-  | { readonly kind: 'ref'; readonly name: Name; readonly span: Span }
-  | { readonly kind: 'duration'; readonly value: ExprNode; readonly span: Span };
+  | { readonly kind: 'due'; readonly due: DueNode; readonly span: Span }
+  | { readonly kind: 'cases'; readonly cases: readonly DeadlineCaseNode[]; readonly span: Span };
 
 export interface OutcomeDecl extends DeclBase {
   readonly kind: 'outcome';
@@ -147,6 +165,12 @@ export interface SectionDecl extends DeclBase {
   readonly paragraphs: readonly TextNode[];
 }
 
+/** `require name: condition "message"`: a rule on the facts every valid case satisfies. */
+export interface RequireDecl extends DeclBase {
+  readonly kind: 'require';
+  readonly condition: ExprNode;
+}
+
 export type Declaration =
   | PolicyDecl
   | EnumDecl
@@ -156,7 +180,8 @@ export type Declaration =
   | LetDecl
   | DecisionDecl
   | OutcomeDecl
-  | SectionDecl;
+  | SectionDecl
+  | RequireDecl;
 
 export interface ImportNode {
   readonly path: string; // as written, relative to the importing file

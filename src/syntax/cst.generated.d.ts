@@ -37,6 +37,7 @@ export type DeclarationCstChildren = {
   decision?: DecisionCstNode[];
   outcome?: OutcomeCstNode[];
   section?: SectionCstNode[];
+  require?: RequireCstNode[];
 };
 
 export interface TextCstNode extends CstNode {
@@ -77,6 +78,7 @@ export type PolicyItemCstChildren = {
   Comma?: IToken[];
   Start?: IToken[];
   Identifier?: IToken[];
+  Timezone?: IToken[];
   Always?: IToken[];
   text?: TextCstNode[];
 };
@@ -193,6 +195,19 @@ export type LetCstChildren = {
   text?: TextCstNode[];
 };
 
+export interface RequireCstNode extends CstNode {
+  name: "require";
+  children: RequireCstChildren;
+}
+
+export type RequireCstChildren = {
+  Require: IToken[];
+  Identifier: IToken[];
+  Colon: IToken[];
+  expr: ExprCstNode[];
+  text?: TextCstNode[];
+};
+
 export interface DecisionCstNode extends CstNode {
   name: "decision";
   children: DecisionCstChildren;
@@ -265,7 +280,8 @@ export type OutcomeItemCstChildren = {
   Owner?: IToken[];
   Identifier?: (IToken)[];
   Deadline?: IToken[];
-  duration?: DurationCstNode[];
+  due?: DueCstNode[];
+  deadlineCases?: DeadlineCasesCstNode[];
   Do?: IToken[];
   text?: (TextCstNode)[];
   Document?: IToken[];
@@ -276,15 +292,30 @@ export type OutcomeItemCstChildren = {
   expr?: ExprCstNode[];
 };
 
-export interface DurationCstNode extends CstNode {
-  name: "duration";
-  children: DurationCstChildren;
+export interface DueCstNode extends CstNode {
+  name: "due";
+  children: DueCstChildren;
 }
 
-export type DurationCstChildren = {
-  NumberLiteral?: IToken[];
-  Identifier?: IToken[];
-  SameDay?: IToken[];
+export type DueCstChildren = {
+  At?: IToken[];
+  sum: (SumCstNode)[];
+  After?: IToken[];
+};
+
+export interface DeadlineCasesCstNode extends CstNode {
+  name: "deadlineCases";
+  children: DeadlineCasesCstChildren;
+}
+
+export type DeadlineCasesCstChildren = {
+  LCurly: IToken[];
+  When?: IToken[];
+  expr?: ExprCstNode[];
+  Arrow?: (IToken)[];
+  due?: (DueCstNode)[];
+  Otherwise?: IToken[];
+  RCurly: IToken[];
 };
 
 export interface SectionCstNode extends CstNode {
@@ -348,6 +379,8 @@ export interface ComparisonCstNode extends CstNode {
 export type ComparisonCstChildren = {
   sum: (SumCstNode)[];
   compareOp?: CompareOpCstNode[];
+  Between?: IToken[];
+  And?: IToken[];
   Not?: IToken[];
   In?: IToken[];
   LCurly?: IToken[];
@@ -416,6 +449,8 @@ export type AtomCstChildren = {
   Identifier?: (IToken)[];
   Yuan?: IToken[];
   SameDay?: IToken[];
+  DateLiteral?: IToken[];
+  TimeLiteral?: IToken[];
   StringLiteral?: IToken[];
   True?: IToken[];
   False?: IToken[];
@@ -444,13 +479,15 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   factItem(children: FactItemCstChildren, param?: IN): OUT;
   const(children: ConstCstChildren, param?: IN): OUT;
   let(children: LetCstChildren, param?: IN): OUT;
+  require(children: RequireCstChildren, param?: IN): OUT;
   decision(children: DecisionCstChildren, param?: IN): OUT;
   hitPolicy(children: HitPolicyCstChildren, param?: IN): OUT;
   branch(children: BranchCstChildren, param?: IN): OUT;
   otherwise(children: OtherwiseCstChildren, param?: IN): OUT;
   outcome(children: OutcomeCstChildren, param?: IN): OUT;
   outcomeItem(children: OutcomeItemCstChildren, param?: IN): OUT;
-  duration(children: DurationCstChildren, param?: IN): OUT;
+  due(children: DueCstChildren, param?: IN): OUT;
+  deadlineCases(children: DeadlineCasesCstChildren, param?: IN): OUT;
   section(children: SectionCstChildren, param?: IN): OUT;
   expr(children: ExprCstChildren, param?: IN): OUT;
   orExpr(children: OrExprCstChildren, param?: IN): OUT;

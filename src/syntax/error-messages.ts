@@ -27,7 +27,7 @@ function keep(ref: MessageRef): string {
   return text;
 }
 
-const declarationList = list(['policy', 'enum', 'department', 'fact', 'const', 'let', 'decision', 'outcome', 'section'].map(code), 'or');
+const declarationList = list(['policy', 'enum', 'department', 'fact', 'const', 'let', 'decision', 'outcome', 'section', 'require'].map(code), 'or');
 
 /** What may come next inside a block, when its closing `}` was expected instead. */
 const blockContents: Readonly<Record<string, MessageRef>> = {
@@ -47,12 +47,12 @@ const ruleStarts: Readonly<Record<string, MessageRef>> = {
   outcomeItem: blockContents.outcome,
   factItem: blockContents.fact,
   type: msg('parse.type'),
-  duration: msg('parse.duration'),
+  due: msg('parse.due'),
   hitPolicy: msg('parse.hit-policy'),
 };
 
 /** The declarations whose string after the name is their label. */
-const labelled = new Set(['policy', 'enum', 'member', 'department', 'fact', 'const', 'let', 'decision', 'outcome', 'section']);
+const labelled = new Set(['policy', 'enum', 'member', 'department', 'fact', 'const', 'let', 'decision', 'outcome', 'section', 'require']);
 
 const valueStart = msg('parse.value');
 
@@ -102,7 +102,6 @@ function expectedToken(expected: TokenType, previous: IToken | undefined, ruleNa
   if (before === t.Dot) return msg('parse.name.member');
   if (ruleName === 'comparison') return msg('parse.name.enum-member');
   if (ruleName === 'localeName') return msg('parse.name.locale');
-  if (ruleName === 'duration') return msg('parse.name.unit');
   if (ruleName === 'type') return msg('parse.name.type');
   return msg('parse.name');
 }

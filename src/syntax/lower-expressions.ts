@@ -3,7 +3,7 @@ import { joinSpans } from '../source/source-file.js';
 import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
 import { LowerBase } from './lower-base.js';
-import { checkNumber, readUnit } from './numbers.js';
+import { checkDateOrTime, checkNumber, readUnit } from './numbers.js';
 
 /**
  * Lowering of expressions, loosest binding first as in the grammar: `or`, `and`, `not`,
@@ -44,6 +44,10 @@ export abstract class ExpressionLowering extends LowerBase {
       const op = this.lower<ast.CompareOp>(children.compareOp[0]);
       const right = this.lower<ast.ExprNode>(children.sum[1]);
       return op && right && { kind: 'compare', op, left, right, span: joinSpans(left.span, right.span) };
+    }
+    if (children.Between) {
+      const [from, to] = [this.lower<ast.ExprNode>(children.sum[1]), this.lower<ast.ExprNode>(children.sum[2])];
+      return from && to && { kind: 'between', subject: left, from, to, span: joinSpans(left.span, to.span) };
     }
     if (children.In) {
       const members: ast.SetMember[] = [];
@@ -102,6 +106,8 @@ export abstract class ExpressionLowering extends LowerBase {
     if (children.Yuan) return this.yuan(children.Yuan[0], children.NumberLiteral);
     if (children.NumberLiteral) return this.numberWithUnit(children.NumberLiteral, children.Identifier);
     if (children.SameDay) return { kind: 'same-day', span: this.tokenSpan(children.SameDay[0]) };
+    if (children.DateLiteral) return this.dateOrTime('date', children.DateLiteral[0]);
+    if (children.TimeLiteral) return this.dateOrTime('time', children.TimeLiteral[0]);
     if (children.True) return { kind: 'bool', value: true, span: this.tokenSpan(children.True[0]) };
     if (children.False) return { kind: 'bool', value: false, span: this.tokenSpan(children.False[0]) };
     const string = this.token(children.StringLiteral);
@@ -121,10 +127,11 @@ export abstract class ExpressionLowering extends LowerBase {
     return { kind: 'ref', name, member, span: member ? joinSpans(name.span, member.span) : name.span };
   }
 
-  /** A deadline's duration literal: `3 days` or `same day`. */
-  duration(children: cst.DurationCstChildren): ast.ExprNode | null {
-    if (children.SameDay) return { kind: 'same-day', span: this.span(children) };
-    return this.numberWithUnit(children.NumberLiteral, children.Identifier);
+  /** A date or clock time literal; one that does not exist (2026-02-30, 24:00) is reported. */
+  private dateOrTime(kind: 'date' | 'time', token: IToken): ast.ExprNode {
+    const span = this.tokenSpan(token);
+    checkDateOrTime(kind, token.image, span, this.diagnostics);
+    return { kind, text: token.image, span };
   }
 
   private yuan(sign: IToken, numbers: IToken[] | undefined): ast.ExprNode | null {

@@ -18,6 +18,7 @@ export type PolicyItem =
   | Item<'version' | 'effective', { readonly value: string; readonly span: Span }>
   | Item<'locales', ast.Name[]>
   | Item<'start', ast.Name>
+  | Item<'timezone', { readonly value: string; readonly span: Span }>
   | Item<'always', ast.TextNode>;
 
 /** An item of a fact's block. */
@@ -52,10 +53,10 @@ export abstract class ItemLowering extends ExpressionLowering {
   policyItem(children: cst.PolicyItemCstChildren): PolicyItem | null {
     const span = this.span(children);
     const string = this.token(children.StringLiteral);
-    if (children.Version || children.Effective) {
+    if (children.Version || children.Effective || children.Timezone) {
       if (!string) return null;
       const value = { value: this.stringValue(string), span: this.tokenSpan(string) };
-      return { key: children.Version ? 'version' : 'effective', value, span };
+      return { key: children.Version ? 'version' : children.Effective ? 'effective' : 'timezone', value, span };
     }
     if (children.Locales) {
       const names = this.lowerAll<ast.Name>(children.localeName);
@@ -97,10 +98,35 @@ export abstract class ItemLowering extends ExpressionLowering {
   }
 
   private deadline(children: cst.OutcomeItemCstChildren, span: Span): OutcomeItem | null {
-    const ref = this.name(children.Identifier);
-    if (ref) return { key: 'deadline', value: { kind: 'ref', name: ref, span: ref.span }, span };
-    const value = this.lower<ast.ExprNode>(children.duration?.[0]);
-    return value && { key: 'deadline', value: { kind: 'duration', value, span: value.span }, span };
+    if (children.due) {
+      const due = this.lower<ast.DueNode>(children.due[0]);
+      return due && { key: 'deadline', value: { kind: 'due', due, span: due.span }, span };
+    }
+    const cases = this.lower<ast.DeadlineCaseNode[]>(children.deadlineCases?.[0]);
+    return cases && { key: 'deadline', value: { kind: 'cases', cases, span: this.span(children.deadlineCases![0].children) }, span };
+  }
+
+  due(children: cst.DueCstChildren): ast.DueNode | null {
+    const value = this.lower<ast.ExprNode>(children.sum[0]);
+    const after = children.After ? this.lower<ast.ExprNode>(children.sum[1]) : null;
+    if (!value || (children.After && !after)) return null;
+    return { at: Boolean(children.At), value, after, span: this.span(children) };
+  }
+
+  /** The cases in order; `otherwise` (the due after the last `->` when there is one more due than `when`) last. */
+  deadlineCases(children: cst.DeadlineCasesCstChildren): ast.DeadlineCaseNode[] | null {
+    const conditions = (children.expr ?? []).map((node) => this.lower<ast.ExprNode>(node));
+    const dues = (children.due ?? []).map((node) => this.lower<ast.DueNode>(node));
+    const whens = children.When ?? [];
+    if (conditions.some((c) => !c) || dues.some((d) => !d) || conditions.length !== whens.length) return null;
+    const cases: ast.DeadlineCaseNode[] = conditions.map((condition, i) => ({
+      condition, due: dues[i]!, span: joinSpans(this.tokenSpan(whens[i]), dues[i]!.span),
+    }));
+    if (children.Otherwise && dues.length === whens.length + 1) {
+      const due = dues[dues.length - 1]!;
+      cases.push({ condition: null, due, span: joinSpans(this.tokenSpan(children.Otherwise[0]), due.span) });
+    }
+    return cases;
   }
 
   private outcomeValue(children: cst.OutcomeItemCstChildren, span: Span): OutcomeItem | null {

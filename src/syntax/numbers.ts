@@ -2,6 +2,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { code, msg } from '../diagnostics/message.js';
 import { spellingSuggestion } from '../diagnostics/suggest.js';
 import type { Span } from '../source/source-file.js';
+import { dayOfIsoDate, secondsOfClock } from '../values/calendar.js';
+import { durationUnitSpellings } from '../values/duration.js';
 import type { Name } from './ast.js';
 import { parseMoney } from '../values/money.js';
 import { MAX_YUAN_TEXT } from '../values/range.js';
@@ -12,15 +14,7 @@ import { MAX_YUAN_TEXT } from '../values/range.js';
  */
 
 /** Each unit as it may be written, and the canonical name the AST carries. */
-const unitSpellings: Readonly<Record<string, 'CNY' | 'day' | 'hour' | 'minute'>> = {
-  CNY: 'CNY',
-  day: 'day',
-  days: 'day',
-  hour: 'hour',
-  hours: 'hour',
-  minute: 'minute',
-  minutes: 'minute',
-};
+const unitSpellings: Readonly<Record<string, string>> = { CNY: 'CNY', ...durationUnitSpellings };
 
 /** The number range (src/values/range.ts): at most this many digits before the decimal point. */
 const maxIntegerDigits = 15;
@@ -48,9 +42,17 @@ export function checkNumber(text: string, isMoney: boolean, span: Span, diagnost
 function unknownUnit(unit: Name): Diagnostic {
   const guess = spellingSuggestion(unit.text, Object.keys(unitSpellings));
   return diagnostic('syntax/unknown-unit', unit.span, msg('syntax.unknown-unit', { unit: code(unit.text) }), {
-    help: guess ? msg('common.did-you-mean', { name: code(guess) }) : msg('syntax.units.help'),
+    help: guess ? msg('common.did-you-mean', { name: code(guess) }) : msg('time.units.help'),
     ...(guess ? { suggestion: { span: unit.span, replacement: guess } } : {}),
   });
+}
+
+/** Reports a date literal that is not a day of the calendar (2026-02-30) or a clock time past 23:59:59. */
+export function checkDateOrTime(kind: 'date' | 'time', text: string, span: Span, diagnostics: Diagnostic[]): void {
+  if (kind === 'date' ? dayOfIsoDate(text) !== undefined : secondsOfClock(text) !== undefined) return;
+  diagnostics.push(diagnostic('syntax/bad-time', span, msg(kind === 'date' ? 'time.bad-date' : 'time.bad-clock', { text: code(text) }), {
+    help: msg(kind === 'date' ? 'time.bad-date.help' : 'time.bad-clock.help'),
+  }));
 }
 
 function numberTooLarge(text: string, span: Span): Diagnostic {

@@ -67,6 +67,7 @@ export class SopParser extends CstParser {
       { ALT: () => this.SUBRULE(this.decision) },
       { ALT: () => this.SUBRULE(this.outcome) },
       { ALT: () => this.SUBRULE(this.section) },
+      { ALT: () => this.SUBRULE(this.require) },
     ]);
   });
 
@@ -104,6 +105,7 @@ export class SopParser extends CstParser {
         },
       },
       { ALT: () => { this.CONSUME(t.Start); this.CONSUME(t.Identifier); } },
+      { ALT: () => { this.CONSUME(t.Timezone); this.CONSUME3(t.StringLiteral); } },
       { ALT: () => { this.CONSUME(t.Always); this.SUBRULE(this.text); } },
     ]);
   });
@@ -185,6 +187,14 @@ export class SopParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.text));
   });
 
+  public require = this.RULE('require', () => {
+    this.CONSUME(t.Require);
+    this.CONSUME(t.Identifier);
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.SUBRULE(this.text));
+  });
+
   // ---------- decisions ----------
 
   public decision = this.RULE('decision', () => {
@@ -233,8 +243,8 @@ export class SopParser extends CstParser {
         ALT: () => {
           this.CONSUME(t.Deadline);
           this.OR2([
-            { ALT: () => this.CONSUME2(t.Identifier) },
-            { ALT: () => this.SUBRULE(this.duration) },
+            { ALT: () => this.SUBRULE(this.due) },
+            { ALT: () => this.SUBRULE(this.deadlineCases) },
           ]);
         },
       },
@@ -254,11 +264,31 @@ export class SopParser extends CstParser {
     ]);
   });
 
-  public duration = this.RULE('duration', () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(t.NumberLiteral); this.CONSUME(t.Identifier); } },
-      { ALT: () => this.CONSUME(t.SameDay) },
-    ]);
+  /** When something is due: `3 days`, `2 hours after reported_at`, `at 09:00`, `same day`, `appointment_at`. */
+  public due = this.RULE('due', () => {
+    this.OPTION1(() => this.CONSUME(t.At));
+    this.SUBRULE1(this.sum);
+    this.OPTION2(() => {
+      this.CONSUME(t.After);
+      this.SUBRULE2(this.sum);
+    });
+  });
+
+  /** A deadline with cases of its own, first match wins: `{ when … -> due … otherwise -> due }`. */
+  public deadlineCases = this.RULE('deadlineCases', () => {
+    this.CONSUME(t.LCurly);
+    this.MANY(() => {
+      this.CONSUME(t.When);
+      this.SUBRULE1(this.expr);
+      this.CONSUME1(t.Arrow);
+      this.SUBRULE1(this.due);
+    });
+    this.OPTION(() => {
+      this.CONSUME(t.Otherwise);
+      this.CONSUME2(t.Arrow);
+      this.SUBRULE2(this.due);
+    });
+    this.CONSUME(t.RCurly);
   });
 
   // ---------- handbook prose ----------
@@ -305,6 +335,7 @@ export class SopParser extends CstParser {
     this.SUBRULE1(this.sum);
     this.OPTION1(() => this.OR([
       { ALT: () => { this.SUBRULE(this.compareOp); this.SUBRULE2(this.sum); } },
+      { ALT: () => { this.CONSUME(t.Between); this.SUBRULE3(this.sum); this.CONSUME(t.And); this.SUBRULE4(this.sum); } },
       {
         ALT: () => {
           this.OPTION2(() => this.CONSUME(t.Not));
@@ -362,6 +393,8 @@ export class SopParser extends CstParser {
       { ALT: () => { this.CONSUME1(t.NumberLiteral); this.OPTION1(() => this.CONSUME1(t.Identifier)); } },
       { ALT: () => { this.CONSUME(t.Yuan); this.CONSUME2(t.NumberLiteral); } },
       { ALT: () => this.CONSUME(t.SameDay) },
+      { ALT: () => this.CONSUME(t.DateLiteral) },
+      { ALT: () => this.CONSUME(t.TimeLiteral) },
       { ALT: () => this.CONSUME(t.StringLiteral) },
       { ALT: () => this.CONSUME(t.True) },
       { ALT: () => this.CONSUME(t.False) },
@@ -405,7 +438,7 @@ let recovering: SopParser | undefined;
  * nowhere else (test/syntax/parser.test.ts checks this), so they cut a file's tokens into its items.
  */
 export const itemKeywords: ReadonlySet<TokenType> = new Set([
-  t.Import, t.Policy, t.Enum, t.Department, t.Fact, t.Const, t.Let, t.Decision, t.Outcome, t.Section,
+  t.Import, t.Policy, t.Enum, t.Department, t.Fact, t.Const, t.Let, t.Decision, t.Outcome, t.Section, t.Require,
 ]);
 
 /** The CST of one top-level item of a file. */

@@ -99,7 +99,7 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
   policy(children: cst.PolicyCstChildren): ast.PolicyDecl | null {
     const base = this.declBase(children);
     if (!base) return null;
-    const items = this.once(this.lowerAll<PolicyItem>(children.policyItem), ['version', 'effective', 'locales', 'start'], 'policy');
+    const items = this.once(this.lowerAll<PolicyItem>(children.policyItem), ['version', 'effective', 'locales', 'start', 'timezone'], 'policy');
     const pick = (key: PolicyItem['key']) => items.find((item) => item.key === key)?.value ?? null;
     return {
       kind: 'policy',
@@ -108,6 +108,7 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
       effective: pick('effective') as ast.PolicyDecl['effective'],
       locales: (pick('locales') ?? []) as ast.Name[],
       start: pick('start') as ast.Name | null,
+      timezone: pick('timezone') as ast.PolicyDecl['timezone'],
       always: items.filter((item) => item.key === 'always').map((item) => item.value as ast.TextNode),
     };
   }
@@ -163,6 +164,12 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
     const base = this.declBase(children);
     const value = this.lower<ast.ExprNode>(children.expr[0]);
     return base && value && { kind: 'let', ...base, value };
+  }
+
+  require(children: cst.RequireCstChildren): ast.RequireDecl | null {
+    const base = this.declBase(children);
+    const condition = this.lower<ast.ExprNode>(children.expr[0]);
+    return base && condition && { kind: 'require', ...base, condition };
   }
 
   // ---------- decisions ----------

@@ -54,12 +54,18 @@ export const True = keyword('true');
 export const False = keyword('false');
 export const Min = keyword('min');
 export const Max = keyword('max');
+export const Timezone = keyword('timezone');
+export const Require = keyword('require');
+export const Between = keyword('between');
+export const After = keyword('after');
+export const At = keyword('at');
 
 /** The keyword tokens, in no particular order (the TextMate grammar must know each one). */
 export const keywordTokens: readonly TokenType[] = [
   Import, Policy, Version, Effective, Locales, Start, Always, Enum, Department, Fact, Bool, Money,
   Signed, Number, Text, Ask, Note, Const, Let, Decision, First, Unique, When, Otherwise, Outcome,
   Owner, Deadline, Do, Document, Say, Value, Section, And, Or, Not, In, True, False, Min, Max,
+  Timezone, Require, Between, After, At,
 ];
 
 /** The keywords as written. */
@@ -84,6 +90,10 @@ export const UnterminatedString = createToken({
   name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, categories: StringLiteral, label: 'a string',
 });
 
+/** `2026-12-01`; whether the date exists is checked when lowering (`syntax/bad-time`). */
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}(?![\d:])/, label: 'a date' });
+/** `09:00`, `9:00`, `16:00:30`; whether the time exists is checked when lowering (`syntax/bad-time`). */
+export const TimeLiteral = createToken({ name: 'TimeLiteral', pattern: /\d{1,2}:\d{2}(?::\d{2})?(?!\d)/, label: 'a clock time' });
 export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)?/, label: 'a number' });
 /** `@en`, `@zh-CN`; the form is checked when lowering (`syntax/bad-locale`). */
 export const LocaleTag = createToken({ name: 'LocaleTag', pattern: /@[A-Za-z]+(?:-[A-Za-z0-9]+)*/, label: 'a locale tag such as `@en`' });
@@ -145,6 +155,9 @@ export const allTokens: TokenType[] = [
   UnterminatedTripleString,
   PlainString,
   UnterminatedString,
+  // Dates and clock times start like numbers, so they come first.
+  DateLiteral,
+  TimeLiteral,
   NumberLiteral,
   LocaleTag,
   Yuan,

@@ -36,6 +36,11 @@ export interface EvaluateCaseOptions extends FileOptions {
   readonly locale?: string;
   /** Record every condition tried. */
   readonly trace?: boolean;
+  /**
+   * The moment of evaluation (the fact `now`), ISO 8601 with an offset, read like a `now=` argument
+   * and overriding one; ignored by a policy that never reads `now`.
+   */
+  readonly now?: string;
 }
 
 /**
@@ -78,8 +83,11 @@ export function evaluateCase(policy: PolicyRef, opts: EvaluateCaseOptions = {}):
     diagnostics.push(...read.diagnostics);
     mergeInto(facts, read.value);
   }
-  if (opts.facts !== undefined && opts.facts.length > 0) {
-    const read = readCaseArgs(graph, opts.facts, { locale });
+  const args = opts.now !== undefined && Object.hasOwn(graph.facts, 'now')
+    ? [...(opts.facts ?? []).filter((a) => !a.startsWith('now=')), `now=${opts.now}`]
+    : opts.facts;
+  if (args !== undefined && args.length > 0) {
+    const read = readCaseArgs(graph, args, { locale });
     sources.set(read.source.path, read.source);
     diagnostics.push(...read.diagnostics);
     mergeInto(facts, read.value);

@@ -46,7 +46,7 @@ describe('sopwright eval', () => {
     expect(r.code).toBe(3);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual([
-      'status', 'outcome', 'label', 'owner', 'deadline', 'steps', 'documents', 'say', 'notes', 'values', 'needs', 'questions', 'path', 'diagnostics',
+      'status', 'outcome', 'label', 'owner', 'deadline', 'due', 'steps', 'documents', 'say', 'notes', 'values', 'needs', 'questions', 'path', 'diagnostics',
     ]);
     expect(json).toMatchObject({
       status: 'undecided',

@@ -21,6 +21,7 @@ const everyType = buildGraph({
   facts: {
     flag: types.bool, amount: types.money, balance: types.signedMoney, count: types.number, note: types.text,
     kind: types.enumOf('kind'), wait: types.duration,
+    on: { kind: 'date' }, at: { kind: 'datetime' }, clock: { kind: 'time' },
   },
   enums: { kind: ['a', 'b', 'constructor'] },
   decisions: { start: { branches: [{ when: null, to: 'done' }] } },
@@ -51,7 +52,24 @@ function valueFor(graph: DecisionGraph, id: string): fc.Arbitrary<unknown> {
     text: fc.string(),
     money,
     enum: members.length > 0 ? fc.constantFrom(...members) : fc.string(),
-    duration: fc.record({ amount: fc.integer(), unit: fc.constantFrom('day', 'hour', 'minute') }),
+    duration: fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.constantFrom('days', 'hour', 'minutes', 'weeks', 'months', 'fortnights')).map(([n, u]) => `${n} ${u}`),
+      fc.record({ amount: fc.integer(), unit: fc.constantFrom('day', 'hour', 'minute') }),
+    ),
+    date: fc.oneof(
+      fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc.constantFrom('2024-02-29', '2026-02-29', '2026-1-5', '20261201'),
+    ),
+    datetime: fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 4_000_000_000 }), fc.constantFrom('Z', '+08:00', '-05:30', '', '+24:00'))
+        .map(([s, z]) => `${new Date(s * 1000).toISOString().slice(0, 19)}${z}`),
+      fc.constantFrom('2026-12-02', '2026-02-30T10:00:00Z', '2026-12-02T24:00:00Z', '2026-12-02T09:30+08:00', '2026-12-02T09:30:00.5Z'),
+    ),
+    time: fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+      fc.constantFrom('9:00', '23:59:59', '24:00', '9', '09:00:60'),
+    ),
   };
   return fc.oneof(
     { weight: 6, arbitrary: typed[type.kind] },
@@ -186,6 +204,6 @@ describe('the schema as the gate of the full read', () => {
       outcomes: { done: {} },
     });
     const r = readCase(graph, { t: 'fine', d: { t: 1 } }, { locale: 'en' });
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['`d` must be a duration `{ amount, unit }`, got a mapping']);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['`d` must be a duration such as "2 hours" or "30 minutes", got a mapping']);
   });
 });

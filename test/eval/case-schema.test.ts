@@ -10,7 +10,8 @@ describe('caseSchema', () => {
 
   it('is a draft-07 object schema with one optional property per fact, refusing others', () => {
     expect(schema).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', additionalProperties: false });
-    expect(Object.keys(schema.properties as object)).toEqual(['problem', 'item_value', 'shipping', 'profit', 'small', 'confirmed', 'damage', 'pieces', 'remark']);
+    // `now` is the built-in fact the outcomes' deadlines count from.
+    expect(Object.keys(schema.properties as object)).toEqual(['problem', 'item_value', 'shipping', 'profit', 'small', 'confirmed', 'damage', 'pieces', 'remark', 'now']);
     expect(schema.required).toBeUndefined();
   });
 

@@ -24,7 +24,7 @@ function attempt<T>(run: () => T): T | { readonly threw: string } {
 /** What the fast path must say, derived from the interpreter's full result. */
 function verdictOf(r: EvalResult | { readonly threw: string }) {
   if ('threw' in r) return r;
-  return { status: r.status, outcome: r.outcome?.id ?? null, values: r.outcome?.values ?? {}, needs: r.needs, diagnostics: r.diagnostics };
+  return { status: r.status, outcome: r.outcome?.id ?? null, values: r.outcome?.values ?? {}, needs: r.needs, diagnostics: r.diagnostics, due: r.outcome?.due ?? null };
 }
 
 /** Both input forms the evaluators accept: a plain record and a CaseInput map. */

@@ -81,7 +81,7 @@ export function buildGraph(spec: GraphSpec): DecisionGraph {
     ]),
   );
   return {
-    policy: { id: 'hand', title: label('hand'), version: null, effective: null, locales: ['zh-CN', 'en'], start: spec.start ?? Object.keys(spec.decisions)[0], doc: null },
-    enums, departments: {}, facts, constants: {}, lets, decisions, outcomes, sections: [], files: ['hand.sop'],
+    policy: { id: 'hand', title: label('hand'), version: null, effective: null, locales: ['zh-CN', 'en'], start: spec.start ?? Object.keys(spec.decisions)[0], timezone: null, doc: null },
+    enums, departments: {}, facts, constants: {}, lets, decisions, outcomes, sections: [], requirements: [], files: ['hand.sop'],
   };
 }

@@ -35,9 +35,9 @@ describe('conditions in words', () => {
   it.each<[string, Expr, string, string]>([
     ['money against money', cmp('>', itemValue, returnShipping), '商品价值高于退回运费', 'the item value is higher than the return shipping'],
     ['at most', cmp('<=', itemValue, returnShipping), '商品价值不高于退回运费', 'the item value is at most the return shipping'],
-    ['below a constant, with its value', cmp('<', itemValue, highValue), '商品价值低于高价值门槛（¥500.00）', 'the item value is lower than the high-value threshold (500 CNY)'],
-    ['at least a literal', cmp('>=', itemValue, yuan(30)), '商品价值不低于¥30.00', 'the item value is at least 30 CNY'],
-    ['fen are shown', cmp('==', itemValue, yuan(12.5)), '商品价值等于¥12.50', 'the item value is 12.50 CNY'],
+    ['below a constant, with its value', cmp('<', itemValue, highValue), '商品价值低于高价值门槛（¥500.00）', 'the item value is lower than the high-value threshold (¥500.00)'],
+    ['at least a literal', cmp('>=', itemValue, yuan(30)), '商品价值不低于¥30.00', 'the item value is at least ¥30.00'],
+    ['fen are shown', cmp('==', itemValue, yuan(12.5)), '商品价值等于¥12.50', 'the item value is ¥12.50'],
     ['a bool fact', smallAndLight, '体积小重量轻', 'the item is small and light'],
     ['a negated bool fact', not(smallAndLight), '不是体积小重量轻', 'it is not true that the item is small and light'],
     ['bool == false', cmp('==', shipped, literal(false, types.bool)), '不是已发货', 'it is not true that the order has shipped'],
@@ -50,14 +50,14 @@ describe('conditions in words', () => {
     ['enum not in, two', isIn(problem, ['missing_items', 'wrong_item'], true), '问题类型既不为少货也不为错货', 'the problem type is neither missing items nor wrong item'],
     ['not pushes inwards', not(cmp('>', itemValue, returnShipping)), '商品价值不高于退回运费', 'the item value is at most the return shipping'],
     ['and', and(cmp('>', itemValue, returnShipping), smallAndLight), '商品价值高于退回运费，且体积小重量轻', 'the item value is higher than the return shipping and the item is small and light'],
-    ['or of three', or(smallAndLight, shipped, cmp('<', itemValue, yuan(5))), '体积小重量轻，或已发货，或商品价值低于¥5.00', 'the item is small and light, the order has shipped or the item value is lower than 5 CNY'],
-    ['and inside or is bracketed', or(and(smallAndLight, shipped), cmp('<', itemValue, yuan(5))), '（体积小重量轻，且已发货），或商品价值低于¥5.00', '(the item is small and light and the order has shipped) or the item value is lower than 5 CNY'],
+    ['or of three', or(smallAndLight, shipped, cmp('<', itemValue, yuan(5))), '体积小重量轻，或已发货，或商品价值低于¥5.00', 'the item is small and light, the order has shipped or the item value is lower than ¥5.00'],
+    ['and inside or is bracketed', or(and(smallAndLight, shipped), cmp('<', itemValue, yuan(5))), '（体积小重量轻，且已发货），或商品价值低于¥5.00', '(the item is small and light and the order has shipped) or the item value is lower than ¥5.00'],
     ['not of and', not(and(smallAndLight, shipped)), '并非（体积小重量轻，且已发货）', 'not (the item is small and light and the order has shipped)'],
     ['durations', cmp('>', fact('waited', types.duration), literal(duration(3), types.duration)), '等待时长超过3 天', 'the time waited is longer than 3 days'],
     ['same day', cmp('<=', fact('waited', types.duration), literal(duration(0), types.duration)), '等待时长不超过当天', 'the time waited is at most same day'],
     ['text', cmp('==', fact('remark', types.text), literal('加急', types.text)), '备注为“加急”', 'the remark is "加急"'],
     ['numbers', cmp('>=', fact('count', types.number), literal(2, types.number)), '件数不低于2', 'the item count is at least 2'],
-    ['min on the left', cmp('>', minOf(orderProfit, returnShipping), yuan(10)), '订单总利润与退回运费中较小者高于¥10.00', 'the smaller of the order profit and the return shipping is higher than 10 CNY'],
+    ['min on the left', cmp('>', minOf(orderProfit, returnShipping), yuan(10)), '订单总利润与退回运费中较小者高于¥10.00', 'the smaller of the order profit and the return shipping is higher than ¥10.00'],
   ])('%s', (_name, expr, zhText, enText) => {
     expect(zh(expr)).toBe(zhText);
     expect(en(expr)).toBe(enText);
@@ -68,10 +68,10 @@ describe('values in words', () => {
   const v = (e: Expr, locale: string): string => describeValue(e, { graph, locale });
   it.each<[string, Expr, string, string]>([
     ['min of two', minOf(orderProfit, returnShipping), '订单总利润与退回运费中较小者', 'the smaller of the order profit and the return shipping'],
-    ['max of three', maxOf(orderProfit, returnShipping, yuan(20)), '订单总利润、退回运费与¥20.00中最大者', 'the largest of the order profit, the return shipping and 20 CNY'],
+    ['max of three', maxOf(orderProfit, returnShipping, yuan(20)), '订单总利润、退回运费与¥20.00中最大者', 'the largest of the order profit, the return shipping and ¥20.00'],
     ['arithmetic', arith('-', orderProfit, returnShipping), '订单总利润减退回运费', 'the order profit minus the return shipping'],
     ['brackets where precedence needs them', arith('*', arith('+', orderProfit, returnShipping), literal(0.5, types.number)), '（订单总利润加退回运费）乘以0.5', '(the order profit plus the return shipping) times 0.5'],
-    ['right operand of minus', arith('-', orderProfit, arith('-', returnShipping, yuan(1))), '订单总利润减（退回运费减¥1.00）', 'the order profit minus (the return shipping minus 1 CNY)'],
+    ['right operand of minus', arith('-', orderProfit, arith('-', returnShipping, yuan(1))), '订单总利润减（退回运费减¥1.00）', 'the order profit minus (the return shipping minus ¥1.00)'],
     ['negation', neg(orderProfit), '负订单总利润', 'minus the order profit'],
     ['a derived value by name', letRef('refund_cap', types.money), '退款上限', 'the refund cap'],
   ])('%s', (_name, expr, zhText, enText) => {
@@ -101,10 +101,10 @@ describe('condition parts for flowchart lines', () => {
 
 describe('formats', () => {
   it.each([
-    [50000, '¥500.00', '500 CNY'],
-    [1250, '¥12.50', '12.50 CNY'],
-    [123456789, '¥1,234,567.89', '1,234,567.89 CNY'],
-    [-5, '-¥0.05', '-0.05 CNY'],
+    [50000, '¥500.00', '¥500.00'],
+    [1250, '¥12.50', '¥12.50'],
+    [123456789, '¥1,234,567.89', '¥1,234,567.89'],
+    [-5, '-¥0.05', '-¥0.05'],
   ])('money %d fen', (fen, zhText, enText) => {
     expect(formatMoney(fen, 'zh-CN')).toBe(zhText);
     expect(formatMoney(fen, 'en')).toBe(enText);

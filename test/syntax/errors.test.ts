@@ -14,7 +14,7 @@ describe('syntax diagnostics', () => {
     ['syntax/unexpected-token', 'outcome o { colour "red" }', 'colour'],
     ['syntax/unexpected-token', 'decision d { when a -> }', '‸ after ->'],
     ['syntax/unknown-unit', 'const c = 3 dayz', 'dayz'],
-    ['syntax/unknown-unit', 'const c = 3 weeks', 'weeks'],
+    ['syntax/unknown-unit', 'const c = 3 fortnights', 'fortnights'],
     ['syntax/bad-number', 'const c = 1.234 CNY', '1.234 CNY'],
     ['syntax/bad-number', 'const c = ¥0.001', '0.001'],
     ['syntax/bad-number', 'const c = 12345678901234567', '12345678901234567'],
@@ -51,11 +51,11 @@ describe('syntax diagnostics', () => {
     ['decision d "分类" when a -> b }', "expected `{` after the decision's label, found `when`"],
     ['decision d { when a == -> b }', 'expected a value (a number, a name, a string, `true`, `false`, `min`, `max` or `(`) after `==`, found `->`'],
     ['outcome o { owner }', 'expected a department name after `owner`, found `}`'],
-    ['outcome o { deadline "x" }', "expected a duration constant's name, or a duration such as `3 days` or `same day` after `deadline`, found a string"],
+    ['outcome o { deadline }', 'expected a due time (`3 days`, `same day`, `2 hours after reported_at`, `at 09:00`, a moment) or `{` with cases after `deadline`, found `}`'],
     ['outcome o { colour "red" }', 'expected an outcome item (`owner`, `deadline`, `do`, `document`, `say`, `note` or `value`) or `}`, found `colour`'],
-    ['fact f: 3', "expected a type (`bool`, `money`, `signed money`, `number`, `text` or an enum's name) after `:`, found `3`"],
+    ['fact f: 3', "expected a type (`bool`, `money`, `signed money`, `number`, `text`, `date`, `datetime`, `time`, `duration` or an enum's name) after `:`, found `3`"],
     ['decision d { when a -> b', 'expected `when`, `otherwise` or `}` after `b`, found the end of the file'],
-    ['refund', 'expected `import` or a declaration (`policy`, `enum`, `department`, `fact`, `const`, `let`, `decision`, `outcome` or `section`), found `refund`'],
+    ['refund', 'expected `import` or a declaration (`policy`, `enum`, `department`, `fact`, `const`, `let`, `decision`, `outcome`, `section` or `require`), found `refund`'],
   ])('words the error for %j in the language of the file', (text, message) => {
     expect(parse(text).diagnostics.map((d) => d.message)).toEqual([message]);
   });

@@ -65,7 +65,7 @@ describe('parseRules on valid input', () => {
     const outcome = ast.declarations.find((d) => d.kind === 'outcome' && d.name.text === 'partial_refund');
     expect(withoutSpans(outcome)).toMatchObject({
       owner: { text: 'finance' },
-      deadline: { kind: 'ref', name: { text: 'refund_deadline' } },
+      deadline: { kind: 'due', due: { at: false, value: { kind: 'ref', name: { text: 'refund_deadline' } }, after: null } },
       steps: [{ parts: [{ value: '核对照片' }, { locale: 'en', value: 'Check the photos' }] }],
       documents: [{ parts: [{ value: '费用单' }, { value: 'Expense slip' }] }],
       say: { parts: [{ value: '亲，非常抱歉……\n  缩进保留' }, { value: 'We are sorry…' }] },
@@ -209,7 +209,7 @@ describe('parseRules on valid input', () => {
 
   it('reads a deadline literal as a duration', () => {
     const decl = only('outcome o { deadline 2 hours }', 'outcome');
-    expect(withoutSpans(decl.deadline)).toEqual({ kind: 'duration', value: { kind: 'number', text: '2', unit: { text: 'hour' } } });
+    expect(withoutSpans(decl.deadline)).toEqual({ kind: 'due', due: { at: false, value: { kind: 'number', text: '2', unit: { text: 'hour' } }, after: null } });
   });
 
   it('tells a section label from its paragraphs', () => {
@@ -240,7 +240,7 @@ describe('parsing a clean file item by item', () => {
     const all = rules.flatMap((rule) => terminals(rule, rule.name!, true));
     const cuts = new Set([...itemKeywords].map((token) => token.name));
     const uses = all.filter((terminal) => cuts.has(terminal.name));
-    const items = ['import', 'policy', 'enum', 'department', 'fact', 'const', 'let', 'decision', 'outcome', 'section'];
+    const items = ['import', 'policy', 'enum', 'department', 'fact', 'const', 'let', 'decision', 'outcome', 'section', 'require'];
     expect(uses.map((use) => `${use.rule} ${use.first}`).sort()).toEqual(items.map((rule) => `${rule} true`).sort());
   });
 

@@ -1,3 +1,4 @@
+import { clockText, isoDateOfDay } from '../../values/calendar.js';
 import type { Branch, Expr, Value, ValueType } from '../../graph/graph.js';
 import { exactText, Rat, rat, toDecimal } from '../../values/rational.js';
 
@@ -17,7 +18,8 @@ function precOf(e: Expr): Prec {
     case 'or': return Prec.Or;
     case 'and': return Prec.And;
     case 'not': return Prec.Not;
-    case 'compare': case 'in': return Prec.Compare;
+    case 'compare': case 'in': case 'between': return Prec.Compare;
+    case 'elapsed': case 'shift': return Prec.Sum;
     case 'arith': return e.op === '+' || e.op === '-' ? Prec.Sum : Prec.Product;
     case 'neg': return Prec.Unary;
     default: return Prec.Atom;
@@ -47,6 +49,11 @@ function printBare(e: Expr): string {
       const p = precOf(e);
       return e.operands.map((o) => print(o, p + 1)).join(` ${e.kind} `);
     }
+    case 'date-of': return `${print(e.operand, Prec.Unary)}.date`;
+    case 'time-of': return `${print(e.operand, Prec.Unary)}.time`;
+    case 'elapsed': return `${print(e.left, Prec.Sum)} - ${print(e.right, Prec.Sum + 1)}`;
+    case 'shift': return `${print(e.base, Prec.Sum)} ${e.sign === 1 ? '+' : '-'} ${print(e.by, Prec.Sum + 1)}`;
+    case 'between': return `${print(e.subject, Prec.Sum)} between ${print(e.from, Prec.Sum)} and ${print(e.to, Prec.Sum)}`;
   }
 }
 
@@ -58,6 +65,8 @@ export function printValue(value: Value, type: ValueType): string {
     return `${value.amount} ${value.unit}${value.amount === 1 ? '' : 's'}`;
   }
   if (type.kind === 'money' && typeof value === 'number') return `${formatYuan(value)} CNY`;
+  if (type.kind === 'date' && typeof value === 'number') return isoDateOfDay(value);
+  if (type.kind === 'time' && typeof value === 'number') return clockText(value);
   if (type.kind === 'text') return JSON.stringify(value);
   return String(value);
 }

@@ -4,6 +4,8 @@ import { addVals, constant, constantOf, isWholeFen, type NumVal, pieces, scaleVa
 import { compareNumbers, compareSimple } from './compare.js';
 import { printExpr } from './print-expr.js';
 import { div, isZero, mul, Rat, rat, ratFromNumber, roundHalfAway } from '../../values/rational.js';
+import { secondsOf } from '../../values/duration.js';
+import { childExprs } from '../../graph/children.js';
 
 /**
  * Translates resolved conditions into solver formulas: constants are substituted, `let`s inlined,
@@ -21,7 +23,8 @@ type Val =
   /** An enum or text value: a fact's, or a constant (`fact` null). */
   | { readonly kind: 'sym'; readonly fact: string | null; readonly value: string; readonly type: ValueType };
 
-const MINUTES: Record<Duration['unit'], number> = { day: 1440, hour: 60, minute: 1 };
+/** Kinds whose values are whole numbers: fen, day numbers, seconds since the epoch. */
+const INTEGER_KINDS: ReadonlySet<string> = new Set(['money', 'date', 'datetime']);
 
 /** Translates the conditions of one graph; results are memoised per expression and per `let`. */
 export class Translator {
@@ -44,9 +47,9 @@ export class Translator {
     return f;
   }
 
-  /** Money facts are whole fen; number facts are rationals. */
+  /** Money facts are whole fen, dates whole days, moments whole seconds; number facts are rationals. */
   domainOf(fact: string): NumericDomain {
-    return this.graph.facts[fact]?.type.kind === 'money' ? 'int' : 'rat';
+    return INTEGER_KINDS.has(this.graph.facts[fact]?.type.kind ?? '') ? 'int' : 'rat';
   }
 
   /** `domainOf` as a function value, made once (the translation runs for every branch). */
@@ -154,6 +157,20 @@ export class Translator {
       case 'neg': return scaleVal(this.numeric(e.operand), rat(-1n));
       case 'minmax': return pieces(e.fn, e.args.map((a) => this.numeric(a)));
       case 'arith': return this.arith(e);
+      case 'elapsed': {
+        // Durations are seconds; two dates are apart by whole days.
+        const diff = addVals(this.numeric(e.left), this.numeric(e.right), -1);
+        return e.left.type.kind === 'date' ? scaleVal(diff, rat(86_400n)) : diff;
+      }
+      case 'shift': {
+        if (e.by.type.kind === 'period') throw new Undecided('adds calendar months or years, whose length varies');
+        const by = this.numeric(e.by);
+        const step = e.type.kind === 'date' ? scaleVal(by, div(rat(1n), rat(86_400n))) : by;
+        return addVals(this.numeric(e.base), step, e.sign);
+      }
+      case 'date-of': throw new Undecided('takes the calendar date of a moment');
+      case 'time-of': throw new Undecided('takes the clock time of a moment');
+      case 'between': throw new Undecided('tests a window of clock times');
     }
   }
 
@@ -176,9 +193,10 @@ export class Translator {
   private factValue(id: string, type: ValueType): Val {
     switch (type.kind) {
       case 'bool': return { kind: 'bool', f: this.atoms.member(id, BOOL_DOMAIN, 2n) };
-      case 'money': case 'number': return variable(id);
+      case 'money': case 'number': case 'date': case 'datetime': return variable(id);
       case 'enum': case 'text': return { kind: 'sym', fact: id, value: '', type };
-      case 'duration': throw new Undecided('reads a duration fact');
+      case 'duration': case 'period': throw new Undecided('reads a duration fact');
+      case 'time': throw new Undecided('reads a clock-time fact');
     }
   }
 
@@ -236,12 +254,7 @@ export class Translator {
         }
         break;
       }
-      case 'compare': case 'arith': visit(e.left); visit(e.right); break;
-      case 'neg': case 'not': visit(e.operand); break;
-      case 'minmax': e.args.forEach(visit); break;
-      case 'in': visit(e.subject); break;
-      case 'and': case 'or': e.operands.forEach(visit); break;
-      default: break;
+      default: childExprs(e).forEach(visit); break;
     }
     return out;
   }
@@ -251,11 +264,10 @@ function literalValue(value: Value, type: ValueType): Val {
   switch (type.kind) {
     case 'bool': return { kind: 'bool', f: value === true ? TRUE : FALSE };
     case 'money': case 'number': return constant(value instanceof Rat ? value : ratFromNumber(value as number));
-    // Durations only come from constants: compare them as minutes.
-    case 'duration': {
-      const d = value as Duration;
-      return constant(mul(ratFromNumber(d.amount), rat(BigInt(MINUTES[d.unit]))));
-    }
+    case 'date': case 'datetime': case 'time': return constant(ratFromNumber(value as number));
+    // Durations only come from constants: compare them as seconds (whole, as evaluation does).
+    case 'duration': return constant(rat(BigInt(secondsOf(value as Duration))));
+    case 'period': throw new Undecided('uses a calendar duration (months or years)');
     case 'enum': case 'text': return { kind: 'sym', fact: null, value: String(value), type };
   }
 }

@@ -1,6 +1,8 @@
 import type { DecisionGraph, ValueType } from '../../graph/graph.js';
 import type { Formula } from './formula.js';
-import { compare, rat, sub, toDecimal, ZERO } from '../../values/rational.js';
+import { compare, rat, sub, toDecimal, ZERO, type Rat } from '../../values/rational.js';
+import { clockText, isoDateOfDay } from '../../values/calendar.js';
+import { isoMoment } from '../../values/zone.js';
 import type { Model, ModelValue } from './theory.js';
 
 /**
@@ -26,9 +28,18 @@ export function witnessOf(graph: DecisionGraph, model: Model, facts: Iterable<st
     const fact = graph.facts[id];
     if (!fact) continue;
     const value = model.get(id) ?? defaultValue(fact.type, members);
-    out[id] = typeof value === 'string' ? value : toDecimal(fact.type.kind === 'money' ? rat(value.n, value.d * 100n) : value);
+    out[id] = typeof value === 'string' ? value : inputText(fact.type, value, graph.policy.timezone ?? 'UTC');
   }
   return out;
+}
+
+/** A model's number as a case writes it: yuan for money, a date, an ISO moment in the policy's zone. */
+function inputText(type: ValueType, value: Rat, zone: string): string {
+  if (type.kind === 'money') return toDecimal(rat(value.n, value.d * 100n));
+  if (type.kind === 'date') return isoDateOfDay(Number(value.n / value.d));
+  if (type.kind === 'datetime') return isoMoment(Number(value.n / value.d), zone);
+  if (type.kind === 'time') return clockText(Number(value.n / value.d));
+  return toDecimal(value);
 }
 
 /** Whether the model satisfies the formula; undefined when that hangs on an opaque condition. */

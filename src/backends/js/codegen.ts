@@ -160,8 +160,8 @@ class Generator {
 
   /** An outcome: every value computed; one unknown is null and adds its needs, one in error is null and adds its Stop. */
   private outcome(node: OutcomeNode, index: number): void {
-    if (node.values.length === 0 && !this.explain) {
-      // Nothing to compute: the result is the same object every time.
+    if (node.values.length === 0 && node.deadline === null && !this.explain) {
+      // Nothing to compute (no values, no due moment): the result is the same object every time.
       this.out.hoist(`const r${index} = X.reach(undefined, ${index}, {}, undefined, undefined);`);
       this.out.functions.push(`function o${index}(f, s) { return r${index}; } // outcome ${comment(node.id)}`);
       return;

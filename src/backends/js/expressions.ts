@@ -75,6 +75,29 @@ export class ExpressionEmitter {
       case 'and':
       case 'or':
         return this.junction(e.kind, e.operands);
+      case 'date-of':
+      case 'time-of': {
+        const o = this.expr(e.operand);
+        const fn = e.kind === 'date-of' ? 'rt.dateOf' : 'rt.timeOf';
+        return this.assign(this.guard([o], `${fn}(${o.code}, ${JSON.stringify(e.zone)})`), o.unknown);
+      }
+      case 'shift': {
+        const [b, by] = [this.expr(e.base), this.expr(e.by)];
+        const code = `rt.shiftTime(${b.code}, ${by.code}, ${e.sign}, ${e.type.kind === 'date'}, ${JSON.stringify(e.zone)})`;
+        return this.assign(this.guard([b, by], code), b.unknown || by.unknown);
+      }
+      case 'elapsed': {
+        const [l, r] = [this.expr(e.left), this.expr(e.right)];
+        return this.assign(this.guard([l, r], `rt.elapsed(${l.code}, ${r.code}, ${e.left.type.kind === 'date'})`), l.unknown || r.unknown);
+      }
+      case 'between': {
+        const [t, from, to] = [this.expr(e.subject), this.expr(e.from), this.expr(e.to)];
+        const maybe = [t, from, to].filter((o) => o.unknown);
+        const code = `rt.inWindow(${t.code}, ${from.code}, ${to.code})`;
+        if (maybe.length === 0) return this.assign(code, false);
+        const test = maybe.map((o) => `${o.code} instanceof U`).join(' || ');
+        return this.assign(`(${test}) ? rt.unknownOf([${t.code}, ${from.code}, ${to.code}]) : ${code}`, true);
+      }
     }
   }
 
@@ -204,6 +227,9 @@ function comparison(op: string, type: ValueType, l: string, r: string): string {
   switch (type.kind) {
     case 'money':
     case 'bool':
+    case 'date':
+    case 'datetime':
+    case 'time':
       return `(${l} - ${r}) ${js} 0`;
     case 'text':
     case 'enum':

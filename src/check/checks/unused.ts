@@ -30,6 +30,8 @@ export function checkUnused(graph: DecisionGraph): Diagnostic[] {
   for (const o of Object.values(graph.outcomes)) {
     if (o.owner) used.department.add(o.owner);
     if (o.deadline?.constant) used.const.add(o.deadline.constant);
+    // A due rule without `after` counts from `now`.
+    if (o.deadline?.cases.some((c) => c.due.kind !== 'moment' && c.due.from === null)) used.fact.add('now');
   }
 
   const diagnostics: Diagnostic[] = [];

@@ -9,6 +9,7 @@ import type { CaseSource } from '../../workflows/cases.js';
 import type { ReadResult } from '../../workflows/files.js';
 import { formatResultText, toJsonResult } from '../../workflows/reports.js';
 import { ExitCode } from '../exit-codes.js';
+import { isoMoment } from '../../values/zone.js';
 import { describeFsError, MAX_TEXT_BYTES, printError, readLimited, stripBom, type Writer } from '../io.js';
 import type { CliContext, CommandModule } from '../program.js';
 import { reportPolicy } from '../policy.js';
@@ -26,6 +27,7 @@ export const evalCommand: CommandModule = {
       .addOption(localeOption('language of the answer and messages'))
       .option('--json', 'print the result as JSON (documented shape)')
       .option('--trace', 'also show every condition tried')
+      .option('--now <moment>', 'the moment of evaluation (fact `now`): ISO 8601 with its offset, or `clock` to read the system clock (printed)')
       .addHelpText('after', '\nExit codes: 0 decided, 3 undecided (facts needed), 1 invalid case, 2 usage error or a policy with errors.');
     addBatchOptions(command).action(async (policy: string, facts: string[], options: EvalOptions & BatchCliOptions) => {
       ctx.setExitCode(options.cases !== undefined ? await runEvalBatch(policy, facts, options, ctx) : await runEval(policy, facts, options, ctx));
@@ -38,6 +40,7 @@ interface EvalOptions {
   readonly locale?: MessageLocale;
   readonly json?: boolean;
   readonly trace?: boolean;
+  readonly now?: string;
 }
 
 async function runEval(policy: string, facts: readonly string[], options: EvalOptions, ctx: CliContext): Promise<ExitCode> {
@@ -48,6 +51,7 @@ async function runEval(policy: string, facts: readonly string[], options: EvalOp
     facts,
     locale: requestedLocale(options.locale),
     trace: options.trace,
+    now: nowOption(options.now, ctx),
   });
   const opened = reportPolicy(loaded, ctx, { json: options.json, locale: options.locale });
   if ('exit' in opened) return opened.exit;
@@ -89,4 +93,12 @@ function readStdin(): ReadResult {
   } catch (error) {
     return { ok: false, message: `cannot read standard input: ${describeFsError(error)}` };
   }
+}
+
+/** `--now MOMENT`, or `--now clock`: the system clock, read once and printed so the answer can be replayed. */
+function nowOption(now: string | undefined, ctx: CliContext): string | undefined {
+  if (now !== 'clock') return now;
+  const moment = isoMoment(Math.floor(Date.now() / 1000), 'UTC');
+  ctx.stderr.write(`now=${moment}\n`);
+  return moment;
 }

@@ -6,6 +6,7 @@ import { reasonMessages } from './reasons.js';
 import { renderMessages } from './render.js';
 import { resolveMessages } from './resolve.js';
 import { syntaxMessages } from './syntax.js';
+import { timeMessages } from './time.js';
 import { typeMessages } from './type.js';
 
 /**
@@ -19,6 +20,7 @@ export const templates = {
   ...parserMessages,
   ...resolveMessages,
   ...typeMessages,
+  ...timeMessages,
   ...graphMessages,
   ...reasonMessages,
   ...renderMessages,

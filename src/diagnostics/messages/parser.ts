@@ -16,8 +16,8 @@ export const parserMessages = {
   'parse.declaration': { en: 'a declaration ({list})', 'zh-CN': '一个声明（{list}）' },
   'parse.import-or-declaration': { en: '`import` or a declaration ({list})', 'zh-CN': '`import` 或一个声明（{list}）' },
   'parse.block.policy': {
-    en: 'a policy item (`version`, `effective`, `locales`, `start` or `always`) or `}`',
-    'zh-CN': '政策项（`version`、`effective`、`locales`、`start` 或 `always`）或 `}`',
+    en: 'a policy item (`version`, `effective`, `locales`, `start`, `timezone` or `always`) or `}`',
+    'zh-CN': '政策项（`version`、`effective`、`locales`、`start`、`timezone` 或 `always`）或 `}`',
   },
   'parse.block.enum': { en: 'a member name or `}`', 'zh-CN': '成员名或 `}`' },
   'parse.block.fact': { en: '`ask`, `note` or `}`', 'zh-CN': '`ask`、`note` 或 `}`' },
@@ -28,13 +28,16 @@ export const parserMessages = {
   },
   'parse.block.section': { en: 'a paragraph (a string) or `}`', 'zh-CN': '一段文字（字符串）或 `}`' },
   'parse.type': {
-    en: "a type (`bool`, `money`, `signed money`, `number`, `text` or an enum's name)",
-    'zh-CN': '类型（`bool`、`money`、`signed money`、`number`、`text` 或枚举名）',
+    en: "a type (`bool`, `money`, `signed money`, `number`, `text`, `date`, `datetime`, `time`, `duration` or an enum's name)",
+    'zh-CN': '类型（`bool`、`money`、`signed money`、`number`、`text`、`date`、`datetime`、`time`、`duration` 或枚举名）',
   },
-  'parse.duration': { en: 'a duration such as `3 days` or `same day`', 'zh-CN': '时长，如 `3 days` 或 `same day`' },
+  'parse.due': {
+    en: 'a due time (`3 days`, `same day`, `2 hours after reported_at`, `at 09:00`, a moment)',
+    'zh-CN': '到期时间（`3 days`、`same day`、`2 hours after reported_at`、`at 09:00`、某个时间）',
+  },
   'parse.deadline': {
-    en: "a duration constant's name, or a duration such as `3 days` or `same day`",
-    'zh-CN': '时长常量的名字，或时长如 `3 days`、`same day`',
+    en: 'a due time (`3 days`, `same day`, `2 hours after reported_at`, `at 09:00`, a moment) or `{` with cases',
+    'zh-CN': '到期时间（`3 days`、`same day`、`2 hours after reported_at`、`at 09:00`、某个时间）或带情形的 `{`',
   },
   'parse.hit-policy': { en: '`first` or `unique`', 'zh-CN': '`first` 或 `unique`' },
   'parse.value': {
@@ -47,7 +50,6 @@ export const parserMessages = {
   'parse.name.member': { en: 'a member name', 'zh-CN': '成员名' },
   'parse.name.enum-member': { en: 'an enum member', 'zh-CN': '枚举成员' },
   'parse.name.locale': { en: 'a locale name such as `en` or `zh-CN`', 'zh-CN': '语言代码，如 `en` 或 `zh-CN`' },
-  'parse.name.unit': { en: 'a unit (`days`, `hours` or `minutes`)', 'zh-CN': '单位（`days`、`hours` 或 `minutes`）' },
   'parse.name.type': { en: 'a type', 'zh-CN': '类型' },
   'parse.name': { en: 'a name', 'zh-CN': '名字' },
 } as const;

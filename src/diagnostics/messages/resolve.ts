@@ -11,6 +11,7 @@ export const resolveMessages = {
   'kind.decision': { en: 'a decision', 'zh-CN': '一个决策' },
   'kind.outcome': { en: 'an outcome', 'zh-CN': '一个结果' },
   'kind.section': { en: 'a section', 'zh-CN': '一个章节' },
+  'kind.require': { en: 'a rule on the facts', 'zh-CN': '对事实的规定' },
   // binder
   'resolve.duplicate-member': { en: '{enum} lists {member} twice', 'zh-CN': '{enum} 把 {member} 列了两次' },
   'resolve.duplicate-member.first': { en: 'first listed here', 'zh-CN': '第一次列在这里' },
@@ -75,8 +76,8 @@ export const resolveMessages = {
   'resolve.start.help': { en: 'name the decision every case begins with, such as {example}', 'zh-CN': '写上每个案例最先经过的决策，如 {example}' },
   'resolve.unknown-type': { en: '{name} is not a type', 'zh-CN': '{name} 不是类型' },
   'resolve.unknown-type.help': {
-    en: 'a fact is `bool`, `money`, `signed money`, `number`, `text` or an enum',
-    'zh-CN': '事实的类型可以是 `bool`、`money`、`signed money`、`number`、`text` 或枚举',
+    en: 'a fact is `bool`, `money`, `signed money`, `number`, `text`, `date`, `datetime`, `time`, `duration` or an enum',
+    'zh-CN': '事实的类型可以是 `bool`、`money`、`signed money`、`number`、`text`、`date`、`datetime`、`time`、`duration` 或枚举',
   },
   // texts
   'resolve.missing-label': { en: '{what} has no label', 'zh-CN': '{what} 没有标签' },

@@ -7,6 +7,7 @@ import { compileEvaluator, type CompiledEvaluator, type Verdict } from '../engin
 import { toJsonResult } from '../format-result.js';
 import { messages } from '../messages.js';
 import { valueToJson } from '../values.js';
+import { isoMoment } from '../../values/zone.js';
 import { duplicateKey } from './json-keys.js';
 
 /**
@@ -195,11 +196,11 @@ export class LineProcessor {
   }
 
   private resultJson(line: number, v: Verdict): string {
-    const fixed = v.status === 'decided' && v.outcome !== null && this.valueTypes.get(v.outcome)?.length === 0;
+    const fixed = v.status === 'decided' && v.outcome !== null && v.due === null && this.valueTypes.get(v.outcome)?.length === 0;
     if (fixed) {
       let tail = this.fixedTail.get(v.outcome as string);
       if (tail === undefined) {
-        tail = `,"status":"decided","outcome":${JSON.stringify(v.outcome)},"values":{},"needs":[]}`;
+        tail = `,"status":"decided","outcome":${JSON.stringify(v.outcome)},"values":{},"needs":[],"due":null}`;
         this.fixedTail.set(v.outcome as string, tail);
       }
       return `{"line":${line}${tail}`;
@@ -207,10 +208,11 @@ export class LineProcessor {
     const values: Record<string, ReturnType<typeof valueToJson> | null> = {};
     for (const [id, type] of v.outcome === null ? [] : (this.valueTypes.get(v.outcome) ?? [])) {
       const value: Value | null | undefined = v.values[id];
-      values[id] = value === null || value === undefined ? null : valueToJson(value, type);
+      values[id] = value === null || value === undefined ? null : valueToJson(value, type, this.graph.policy.timezone);
     }
     const diagnostics = v.diagnostics.length > 0 ? `,"diagnostics":${diagnosticsJson(v.diagnostics)}` : '';
-    return `{"line":${line},"status":"${v.status}","outcome":${JSON.stringify(v.outcome)},"values":${JSON.stringify(values)},"needs":${JSON.stringify(v.needs)}${diagnostics}}`;
+    const due = v.due === null ? 'null' : `"${isoMoment(v.due, this.graph.policy.timezone ?? 'UTC')}"`;
+    return `{"line":${line},"status":"${v.status}","outcome":${JSON.stringify(v.outcome)},"values":${JSON.stringify(values)},"needs":${JSON.stringify(v.needs)},"due":${due}${diagnostics}}`;
   }
 }
 

@@ -1,9 +1,13 @@
-import type { Branch, DecisionGraph, DecisionNode, Expr, OutcomeNode, Value } from '../../graph/graph.js';
+import { localize, type Branch, type DecisionGraph, type DecisionNode, type Expr, type OutcomeNode, type Value } from '../../graph/graph.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { CaseInput } from '../input/case-reader.js';
 import { messages } from '../messages.js';
 import type { EvalResult, FactReading, OutcomeResult, PathStep, Trace, TraceBranch, TraceDecision } from '../trace.js';
 import { arith, compare, compareValues, isZero, negate } from '../values.js';
+import { computeDue, type DueResult, type Ev } from '../due.js';
+import { childExprs } from '../../graph/children.js';
+import { dateOf, elapsed, inWindow, shiftTime, timeOf } from '../../values/time-ops.js';
+import type { Duration } from '../../values/duration.js';
 
 /**
  * The reference evaluator: walks the decision graph from `policy.start` for one case. This is the
@@ -33,6 +37,45 @@ export function evaluate(graph: DecisionGraph, facts: CaseInput | Readonly<Recor
   return new Evaluation(graph, facts, options).run();
 }
 
+/** The due moment of an outcome reached for these facts: the compiled evaluator's too, so both agree. */
+export function outcomeDue(graph: DecisionGraph, facts: CaseInput | Readonly<Record<string, Value>>, outcome: OutcomeNode): DueResult {
+  if (outcome.deadline === null) return NO_DUE;
+  const evaluation = new Evaluation(graph, facts, {});
+  return computeDue(outcome.deadline, (e) => evaluation.value(e));
+}
+
+const NO_DUE: DueResult = Object.freeze({ due: null, deadlineCase: null, needs: Object.freeze([]), error: null });
+
+/**
+ * The rules on the facts (`require`) this case breaks: each one whose condition is false for it.
+ * A rule whose facts are missing is not judged. Checked before any decision, by both evaluators.
+ */
+export function brokenRules(graph: DecisionGraph, facts: CaseInput | Readonly<Record<string, Value>>, locale?: string): Diagnostic[] {
+  const rules = graph.requirements ?? [];
+  if (rules.length === 0) return [];
+  const evaluation = new Evaluation(graph, facts, {});
+  const msg = messages(locale ?? graph.policy.locales[0]);
+  const broken: Diagnostic[] = [];
+  for (const rule of rules) {
+    const ev = evaluation.value(rule.condition);
+    if (ev.k === 'value' && ev.v === false) {
+      const facts = [...new Set(factsOf(rule.condition, graph))];
+      broken.push(diagnostic('case/broken-rule', rule.span, msg.brokenRule(localize(rule.label, locale ?? graph.policy.locales[0], graph.policy.locales), facts), {
+        help: msg.brokenRuleHelp(facts),
+      }));
+    }
+    if (ev.k === 'error') broken.push(ev.d);
+  }
+  return broken;
+}
+
+/** The facts an expression reads, in order (derived values followed). */
+function factsOf(e: Expr, graph: DecisionGraph): string[] {
+  if (e.kind === 'fact') return [e.id];
+  if (e.kind === 'let') return graph.lets[e.id] ? factsOf(graph.lets[e.id].expr, graph) : [];
+  return childExprs(e).flatMap((c) => factsOf(c, graph));
+}
+
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
   /** Record every condition tried and every `let` computed (`EvalResult.trace`). */
@@ -41,8 +84,6 @@ export interface EvaluateOptions {
   readonly locale?: string;
 }
 
-/** An expression's result: a value, unknown (with the missing facts that could decide it), or an error. */
-type Ev = { readonly k: 'value'; readonly v: Value } | { readonly k: 'unknown'; readonly needs: readonly string[] } | { readonly k: 'error'; readonly d: Diagnostic };
 
 const TRUE: Ev = { k: 'value', v: true };
 const FALSE: Ev = { k: 'value', v: false };
@@ -62,7 +103,7 @@ class Evaluation {
 
   constructor(
     private readonly graph: DecisionGraph,
-    facts: CaseInput | Readonly<Record<string, Value>>,
+    private readonly facts: CaseInput | Readonly<Record<string, Value>>,
     private readonly options: EvaluateOptions,
   ) {
     this.lookup =
@@ -72,7 +113,15 @@ class Evaluation {
     this.traceDecisions = options.trace ? [] : undefined;
   }
 
+  /** An expression's value for this case (deadlines and rules on the facts). */
+  value(e: Expr): Ev {
+    this.reads = new Set();
+    return this.expr(e);
+  }
+
   run(): EvalResult {
+    const broken = brokenRules(this.graph, this.facts, this.options.locale);
+    if (broken.length > 0) return this.result('error', null, [], [], broken);
     const path: PathStep[] = [];
     let at = this.graph.policy.start;
     // The checker rejects cycles; the bound only turns a broken graph into a clear internal error.
@@ -144,6 +193,14 @@ class Evaluation {
       if (ev.k === 'unknown') needs = mergeNeeds(needs, ev.needs);
       if (ev.k === 'error') diagnostics.push(ev.d);
     }
+    let due: number | null = null;
+    let deadlineCase: string | null = null;
+    if (node.deadline !== null) {
+      const r = computeDue(node.deadline, (e) => this.expr(e));
+      ({ due, deadlineCase } = r);
+      if (r.needs.length > 0) needs = mergeNeeds(needs, r.needs);
+      if (r.error !== null) diagnostics.push(r.error);
+    }
     const outcome: OutcomeResult = {
       id: node.id,
       label: node.label,
@@ -154,6 +211,8 @@ class Evaluation {
       say: node.say,
       notes: node.notes,
       values,
+      due,
+      deadlineCase,
     };
     const status = diagnostics.length > 0 ? 'error' : needs !== undefined ? 'undecided' : 'decided';
     return this.result(status, outcome, needs ?? [], path, diagnostics);
@@ -214,6 +273,22 @@ class Evaluation {
         const r = this.expr(e.subject);
         if (r.k !== 'value') return r;
         return e.members.includes(r.v as string) !== e.negated ? TRUE : FALSE;
+      }
+      case 'date-of':
+      case 'time-of': {
+        const r = this.expr(e.operand);
+        if (r.k !== 'value') return r;
+        return { k: 'value', v: e.kind === 'date-of' ? dateOf(r.v as number, e.zone) : timeOf(r.v as number, e.zone) };
+      }
+      case 'shift':
+        return this.binary(e.base, e.by, (a, b) => ({ k: 'value', v: shiftTime(a as number, b as Duration, e.sign, e.type.kind === 'date', e.zone) }));
+      case 'elapsed':
+        return this.binary(e.left, e.right, (a, b) => ({ k: 'value', v: elapsed(a as number, b as number, e.left.type.kind === 'date') }));
+      case 'between': {
+        const r = this.all([e.subject, e.from, e.to]);
+        if ('k' in r) return r;
+        const [t, from, to] = r.values as number[];
+        return inWindow(t, from, to) ? TRUE : FALSE;
       }
       case 'minmax': {
         const r = this.all(e.args);

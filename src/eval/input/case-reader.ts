@@ -6,6 +6,7 @@ import { caseValidator } from './case-schema.js';
 import { messages, type Given, type Messages } from '../messages.js';
 import { InexactNumber, moneyFromInput, numberFromInput, plainFen } from '../values.js';
 import { canonicalAnswer } from './staff-answers.js';
+import { plainTime, timeRefusal } from './time-fields.js';
 
 /**
  * Reading a case: a raw object (from YAML, JSON or `key=value` arguments) is validated against the
@@ -159,8 +160,12 @@ function plainValue(fact: FastFact, raw: unknown): Value | undefined {
       const fen = plainFen(raw, fact.signed);
       return fen === fen ? fen : undefined; // NaN: not plainly valid
     }
+    case 'date':
+    case 'datetime':
+    case 'time':
     case 'duration':
-      // No case value is ever a duration (readField refuses every one).
+      return plainTime(fact.kind, raw);
+    case 'period':
       return undefined;
   }
 }
@@ -288,7 +293,14 @@ function expectedText(ctx: FieldContext, fact: FactDef): string {
     case 'money':
       return fact.type.signed ? msg.typeSignedMoney : msg.typeMoney;
     case 'duration':
+    case 'period':
       return msg.typeDuration;
+    case 'date':
+      return msg.typeDate;
+    case 'datetime':
+      return msg.typeDatetime;
+    case 'time':
+      return msg.typeTime;
     case 'enum': {
       const members = ctx.graph.enums[fact.type.enum]?.members ?? [];
       return msg.typeEnum(members.map((m) => ({ id: m.id, label: localize(m.label, ctx.locale ?? '', ctx.graph.policy.locales) })));
@@ -338,7 +350,16 @@ function readField(ctx: FieldContext, fact: FactDef, raw: unknown): { value: Val
       const suggestion = typeof raw === 'string' ? spellingSuggestion(raw, members.map((m) => m.id)) : undefined;
       return refuse(msg.mustBe(fact.id, expected(), g), suggestion && msg.didYouMean(suggestion), suggestion);
     }
-    case 'duration':
+    case 'date':
+    case 'datetime':
+    case 'time':
+    case 'duration': {
+      const value = plainTime(fact.type.kind, raw);
+      if (value !== undefined) return { value };
+      const why = timeRefusal(fact.type.kind, fact.id, raw, msg, () => msg.mustBe(fact.id, expected(), g));
+      return refuse(why.message, why.help);
+    }
+    case 'period':
       return refuse(msg.mustBe(fact.id, expected(), g));
   }
 }

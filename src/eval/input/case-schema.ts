@@ -1,6 +1,8 @@
 import AjvModule, { type Ajv as AjvInstance, type ValidateFunction } from 'ajv';
 import { localize, type DecisionGraph, type FactDef } from '../../graph/graph.js';
 import { MAX_NUMBER, MAX_YUAN_TEXT } from '../../values/range.js';
+import { dayOfIsoDate, secondsOfClock } from '../../values/calendar.js';
+import { parseMoment } from '../../values/zone.js';
 
 /**
  * The JSON Schema (draft-07) of a policy's cases, generated from its facts, and its ajv validator.
@@ -17,6 +19,8 @@ export type JsonSchema = { readonly [key: string]: unknown };
  */
 export const MONEY_PATTERN = '^0*\\d{1,13}(\\.\\d{1,2})?$';
 export const SIGNED_MONEY_PATTERN = '^-?0*\\d{1,13}(\\.\\d{1,2})?$';
+/** A duration as a case writes it: a number and a fixed unit (`2 hours`, `30 minutes`). */
+export const DURATION_PATTERN = '^\\s*\\d+(\\.\\d+)?\\s*(seconds?|minutes?|hours?|days?|weeks?)\\s*$';
 
 /** The largest amount in yuan and the largest number, as the schema states them. */
 const MAX_YUAN = Number(MAX_YUAN_TEXT);
@@ -32,6 +36,7 @@ export function caseSchema(graph: DecisionGraph, locale?: string): JsonSchema {
     description:
       'A case for this policy: fact → value. Money is in CNY (a number or a decimal string, at most two decimals, ' +
       `at most ${MAX_YUAN_TEXT}); a number lies within ±${MAX_NUMBER}. ` +
+      'Dates are YYYY-MM-DD, moments ISO 8601 with an offset, clock times HH:MM, durations such as "2 hours". ' +
       'A fact left out or null is not known yet.',
     type: 'object',
     additionalProperties: false,
@@ -69,14 +74,28 @@ function factSchema(graph: DecisionGraph, fact: FactDef, locale: string): JsonSc
       };
     }
     case 'duration':
-      return {
-        ...base,
-        type: ['object', 'null'],
-        additionalProperties: false,
-        required: ['amount', 'unit'],
-        properties: { amount: { type: 'number' }, unit: { enum: ['day', 'hour', 'minute'] } },
-      };
+    case 'period':
+      return { ...base, type: ['string', 'null'], pattern: DURATION_PATTERN };
+    case 'date':
+      return { ...base, type: ['string', 'null'], format: 'date' };
+    case 'datetime':
+      return { ...base, type: ['string', 'null'], format: 'date-time' };
+    case 'time':
+      return { ...base, type: ['string', 'null'], format: 'clock-time' };
   }
+}
+
+/**
+ * The schema's time formats, checked by the same readers as the case: `date` (a day that exists),
+ * `date-time` (ISO 8601 with an offset) and `clock-time` (HH:MM, 00:00–23:59:59). Other tools
+ * know `date` and `date-time` from JSON Schema; `clock-time` is ours, since JSON Schema's `time`
+ * requires seconds and an offset.
+ */
+function addTimeFormats(a: AjvInstance): AjvInstance {
+  return a
+    .addFormat('date', (s: string) => dayOfIsoDate(s) !== undefined)
+    .addFormat('date-time', (s: string) => 'moment' in parseMoment(s))
+    .addFormat('clock-time', (s: string) => secondsOfClock(s) !== undefined);
 }
 
 // ajv ships CommonJS: under Node's ESM loader its class is the module's `default` property.
@@ -90,7 +109,7 @@ const validators = new WeakMap<DecisionGraph, ValidateFunction>();
 export function caseValidator(graph: DecisionGraph): ValidateFunction {
   const known = validators.get(graph);
   if (known !== undefined) return known;
-  ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).addKeyword('enumDescriptions');
+  ajv ??= addTimeFormats(new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).addKeyword('enumDescriptions'));
   const validate = ajv.compile(caseSchema(graph));
   // Drop ajv's own cache entry: the WeakMap keeps the validator exactly as long as the graph lives.
   ajv.removeSchema();

@@ -9,6 +9,7 @@ import type { JsonValue } from '../format-result.js';
 import { messages, testMessages } from '../messages.js';
 import type { EvalResult } from '../trace.js';
 import { formatMoney, moneyFromInput, valueToJson } from '../values.js';
+import { isoMoment, parseMoment } from '../../values/zone.js';
 
 /**
  * Policy tests (`*.test.yaml`): a policy path and a list of tests, each a case and what the
@@ -55,7 +56,7 @@ export interface TestResult {
 }
 
 const TEST_KEYS = ['name', 'case', 'expect'];
-const EXPECT_KEYS = ['outcome', 'path', 'needs', 'values', 'error'];
+const EXPECT_KEYS = ['outcome', 'path', 'needs', 'values', 'due', 'error'];
 
 /** Reads the structure of a test file: `policy:` and `tests:`, every test with a `name`. */
 export function parseTestFile(file: SourceFile, locale?: string): { value: TestFileSyntax | undefined; diagnostics: Diagnostic[] } {
@@ -147,6 +148,8 @@ interface Expectation {
   readonly needs?: readonly string[];
   /** Value id → the expected value in JSON form (money normalised to "12.50"). */
   readonly values?: ReadonlyMap<string, JsonValue>;
+  /** The due moment (epoch seconds), or null for "no due moment". */
+  readonly due?: number | null;
   readonly error?: string;
 }
 
@@ -183,6 +186,14 @@ function readExpectation(graph: DecisionGraph, file: TestFileSyntax, test: TestS
   out.needs = list('needs', Object.keys(graph.facts), 'fact');
   const valuesNode = node.get('values', true);
   if (valuesNode !== undefined) out.values = readValues(graph, out.outcome, valuesNode, at, diagnostics, locale);
+  const dueNode = node.get('due', true);
+  if (dueNode !== undefined) {
+    const raw = isScalar(dueNode) ? dueNode.value : undefined;
+    const read = typeof raw === 'string' ? parseMoment(raw) : undefined;
+    if (raw === null) out.due = null;
+    else if (read !== undefined && 'moment' in read) out.due = read.moment;
+    else diagnostics.push(diagnostic('case/schema', at(dueNode), t.badExpectedValue('due'), { help: messages(locale).datetimeHelp }));
+  }
   const errorNode = node.get('error', true);
   if (errorNode !== undefined) {
     if (isScalar(errorNode) && typeof errorNode.value === 'string') out.error = errorNode.value;
@@ -236,8 +247,13 @@ function compareResult(graph: DecisionGraph, exp: Expectation, result: EvalResul
   for (const [id, expected] of exp.values ?? []) {
     const def = node?.values.find((v) => v.id === id);
     const value = result.outcome?.values[id];
-    const actual = def === undefined || value === undefined ? undefined : value === null ? null : valueToJson(value, def.type);
+    const actual = def === undefined || value === undefined ? undefined : value === null ? null : valueToJson(value, def.type, graph.policy.timezone);
     if (JSON.stringify(actual) !== JSON.stringify(expected)) failures.push({ field: `values.${id}`, expected, actual: actual ?? null });
+  }
+  const actualDue = result.outcome?.due ?? null;
+  if (exp.due !== undefined && exp.due !== actualDue) {
+    const zone = graph.policy.timezone ?? 'UTC';
+    failures.push({ field: 'due', expected: exp.due === null ? null : isoMoment(exp.due, zone), actual: actualDue === null ? null : isoMoment(actualDue, zone) });
   }
   const codes = result.diagnostics.map((d) => d.code as string);
   if (exp.error !== undefined ? !codes.includes(exp.error) : codes.length > 0) {

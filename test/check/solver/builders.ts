@@ -89,7 +89,7 @@ export function graphOf(spec: GraphSpec): DecisionGraph {
     decisions[id] = { id, label: text(id), doc: null, span: s(), hitPolicy: d.hit ?? 'first', branches };
   }
   return {
-    policy: { id: 'p', title: text('P'), version: null, effective: null, locales: ['en'], start: Object.keys(spec.decisions)[0], doc: null },
-    enums, departments: {}, facts, constants, lets, decisions, outcomes, sections: [], files: ['t'],
+    policy: { id: 'p', title: text('P'), version: null, effective: null, locales: ['en'], start: Object.keys(spec.decisions)[0], timezone: null, doc: null },
+    enums, departments: {}, facts, constants, lets, decisions, outcomes, sections: [], requirements: [], files: ['t'],
   };
 }

@@ -1,7 +1,8 @@
-import type { DecisionGraph, Value } from '../../../graph/graph.js';
+import type { DecisionGraph, OutcomeNode, Value } from '../../../graph/graph.js';
 import { diagnostic, type Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { CaseInput } from '../../input/case-reader.js';
-import type { EvaluateOptions } from '../interpreter.js';
+import { brokenRules, outcomeDue, type EvaluateOptions } from '../interpreter.js';
+import type { DueResult } from '../../due.js';
 import { messages } from '../../messages.js';
 import type { EvalResult, EvalStatus, FactReading, OutcomeResult, PathStep, TraceBranch, TraceDecision } from '../../trace.js';
 import { generate, type FactAccess, type GeneratedCode } from '../../../backends/js/codegen.js';
@@ -28,6 +29,8 @@ export interface Verdict {
   /** Facts still needed, in the order to ask them. */
   readonly needs: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The due moment of the outcome's deadline (epoch seconds), or null. */
+  readonly due: number | null;
 }
 
 /** A policy compiled for evaluation. */
@@ -52,6 +55,7 @@ class VerdictRecord implements Verdict {
     readonly values: Readonly<Record<string, Value | null>>,
     readonly needs: readonly string[],
     readonly diagnostics: readonly Diagnostic[],
+    readonly due: number | null = null,
   ) {}
 }
 
@@ -84,7 +88,12 @@ interface Built {
 export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
   // The locale of diagnostics of the call under way (evaluation is synchronous).
   let locale: string | undefined;
+  // The facts of the call under way: deadlines are computed by the interpreter's own code (so both
+  // evaluators agree by construction) once the generated code has reached an outcome.
+  let current: CaseFacts = new Map();
   const built = new Map<string, Built>();
+  const hasRules = (graph.requirements ?? []).length > 0;
+  const dueOf = (o: OutcomeNode): DueResult => outcomeDue(graph, current, o);
 
   const diagnosticOf = (stop: Stop, c: GeneratedCode): Diagnostic => {
     const m = messages(locale ?? graph.policy.locales[0]);
@@ -104,7 +113,7 @@ export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
     if (known !== undefined) return known;
     const c = generate(graph, access, explain);
     const diagnose = (stop: Stop) => diagnosticOf(stop, c);
-    const hooks = explain ? explainHooks(c) : fastHooks(c, diagnose);
+    const hooks = explain ? explainHooks(c) : fastHooks(c, diagnose, dueOf);
     const factory = new Function('rt', 'X', 'K', c.body) as (rt: unknown, x: unknown, k: readonly unknown[]) => Omit<Built, 'code'>;
     const made = { ...factory(runtime, hooks, c.constants), code: c };
     built.set(key, made);
@@ -121,6 +130,11 @@ export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
     decide(facts, options) {
       const b = facts instanceof Map ? (fastMap ??= build('map', false)) : (fastRecord ??= build('record', false));
       locale = options?.locale;
+      current = facts;
+      if (hasRules) {
+        const broken = brokenRules(graph, facts, locale);
+        if (broken.length > 0) return new VerdictRecord('error', null, NO_VALUES, NONE, broken);
+      }
       try {
         return b.entry(facts, b.newState === null ? undefined : b.newState()) as Verdict;
       } catch (error) {
@@ -131,6 +145,9 @@ export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
     evaluate(facts, options = {}) {
       const b = build(accessOf(facts), true);
       locale = options.locale;
+      current = facts;
+      const broken = hasRules ? brokenRules(graph, facts, locale) : [];
+      if (broken.length > 0) return { status: 'error', outcome: null, needs: [], path: [], diagnostics: broken, ...(options.trace ? { trace: { decisions: [], lets: [] } } : {}) };
       const s = (b.newState as () => ExplainState)();
       s.f = facts;
       let reached: Reached;
@@ -141,20 +158,20 @@ export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
         reached = { status: 'error', outcome: -1, values: {}, needs: [], stops: [error] };
       }
       const node = reached.outcome < 0 ? undefined : b.code.outcomes[reached.outcome];
+      const due = node === undefined ? undefined : dueOf(node);
       const outcome: OutcomeResult | null =
         node === undefined
           ? null
           : {
               id: node.id, label: node.label, owner: node.owner, deadline: node.deadline, steps: node.steps,
               documents: node.documents, say: node.say, notes: node.notes, values: reached.values,
+              due: due?.due ?? null, deadlineCase: due?.deadlineCase ?? null,
             };
-      const result: EvalResult = {
-        status: reached.status,
-        outcome,
-        needs: reached.needs,
-        path: s.path,
-        diagnostics: reached.stops.map((stop) => diagnosticOf(stop, b.code)),
-      };
+      const diagnostics = reached.stops.map((stop) => diagnosticOf(stop, b.code));
+      if (due?.error) diagnostics.push(due.error);
+      const needs = due && due.needs.length > 0 ? mergeNeeds(reached.needs, due.needs) : reached.needs;
+      const status = diagnostics.length > 0 ? 'error' : needs.length > 0 ? 'undecided' : reached.status;
+      const result: EvalResult = { status, outcome, needs, path: s.path, diagnostics };
       return options.trace ? { ...result, trace: { decisions: s.td, lets: s.lets } } : result;
     },
     source(access, explain) {
@@ -163,11 +180,31 @@ export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
   };
 }
 
+/** `a` then the facts of `b` not already in it. */
+function mergeNeeds(a: readonly string[], b: readonly string[]): readonly string[] {
+  const out = [...a];
+  for (const id of b) if (!out.includes(id)) out.push(id);
+  return out;
+}
+
 /** What fast-mode code calls to build its results. */
-function fastHooks(code: GeneratedCode, diagnose: (stop: Stop) => Diagnostic) {
+function fastHooks(code: GeneratedCode, diagnose: (stop: Stop) => Diagnostic, dueOf: (o: OutcomeNode) => DueResult) {
+  // The verdict of an outcome without values decided with no due moment is the same every time.
+  const undated: (Verdict | undefined)[] = [];
   return {
     reach(_s: unknown, o: number, values: Record<string, Value | null>, n: Unknown | undefined, z: Stop[] | undefined): Verdict {
-      const id = code.outcomes[o].id;
+      const node = code.outcomes[o];
+      const id = node.id;
+      if (node.deadline !== null) {
+        const d = dueOf(node);
+        const needs = d.needs.length > 0 ? mergeNeeds(n?.needs ?? NONE, d.needs) : (n?.needs ?? NONE);
+        const errors = [...(z ?? []).map(diagnose), ...(d.error ? [d.error] : [])];
+        if (errors.length > 0) return new VerdictRecord('error', id, values, needs, errors, d.due);
+        if (needs.length === 0 && d.due === null && node.values.length === 0) {
+          return (undated[o] ??= new VerdictRecord('decided', id, NO_VALUES, NONE, NONE, null));
+        }
+        return new VerdictRecord(needs.length > 0 ? 'undecided' : 'decided', id, values, needs, NONE, d.due);
+      }
       if (z !== undefined) return new VerdictRecord('error', id, values, n?.needs ?? NONE, z.map(diagnose));
       if (n !== undefined) return new VerdictRecord('undecided', id, values, n.needs, NONE);
       return new VerdictRecord('decided', id, values, NONE, NONE);
