@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { repoRoot } from '../support/cli.js';
 import { referenceServer, rulesCopy } from './support.js';
 
 /** The HTTP API under /v1, through Fastify's `inject` (the same routing, no socket). */
@@ -253,8 +252,4 @@ describe('reloading', () => {
       copy.remove();
     }
   });
-});
-
-it('serves the reference policy from the repository root', () => {
-  expect(readFileSync(join(repoRoot, 'rules/after-sales.sop'), 'utf8')).toContain('policy after_sales');
 });

@@ -29,7 +29,7 @@ function startServe(args: readonly string[], env: Record<string, string> = {}): 
 
 describe('sopwright serve', () => {
   it('listens on 127.0.0.1 by default, prints its URL, and stops with exit 0', async () => {
-    const server = await startServe(['rules/after-sales.sop', '--port', '0']);
+    const server = await startServe(['test/fixtures/reference/after-sales.sop', '--port', '0']);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const r = await fetch(`${server.url}v1/policies`);
     expect(r.status).toBe(200);
@@ -38,7 +38,7 @@ describe('sopwright serve', () => {
   });
 
   it('refuses to listen beyond loopback without a token (exit 2)', async () => {
-    const r = await runCli(['serve', 'rules/after-sales.sop', '--host', '0.0.0.0', '--port', '0'], { env: { SOPWRIGHT_TOKEN: undefined } });
+    const r = await runCli(['serve', 'test/fixtures/reference/after-sales.sop', '--host', '0.0.0.0', '--port', '0'], { env: { SOPWRIGHT_TOKEN: undefined } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('give an access token with `--token-file FILE` or SOPWRIGHT_TOKEN');
   });
@@ -46,7 +46,7 @@ describe('sopwright serve', () => {
   it('on a non-loopback bind with a token file, refuses every request without the token', async () => {
     const tokenFile = join(dir, 'token');
     writeFileSync(tokenFile, 'tok-123\n');
-    const server = await startServe(['rules/after-sales.sop', '--host', '0.0.0.0', '--port', '0', '--token-file', tokenFile]);
+    const server = await startServe(['test/fixtures/reference/after-sales.sop', '--host', '0.0.0.0', '--port', '0', '--token-file', tokenFile]);
     try {
       const base = server.url.replace('0.0.0.0', '127.0.0.1');
       for (const path of ['v1/policies', 'healthz', 'openapi.json', '']) expect((await fetch(`${base}${path}`)).status, path).toBe(401);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { answerCase, interviewStep, readAnswer } from '../../src/workflows/interview.js';
 import { compileText } from '../support/compile.js';
-import { loadGraph } from '../eval/fixtures.js';
+import { loadGraph, REFERENCE } from '../eval/fixtures.js';
 
 /** The interview every staff front end shares: the next question, skipping, "don't know". */
 
-const reference = loadGraph('rules/after-sales.sop');
+const reference = loadGraph(REFERENCE);
 
 const policy = (body: string) => {
   const { graph, diagnostics } = compileText(`policy p "策略" @en "Policy" {
