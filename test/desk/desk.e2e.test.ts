@@ -100,8 +100,8 @@ async function answerCase(page: Page, answers: Readonly<Record<string, string>>,
       await section.locator('input').fill(answer);
       await section.locator('button[type=submit]').click();
     }
-    // Expressions as text: this file is compiled for Node, the page's globals are not typed here.
-    await page.waitForFunction(`document.querySelector('.question')?.getAttribute('data-fact') !== ${JSON.stringify(fact)} || document.querySelector('.card') !== null`);
+    // The next question, or the card (the page's CSP forbids evaluating text, so no waitForFunction).
+    await page.locator(`.card, .question:not([data-fact="${fact}"])`).first().waitFor();
   }
   throw new Error('the desk never reached an outcome');
 }
