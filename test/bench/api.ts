@@ -80,9 +80,9 @@ export async function apiBench(root: string, data: string, s: ApiBenchSettings):
       '## 5. The HTTP API on loopback (`sopwright serve`, one core)',
       '',
       table(['what', 'throughput', 'p50 latency', 'p99 latency', 'errors', 'runs'], [
-        ['POST /v1/policies/after_sales/evaluate, 10 connections (autocannon)', `${rate(single.rps)} evaluations/s`, `${single.p50} ms`, `${single.p99} ms`, String(single.errors), runs.map((r) => `${rate(r.rps)}/${r.p99} ms`).join(', ')],
-        [`POST …/evaluate-batch, ${s.batchLines.toLocaleString('en')} lines (JSON Lines, streamed)`, `${rate(s.batchLines / http)} lines/s`, '', '', '0', httpTimes.map((t) => `${t.toFixed(2)} s`).join(', ')],
-        [`\`sopwright eval --cases … --jobs 1\`, same file`, `${rate(s.batchLines / cli)} lines/s`, '', '', '0', cliTimes.map((t) => `${t.toFixed(2)} s`).join(', ')],
+        ['POST /v1/policies/after_sales/evaluate, 10 connections (autocannon)', `${rate(single.rps)} evaluations`, `${single.p50} ms`, `${single.p99} ms`, String(single.errors), runs.map((r) => `${rate(r.rps)}/${r.p99} ms`).join(', ')],
+        [`POST …/evaluate-batch, ${s.batchLines.toLocaleString('en')} lines (JSON Lines, streamed)`, `${rate(s.batchLines / http)} lines`, '', '', '0', httpTimes.map((t) => `${t.toFixed(2)} s`).join(', ')],
+        [`\`sopwright eval --cases … --jobs 1\`, same file`, `${rate(s.batchLines / cli)} lines`, '', '', '0', cliTimes.map((t) => `${t.toFixed(2)} s`).join(', ')],
       ]),
       '',
       `The server runs pinned to one CPU${TASKSET ? ' (taskset -c 0)' : ' (no taskset here: not pinned)'}; autocannon runs in the benchmark process. ` +
