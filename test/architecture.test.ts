@@ -28,10 +28,14 @@ const below = {
  */
 const frontEnd = ['workflows', 'diagnostics', 'source', 'values', 'graph'];
 /** What a front end may import only as types. */
-const typesOnly: Record<string, readonly string[]> = { cli: ['graph'] };
+const typesOnly: Record<string, readonly string[]> = { cli: ['graph'], server: ['graph'], desk: ['workflows'] };
 const allowed: Record<string, readonly string[]> = {
   ...below,
-  cli: frontEnd,
+  // `serve` starts the server front end.
+  cli: [...frontEnd, 'server'],
+  server: frontEnd,
+  // The desk page runs in the browser: it talks to the server over HTTP and shares only its types.
+  desk: ['workflows'],
   // The library's entry exports every layer.
   'index.ts': [...Object.keys(below)],
 };

@@ -8,6 +8,7 @@ import type {
   Branch, ConstantDef, DecisionGraph, DecisionNode, Deadline, DepartmentDef, EnumDef, FactDef, LetDef,
   LocaleText, OutcomeNode, OutcomeValue, RequirementDef, SectionDef, Target,
 } from '../graph/graph.js';
+import { branchId, duplicateBranchNames } from './branch-ids.js';
 import { TextResolver } from './texts.js';
 import { resolveDeadline } from './build-deadline.js';
 import { nowFact, requirement, timezoneOf } from './build-time.js';
@@ -121,11 +122,11 @@ function enumMembers(d: EnumDecl, texts: TextResolver): EnumDef['members'] {
 }
 
 function branches(d: DecisionDecl, bound: BoundRules, typer: ExprTyper, diagnostics: Diagnostic[]): Branch[] {
+  diagnostics.push(...duplicateBranchNames(d));
   return d.branches.map((b, i) => {
     const condition = b.condition ? typer.condition(b.condition) : null;
     const target = resolveTarget(b.target, bound, diagnostics) ?? { kind: 'outcome', id: b.target.text };
-    const id = b.condition ? `${d.name.text}.${i + 1}` : `${d.name.text}.otherwise`;
-    return { id, index: i, condition, target, span: b.span };
+    return { id: branchId(d.name.text, i, b), index: i, condition, target, span: b.span };
   });
 }
 

@@ -22,6 +22,8 @@ export const ExitCode = {
   database: 4,
   /** `register` and `serve --db`: the register was written by a newer sopwright (its schema version is above ours). */
   newerSchema: 5,
+  /** `ask` only: stopped with Ctrl-C before the interview ended. */
+  interrupted: 130,
   /** A bug in sopwright (an uncaught exception); the message asks the user to report it. */
   internal: 70,
 } as const;

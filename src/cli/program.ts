@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { askCommand } from './commands/ask.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { graphCommand } from './commands/graph.js';
 import { registerCommand } from './commands/register.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { testCommand } from './commands/test.js';
 import { ExitCode } from './exit-codes.js';
 import * as io from './io.js';
@@ -31,7 +33,7 @@ export interface CommandModule {
  * `program.command(…)` (not `new Command()` + `addCommand`), so the command inherits the
  * usage-error handling set up below.
  */
-const commands: readonly CommandModule[] = [checkCommand, evalCommand, schemaCommand, testCommand, renderCommand, graphCommand, registerCommand];
+const commands: readonly CommandModule[] = [checkCommand, evalCommand, schemaCommand, testCommand, renderCommand, graphCommand, registerCommand, askCommand, serveCommand];
 
 /**
  * Our package.json, found by walking up from this module: it sits at ../.. from src/cli/ and at

@@ -23,6 +23,7 @@ export const codes = {
   'resolve/duplicate-policy': { severity: 'error', doc: 'more than one `policy` header', zh: '有不止一个 `policy` 头' },
   'resolve/duplicate-definition': { severity: 'error', doc: 'two declarations share a name', zh: '两个声明同名' },
   'resolve/duplicate-member': { severity: 'error', doc: 'an enum lists the same member twice', zh: '枚举把同一个成员列了两次' },
+  'resolve/duplicate-branch-name': { severity: 'error', doc: 'two branches of one decision have the same name (`as name`), so their ids would clash', zh: '同一个决策里有两个分支同名（`as 名称`），它们的编号会冲突' },
   'resolve/unknown-name': { severity: 'error', doc: 'a name refers to nothing declared', zh: '名字没有对应的声明' },
   'resolve/unknown-target': { severity: 'error', doc: 'a branch points at something that is neither a decision nor an outcome', zh: '分支指向的既不是决策也不是结果' },
   'resolve/unknown-type': { severity: 'error', doc: 'a fact has a type that is neither built in nor an enum', zh: '事实的类型既不是内置类型也不是枚举' },

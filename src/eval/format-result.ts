@@ -226,6 +226,12 @@ function valueLines(graph: DecisionGraph, o: OutcomeResult, locale: string, msg:
   });
 }
 
+/** The path a case took, one line in words per decision: "分流 → 第 1 条（问题类型 = 少货） [triage.1]". */
+export function pathInWords(graph: DecisionGraph, result: EvalResult, locale: string): string[] {
+  const msg = messages(locale);
+  return result.path.map((step) => pathLine(graph, step, locale, msg));
+}
+
 /** "分流 → 第 1 条（问题类型 = 少货）": the decision, the branch taken, the facts that decided it. */
 function pathLine(graph: DecisionGraph, step: PathStep, locale: string, msg: Messages): string {
   const decision = graph.decisions[step.decision];

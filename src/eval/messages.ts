@@ -311,6 +311,11 @@ export interface TestMessages {
   unknownKey(key: string): string;
   allowedKeys(keys: readonly string[]): string;
   unknownId(what: 'outcome' | 'branch' | 'fact' | 'value', id: string): string;
+  noSuchBranch(decision: string, id: string): string;
+  branchesOf(decision: string, ids: readonly string[]): string;
+  branchIdForm(decisions: readonly string[]): string;
+  /** "did you mean …?" followed by the list of valid ids. */
+  suggestAmong(didYouMean: string, valid: string): string;
   mustBeList(key: string): string;
   mustBeMapping(key: string): string;
   mustBeCode: string;
@@ -340,6 +345,10 @@ const testEn: TestMessages = {
   unknownKey: (k) => `unknown key \`${k}\``,
   allowedKeys: (ks) => `the keys allowed here are ${ks.map((k) => `\`${k}\``).join(', ')}`,
   unknownId: (what, id) => `the policy has no ${what} \`${id}\``,
+  suggestAmong: (s, v) => `${s} (${v})`,
+  noSuchBranch: (d, id) => `\`${d}\` has no branch \`${id}\``,
+  branchesOf: (d, ids) => `the branches of \`${d}\` are ${ids.map((x) => `\`${x}\``).join(', ')}`,
+  branchIdForm: (ds) => `a branch id is \`<decision>.<name>\`, \`<decision>.<n>\` or \`<decision>.otherwise\`; the decisions are ${ds.map((x) => `\`${x}\``).join(', ')}`,
   mustBeList: (k) => `\`${k}\` must be a list`,
   mustBeMapping: (k) => `\`${k}\` must be a mapping`,
   mustBeCode: '`error` must be a diagnostic code such as `case/schema`',
@@ -369,6 +378,10 @@ const testZh: TestMessages = {
   needsExpect: '测试缺少 `expect`（一个映射）',
   unknownKey: (k) => `未知的键 \`${k}\``,
   allowedKeys: (ks) => `可用的键：${ks.map((k) => `\`${k}\``).join('、')}`,
+  suggestAmong: (s, v) => `${s}（${v}）`,
+  noSuchBranch: (d, id) => `\`${d}\` 没有分支 \`${id}\``,
+  branchesOf: (d, ids) => `\`${d}\` 的分支有：${ids.map((x) => `\`${x}\``).join('、')}`,
+  branchIdForm: (ds) => `分支编号写作 \`<决策>.<名称>\`、\`<决策>.<序号>\` 或 \`<决策>.otherwise\`；决策有：${ds.map((x) => `\`${x}\``).join('、')}`,
   unknownId: (what, id) => `政策中没有${{ outcome: '结果', branch: '分支', fact: '事实', value: '计算值' }[what]} \`${id}\``,
   mustBeList: (k) => `\`${k}\` 必须是列表`,
   mustBeMapping: (k) => `\`${k}\` 必须是映射`,

@@ -16,7 +16,7 @@ export interface FactReading {
 /** One decision on the path: the branch taken and the facts that decided it. */
 export interface PathStep {
   readonly decision: string;
-  /** `<decision>.<n>` (1-based) or `<decision>.otherwise`. */
+  /** The branch id (check/branch-ids.ts): `<decision>.<name>`, `<decision>.otherwise` or `<decision>.<n>` (1-based). */
   readonly branch: string;
   /** Facts read by the taken branch's condition and by the earlier conditions that were false, in reading order. */
   readonly facts: readonly FactReading[];

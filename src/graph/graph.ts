@@ -111,7 +111,11 @@ export interface Target {
   readonly id: string;
 }
 
-/** One `when … ->` (or `otherwise ->`) line. Its id is `<decision>.<n>` (1-based) or `<decision>.otherwise`. */
+/**
+ * One `when … ->` (or `otherwise ->`) line. Its id is `<decision>.<name>` when it is named
+ * (`when … -> x as name`), `<decision>.otherwise`, or else `<decision>.<n>` with n its 1-based
+ * position (check/branch-ids.ts says why).
+ */
 export interface Branch {
   readonly id: string;
   readonly index: number;

@@ -109,10 +109,12 @@ export interface LetDecl extends DeclBase {
   readonly value: ExprNode;
 }
 
-/** `when cond -> target`; `condition` is null for `otherwise`. */
+/** `when cond -> target [as name]`; `condition` is null for `otherwise`, which has no name. */
 export interface BranchNode {
   readonly condition: ExprNode | null;
   readonly target: Name;
+  /** The name after `as`: the branch's id is then `<decision>.<name>` (see graph/branch-ids.ts). */
+  readonly name: Name | null;
   readonly span: Span;
 }
 

@@ -243,7 +243,8 @@ export type BranchCstChildren = {
   When: IToken[];
   expr: ExprCstNode[];
   Arrow: IToken[];
-  Identifier: IToken[];
+  Identifier: (IToken)[];
+  As?: IToken[];
 };
 
 export interface OtherwiseCstNode extends CstNode {

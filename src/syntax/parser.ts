@@ -217,6 +217,11 @@ export class SopParser extends CstParser {
     this.SUBRULE(this.expr);
     this.CONSUME(t.Arrow);
     this.CONSUME(t.Identifier);
+    // The optional name that gives the branch an id no insertion renumbers (`decision.name`).
+    this.OPTION(() => {
+      this.CONSUME(t.As);
+      this.CONSUME2(t.Identifier);
+    });
   });
 
   public otherwise = this.RULE('otherwise', () => {

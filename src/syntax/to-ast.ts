@@ -189,13 +189,14 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
   branch(children: cst.BranchCstChildren): ast.BranchNode | null {
     const condition = this.lower<ast.ExprNode>(children.expr[0]);
     const target = this.name(children.Identifier);
-    // From `when` (which chose this rule, so the lexer made it) to the target.
-    return condition && target && { condition, target, span: joinSpans(this.tokenSpan(children.When[0]), target.span) };
+    const name = children.As ? this.name(children.Identifier, 1) : null;
+    // From `when` (which chose this rule, so the lexer made it) to the target, or to the name.
+    return condition && target && { condition, target, name, span: joinSpans(this.tokenSpan(children.When[0]), (name ?? target).span) };
   }
 
   otherwise(children: cst.OtherwiseCstChildren): ast.BranchNode | null {
     const target = this.name(children.Identifier);
-    return target && { condition: null, target, span: joinSpans(this.tokenSpan(children.Otherwise[0]), target.span) };
+    return target && { condition: null, target, name: null, span: joinSpans(this.tokenSpan(children.Otherwise[0]), target.span) };
   }
 
   // ---------- outcomes ----------

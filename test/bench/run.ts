@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { formatMoney } from '../../src/values/money.js';
 import { generateScaledPolicy } from '../support/generate-policy.js';
+import { apiBench } from './api.js';
 import { generateCases, toInputRecord } from './cases.js';
 import type { EngineFigures } from './inprocess.js';
 import { duration, grouped, median, rate, ratio, table } from './stats.js';
@@ -19,9 +20,11 @@ import { duration, grouped, median, rate, ratio, table } from './stats.js';
  *   2. Whole process: `sopwright eval --cases` against a plain Node pipeline, with peak RSS.
  *   3. `sopwright check` on generated policies of 1k, 10k and 100k branches.
  *   4. Start-up: `sopwright check rules/after-sales.sop` against `node -e 0`.
+ *   5. The HTTP API of `sopwright serve` on loopback (api.ts); `-- --only api` runs just this one.
  */
 
 const quick = process.argv.includes('--quick');
+const onlyApi = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'api';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const POLICY = join(root, 'rules/after-sales.sop');
 const BIN = join(root, 'bin/sopwright.js');
@@ -41,12 +44,15 @@ async function main(): Promise<void> {
   const load = loadavg()[0];
   log(`sopwright bench${quick ? ' (quick)' : ''}: building…`);
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  await bundle();
   try {
-    sections.push(inProcess());
-    sections.push(await wholeProcess());
-    sections.push(checkScaling());
-    sections.push(startUp());
+    if (!onlyApi) {
+      await bundle();
+      sections.push(inProcess());
+      sections.push(await wholeProcess());
+      sections.push(checkScaling());
+      sections.push(startUp());
+    }
+    sections.push(await apiBench(root, data, quick ? { seconds: 5, runs: 3, batchLines: 20_000 } : { seconds: 10, runs: 3, batchLines: 100_000 }));
   } finally {
     rmSync(data, { recursive: true, force: true });
   }
@@ -59,7 +65,8 @@ async function main(): Promise<void> {
       'The machine is shared, so absolute figures move between invocations; the ratios move less.',
   ].join('\n');
   const text = `${[head, ...sections].join('\n\n')}\n`;
-  writeFileSync(join(root, 'test/bench/results.md'), text);
+  // A run of one section alone does not replace the full results.
+  writeFileSync(join(root, onlyApi ? 'test/bench/results-api.md' : 'test/bench/results.md'), text);
   process.stdout.write(text);
 }
 

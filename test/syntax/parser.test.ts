@@ -31,12 +31,13 @@ describe('parseRules on valid input', () => {
     ['a let with arithmetic', 'let x = (a + b) * 2 / c - -1'],
     ['a decision with no branches', 'decision d {}'],
     ['a decision with only otherwise', 'decision d first { otherwise -> o }'],
+    ['named branches', 'decision d { when a -> o as cheap  when b -> o  when c -> o as assets  otherwise -> o }'],
     ['a qualified enum member', 'decision d { when damage == damage_level.minor -> o }'],
     ['min and max with one argument', 'let x = min(a)\nlet y = max(a, b, 3 CNY)'],
     ['an outcome with each item', 'outcome o { owner f deadline 3 days do "a" document "b" say "c" note "d" value v = 1 }'],
     ['a deadline of same day', 'outcome o { deadline same day }'],
     ['a section', 'section s "节" { "第一段" @en "First" "第二段" }'],
-    ['names that start with keywords', 'fact notes: bool\nfact first_reply: bool\nfact order_value: money\nfact in_stock: bool'],
+    ['names that start with keywords', 'fact notes: bool\nfact first_reply: bool\nfact order_value: money\nfact in_stock: bool\nfact assets: money'],
     ['the full example policy', fullPolicy],
   ])('accepts %s', (_, text) => {
     expect(parse(text).diagnostics).toEqual([]);

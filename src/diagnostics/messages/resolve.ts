@@ -16,6 +16,13 @@ export const resolveMessages = {
   'resolve.duplicate-member': { en: '{enum} lists {member} twice', 'zh-CN': '{enum} 把 {member} 列了两次' },
   'resolve.duplicate-member.first': { en: 'first listed here', 'zh-CN': '第一次列在这里' },
   'resolve.duplicate-member.help': { en: 'remove one of them', 'zh-CN': '删去其中一个' },
+  'resolve.duplicate-branch-name': { en: '{decision} has two branches named {name}', 'zh-CN': '{decision} 有两个分支都叫 {name}' },
+  'resolve.duplicate-branch-name.label': { en: 'named again here', 'zh-CN': '这里又用了这个名称' },
+  'resolve.duplicate-branch-name.first': { en: 'the branch {id} is named here', 'zh-CN': '分支 {id} 在这里命名' },
+  'resolve.duplicate-branch-name.help': {
+    en: 'a branch name is the id tests and coverage reports use: give each branch of a decision its own name',
+    'zh-CN': '分支名称就是测试和覆盖率报告使用的编号：同一个决策里每个分支的名称要不同',
+  },
   'resolve.duplicate-definition': { en: '{name} is already declared as {kind}', 'zh-CN': '{name} 已经声明为{kind}' },
   'resolve.duplicate-definition.label': { en: 'declared again here', 'zh-CN': '这里又声明了一次' },
   'resolve.duplicate-definition.first': { en: '{name} first declared here', 'zh-CN': '{name} 第一次在这里声明' },

@@ -116,3 +116,35 @@ export function caseValidator(graph: DecisionGraph): ValidateFunction {
   validators.set(graph, validate);
   return validate;
 }
+
+/**
+ * The schema of a case as staff may answer it (what the HTTP API accepts): the case schema, where
+ * a yes/no fact also takes a word (`是`, `yes`), an enum fact a member's label in any locale, and
+ * money an amount with a unit (`30元`, `¥30`). The case reader decides what each word means.
+ */
+export function answerSchema(graph: DecisionGraph, locale?: string): JsonSchema {
+  const schema = caseSchema(graph, locale);
+  const properties: Record<string, JsonSchema> = {};
+  for (const [id, property] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
+    const fact = graph.facts[id];
+    const { enumDescriptions, pattern, ...rest } = property;
+    switch (fact.type.kind) {
+      case 'bool':
+        properties[id] = { ...rest, type: ['boolean', 'string', 'null'] };
+        break;
+      case 'money':
+        properties[id] = { ...rest, type: ['number', 'string', 'null'], ...(typeof pattern === 'string' ? { examples: ['30', '30元', '¥30.50'] } : {}) };
+        break;
+      case 'enum': {
+        const { enum: members, ...others } = rest;
+        const label = { type: 'string', description: 'a member\'s label in any of the policy\'s locales' };
+        properties[id] = { ...others, anyOf: [{ enum: members }, label], 'x-enumDescriptions': enumDescriptions };
+        break;
+      }
+      default:
+        properties[id] = property;
+    }
+  }
+  const { $schema: _draft, ...body } = schema;
+  return { ...body, properties };
+}

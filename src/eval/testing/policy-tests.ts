@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { spellingSuggestion } from '../../diagnostics/suggest.js';
 import type { SourceFile, Span } from '../../source/source-file.js';
 import { nodeSpan, readCaseNode, yamlErrors } from '../input/case-yaml.js';
+import { allBranchIds, unknownBranch } from './branch-refs.js';
 import { evaluate } from '../engines/interpreter.js';
 import type { JsonValue } from '../format-result.js';
 import { messages, testMessages } from '../messages.js';
@@ -163,6 +164,10 @@ function readExpectation(graph: DecisionGraph, file: TestFileSyntax, test: TestS
   const known = (n: unknown, ids: readonly string[], what: 'outcome' | 'branch' | 'fact'): string | undefined => {
     const id = isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
     if (id !== undefined && ids.includes(id)) return id;
+    if (what === 'branch' && id !== undefined) {
+      diagnostics.push(unknownBranch(graph, id, at(n), locale));
+      return undefined;
+    }
     const suggestion = id === undefined ? undefined : spellingSuggestion(id, ids);
     diagnostics.push(diagnostic('case/schema', at(n), t.unknownId(what, id ?? String(n)), suggestion ? { help: messages(locale).didYouMean(suggestion) } : {}));
     return undefined;
@@ -181,8 +186,7 @@ function readExpectation(graph: DecisionGraph, file: TestFileSyntax, test: TestS
   if (outcomeNode !== undefined) {
     out.outcome = isScalar(outcomeNode) && outcomeNode.value === null ? null : known(outcomeNode, Object.keys(graph.outcomes), 'outcome');
   }
-  const branchIds = Object.values(graph.decisions).flatMap((d) => d.branches.map((b) => b.id));
-  out.path = list('path', branchIds, 'branch');
+  out.path = list('path', allBranchIds(graph), 'branch');
   out.needs = list('needs', Object.keys(graph.facts), 'fact');
   const valuesNode = node.get('values', true);
   if (valuesNode !== undefined) out.values = readValues(graph, out.outcome, valuesNode, at, diagnostics, locale);

@@ -1,0 +1,221 @@
+import './desk.css';
+import { evaluate, listPolicies, type Policy, type Question, type Refusal, type Step } from './api.js';
+import { el, show } from './dom.js';
+import { TEXTS, type DeskTexts } from './texts.js';
+
+/**
+ * The desk: staff pick a policy, answer one question at a time (choices as buttons, amounts in a
+ * field checked by the server's case reader on the spot), and get the outcome card. All the logic
+ * of which question comes next lives in the server's interview workflow; the page only shows it.
+ */
+
+type Locale = 'zh-CN' | 'en';
+
+interface State {
+  locale: Locale;
+  policies: Policy[];
+  policy: string | null;
+  /** Answers as typed or picked, in the order given (the back button undoes the last). */
+  answers: [string, string][];
+  unknown: string[];
+}
+
+const app = document.getElementById('app') as HTMLElement;
+const state: State = { locale: document.documentElement.lang === 'en' ? 'en' : 'zh-CN', policies: [], policy: null, answers: [], unknown: [] };
+const t = (): DeskTexts => TEXTS[state.locale];
+
+function setChrome(): void {
+  document.documentElement.lang = state.locale;
+  document.title = `${t().title} · sopwright`;
+  (document.getElementById('title') as HTMLElement).textContent = t().title;
+  (document.getElementById('new-case') as HTMLElement).textContent = t().newCase;
+  const other = document.getElementById('locale') as HTMLElement;
+  other.textContent = t().otherLocale;
+  other.setAttribute('lang', state.locale === 'en' ? 'zh-CN' : 'en');
+}
+
+/** Moves keyboard focus to the new content, so the next Tab reaches its first control. */
+function focusMain(): void {
+  const first = app.querySelector<HTMLElement>('[data-autofocus]') ?? app;
+  first.focus();
+}
+
+async function start(): Promise<void> {
+  setChrome();
+  show(app, el('p', {}, t().loading));
+  try {
+    state.policies = await listPolicies(state.locale);
+  } catch (error) {
+    show(app, el('p', { class: 'error', role: 'alert' }, t().failed, String(error)));
+    return;
+  }
+  if (state.policy === null && state.policies.length === 1) state.policy = state.policies[0].id;
+  if (state.policy === null) return pickPolicy();
+  return step();
+}
+
+function pickPolicy(): void {
+  show(
+    app,
+    el('h2', { tabindex: '-1', 'data-autofocus': true }, t().pickPolicy),
+    el('div', { class: 'choices' }, ...state.policies.map((p) =>
+      el('button', { type: 'button', class: 'choice', 'data-policy': p.id, onclick: () => { state.policy = p.id; void step(); } },
+        p.title, el('small', {}, ` ${t().version} ${p.version ?? ''}`)))),
+  );
+  focusMain();
+}
+
+const unknownParam = (): string[] => state.unknown;
+const answerRecord = (): Record<string, string> => Object.fromEntries(state.answers);
+
+/** Asks the server where the case stands and shows the next question or the outcome. */
+async function step(refusal?: { fact: string; text: string }): Promise<void> {
+  if (state.policy === null) return pickPolicy();
+  let r: Awaited<ReturnType<typeof evaluate>>;
+  try {
+    r = await evaluate(state.policy, answerRecord(), unknownParam(), state.locale);
+  } catch (error) {
+    show(app, el('p', { class: 'error', role: 'alert' }, t().failed, String(error)));
+    return;
+  }
+  if ('refused' in r) {
+    // The last answer was refused: take it back and ask again, saying why.
+    const last = state.answers.pop();
+    await step({ fact: last?.[0] ?? '', text: refusalText(r.refused) });
+    return;
+  }
+  const s = r.step;
+  if (s.next !== null) return ask(s, s.next, refusal?.fact === s.next.fact ? refusal.text : undefined);
+  return card(s);
+}
+
+function refusalText(r: Refusal): string {
+  if (r.diagnostics) return r.diagnostics.map((d) => (d.help ? `${d.message}（${d.help}）` : d.message)).join('\n');
+  return r.error?.message ?? '';
+}
+
+function answer(fact: string, value: string): void {
+  state.answers.push([fact, value]);
+  void step();
+}
+
+function back(): void {
+  if (state.unknown.length > 0 && state.answers.length === 0) state.unknown.pop();
+  else state.answers.pop();
+  void step();
+}
+
+function ask(s: Step, q: Question, problem?: string): void {
+  const controls = q.choices.length > 0
+    ? el('div', { class: 'choices', role: 'group', 'aria-labelledby': 'question' }, ...q.choices.map((c, i) =>
+      el('button', { type: 'button', class: 'choice', 'data-value': c.value, ...(i === 0 ? { 'data-autofocus': true } : {}), onclick: () => answer(q.fact, c.value) }, c.label)))
+    : typedField(q, problem);
+  show(
+    app,
+    el('section', { class: 'question', 'aria-live': 'polite', 'data-fact': q.fact },
+      el('p', { class: 'fact' }, q.label),
+      el('h2', { id: 'question' }, q.ask),
+      controls,
+      problem !== undefined && q.choices.length > 0 ? el('p', { class: 'error', role: 'alert' }, problem) : null,
+      el('div', { class: 'secondary' },
+        el('button', { type: 'button', class: 'dont-know', onclick: () => { state.unknown.push(q.fact); void step(); } }, t().dontKnow),
+        state.answers.length + state.unknown.length > 0 ? el('button', { type: 'button', class: 'back', onclick: back }, t().back) : null)),
+    nowLine(s),
+    s.why.length > 0 ? el('details', { class: 'so-far' }, el('summary', {}, t().why), el('ol', {}, ...s.why.map((w) => el('li', {}, w)))) : null,
+  );
+  focusMain();
+}
+
+/** A field for an amount, a number or a text: checked by the server's case reader when sent. */
+function typedField(q: Question, problem?: string): HTMLElement {
+  const input = el('input', {
+    id: 'answer', name: q.fact, type: 'text', autocomplete: 'off', 'data-autofocus': true,
+    inputmode: q.type === 'money' || q.type === 'number' ? 'decimal' : 'text', 'aria-describedby': 'hint',
+    ...(problem !== undefined ? { 'aria-invalid': 'true' } : {}),
+  });
+  const form = el('form', { class: 'typed', novalidate: true, onsubmit: (e: Event) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (text === '') return input.focus();
+    answer(q.fact, text);
+  } },
+  el('label', { for: 'answer', class: 'visually-hidden' }, q.label),
+  input,
+  el('button', { type: 'submit' }, t().answer),
+  el('p', { id: 'hint', class: problem !== undefined ? 'error' : 'hint', ...(problem !== undefined ? { role: 'alert' } : {}) }, problem ?? q.hint));
+  return form;
+}
+
+function nowLine(s: Step): HTMLElement | null {
+  return s.now === null ? null : el('p', { class: 'now' }, t().nowFilled, s.now);
+}
+
+/** The outcome card: what to do, who, by when, what to say (with a copy button), and why. */
+function card(s: Step): void {
+  const tx = t();
+  const due = s.deadline === null ? null : s.deadline.amount === 0 && s.deadline.unit === 'day' ? tx.sameDay : tx.within(s.deadline.amount, s.deadline.unit);
+  const dueMoment = (s as Step & { due?: string | null }).due;
+  const list = (title: string, items: readonly string[]) => (items.length === 0 ? null : el('section', {}, el('h3', {}, title), el('ul', {}, ...items.map((i) => el('li', {}, i)))));
+  const values = Object.entries(s.values).filter(([, v]) => v !== null);
+  const copyButton = el('button', { type: 'button', class: 'copy' }, tx.copy);
+  copyButton.addEventListener('click', () => void copy(s.say ?? '', copyButton));
+  const decided = s.outcome !== null && s.status === 'decided';
+  show(
+    app,
+    el('article', { class: `card ${decided ? 'decided' : 'undecided'}`, 'aria-labelledby': 'outcome' },
+      el('p', { class: 'fact' }, decided ? tx.outcome : tx.undecided),
+      el('h2', { id: 'outcome', tabindex: '-1', 'data-autofocus': true }, s.label ?? tx.undecided),
+      s.owner !== null ? el('p', { class: 'owner' }, el('strong', {}, tx.owner), ' ', s.owner.label) : null,
+      due !== null ? el('p', { class: 'due' }, el('strong', {}, tx.due), ' ', due, dueMoment ? ` (${dueMoment})` : '') : null,
+      s.steps.length > 0 ? el('section', {}, el('h3', {}, tx.steps), el('ol', { class: 'checklist' }, ...s.steps.map((text, i) =>
+        el('li', {}, el('label', {}, el('input', { type: 'checkbox', id: `step-${i}` }), ' ', text))))) : null,
+      list(tx.documents, s.documents),
+      s.say !== null ? el('section', { class: 'say' }, el('h3', {}, tx.say), el('pre', { id: 'say-text' }, s.say), copyButton) : null,
+      list(tx.notes, s.notes),
+      values.length > 0 ? list(tx.values, values.map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)) : null,
+      s.unknown.length > 0 || s.needs.length > 0 ? list(tx.findOut, s.questions.map((q) => `${q.label}：${q.ask}`)) : null,
+      s.skipped.length > 0 ? list(tx.skipped, s.skipped) : null,
+      list(tx.why, s.why),
+      nowLine(s),
+      el('div', { class: 'secondary' },
+        el('button', { type: 'button', class: 'new-case', onclick: newCase }, tx.newCase),
+        state.answers.length + state.unknown.length > 0 ? el('button', { type: 'button', class: 'back', onclick: back }, tx.back) : null)),
+  );
+  focusMain();
+}
+
+async function copy(text: string, button: HTMLElement): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // No clipboard permission (plain http on another machine): select the text for Ctrl-C instead.
+    const pre = document.getElementById('say-text');
+    if (pre) getSelection()?.selectAllChildren(pre);
+  }
+  button.textContent = t().copied;
+}
+
+function newCase(): void {
+  state.answers = [];
+  state.unknown = [];
+  if (state.policies.length > 1) state.policy = null;
+  void start();
+}
+
+(document.getElementById('new-case') as HTMLElement).addEventListener('click', newCase);
+(document.getElementById('locale') as HTMLElement).addEventListener('click', () => {
+  state.locale = state.locale === 'en' ? 'zh-CN' : 'en';
+  void start();
+});
+document.addEventListener('keydown', (e) => {
+  // Digits pick a choice, so a case can be answered from the keyboard without Tab.
+  if (e.target instanceof HTMLInputElement || e.altKey || e.ctrlKey || e.metaKey) return;
+  const n = Number(e.key);
+  if (!Number.isInteger(n) || n < 1) return;
+  const choice = app.querySelectorAll<HTMLButtonElement>('.choices .choice')[n - 1];
+  if (choice) {
+    e.preventDefault();
+    choice.click();
+  }
+});
+void start();

@@ -1,0 +1,51 @@
+/** The desk's own words in each language it speaks; policy texts come from the server. */
+export interface DeskTexts {
+  readonly title: string;
+  readonly newCase: string;
+  readonly otherLocale: string;
+  readonly pickPolicy: string;
+  readonly version: string;
+  readonly back: string;
+  readonly dontKnow: string;
+  readonly answer: string;
+  readonly outcome: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly steps: string;
+  readonly documents: string;
+  readonly say: string;
+  readonly copy: string;
+  readonly copied: string;
+  readonly notes: string;
+  readonly values: string;
+  readonly why: string;
+  readonly undecided: string;
+  readonly findOut: string;
+  readonly skipped: string;
+  readonly nowFilled: string;
+  readonly loading: string;
+  readonly failed: string;
+  readonly within: (amount: number, unit: string) => string;
+  readonly sameDay: string;
+}
+
+const units = { zh: { day: '天', hour: '小时', minute: '分钟' }, en: { day: 'day', hour: 'hour', minute: 'minute' } } as const;
+
+export const TEXTS: Readonly<Record<'zh-CN' | 'en', DeskTexts>> = {
+  'zh-CN': {
+    title: '售后工作台', newCase: '新案件', otherLocale: 'English', pickPolicy: '选择处理规范', version: '版本',
+    back: '返回上一题', dontKnow: '不知道', answer: '确定', outcome: '处理结果', owner: '负责部门', due: '时限',
+    steps: '步骤', documents: '单据', say: '对顾客说', copy: '复制话术', copied: '已复制', notes: '备注', values: '计算结果',
+    why: '判断依据', undecided: '还不能下结论', findOut: '需要先查清：', skipped: '无需再问（答案不影响结果）：',
+    nowFilled: '当前时间（自动填入）：', loading: '加载中…', failed: '出错了：',
+    within: (n, u) => `${n} ${units.zh[u as keyof typeof units.zh] ?? u}内`, sameDay: '当天',
+  },
+  en: {
+    title: 'After-sales desk', newCase: 'New case', otherLocale: '中文', pickPolicy: 'Pick a policy', version: 'version',
+    back: 'Back', dontKnow: "Don't know", answer: 'OK', outcome: 'Outcome', owner: 'Owner', due: 'Due',
+    steps: 'Steps', documents: 'Documents', say: 'Say to the customer', copy: 'Copy', copied: 'Copied', notes: 'Notes', values: 'Values',
+    why: 'Why', undecided: 'Not decided yet', findOut: 'Find out first:', skipped: 'Not asked (the answer would not change the outcome):',
+    nowFilled: 'Now (filled from the clock): ', loading: 'Loading…', failed: 'Something went wrong: ',
+    within: (n, u) => `within ${n} ${units.en[u as keyof typeof units.en] ?? u}${n === 1 ? '' : 's'}`, sameDay: 'the same day',
+  },
+};

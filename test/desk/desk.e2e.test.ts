@@ -1,0 +1,187 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createServer } from '../../src/server/app.js';
+import { openPolicyStore, type PolicyStore } from '../../src/workflows/policy-store.js';
+import { ensureBuilt, repoRoot } from '../support/cli.js';
+
+/**
+ * The desk in real Chromium (Debian's, driven by playwright-core): a staff member answers the
+ * questions of three reference cases with the mouse or the keyboard and sees the right outcome
+ * and due moment; policy text that is markup shows as text; at phone width nothing overflows.
+ */
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const dir = mkdtempSync(join(tmpdir(), 'sopwright-desk-'));
+let browser: Browser;
+let app: FastifyInstance;
+let store: PolicyStore;
+let base: string;
+
+/** A policy whose texts are markup: the desk must show them, never run them. */
+const HOSTILE = `policy hostile "<script>window.__pwned = 1</script>标题" @en "<b>Title</b>" {
+  version "1"
+  locales zh-CN, en
+  start d
+}
+enum choice "选择" @en "Choice" {
+  a "<script>window.__pwned = 2</script>甲" @en "<img src=x onerror=window.__pwned=3>A"
+  b "乙" @en "B"
+}
+department desk "<i>柜台</i>" @en "Desk"
+fact pick: choice "选项" @en "Pick" {
+  ask "<script>window.__pwned = 4</script>选哪个？" @en "Which one?"
+}
+decision d "判断" @en "Decide" {
+  when pick == a -> done
+  otherwise -> other
+}
+outcome other "其他" @en "Other" {
+  owner desk
+}
+outcome done "<script>window.__pwned = 5</script>完成" @en "Done" {
+  owner desk
+  deadline same day
+  say "</pre><script>window.__pwned = 6</script>您好" @en "Hello"
+}
+`;
+
+beforeAll(async () => {
+  ensureBuilt();
+  writeFileSync(join(dir, 'hostile.sop'), HOSTILE);
+  store = openPolicyStore([join(repoRoot, 'test/fixtures/reference/after-sales.sop'), join(dir, 'hostile.sop')]);
+  app = await createServer(store, { clock: () => new Date('2026-12-02T01:30:00Z') });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new page that fails the test on any request that leaves the server, or any page error. */
+async function openDesk(width = 1024, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ page: Page; offsite: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 800 }, locale });
+  const offsite: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => { if (!r.url().startsWith(base)) offsite.push(r.url()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/`);
+  return { page, offsite, errors };
+}
+
+/** Answers whatever the desk asks from `answers` (fact → button label or typed text) until the outcome card shows. */
+async function answerCase(page: Page, answers: Readonly<Record<string, string>>, keyboard = false): Promise<string[]> {
+  const asked: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    await page.locator('.question, .card').first().waitFor();
+    if (await page.locator('.card').count()) return asked;
+    const section = page.locator('.question');
+    const fact = (await section.getAttribute('data-fact')) as string;
+    expect(asked, `asked ${fact} twice`).not.toContain(fact);
+    asked.push(fact);
+    const answer = answers[fact];
+    expect(answer, `no answer for ${fact}`).toBeDefined();
+    if (await section.locator('.choice').count()) {
+      const labels = await section.locator('.choice').allTextContents();
+      const n = labels.indexOf(answer);
+      expect(n, `${answer} among ${labels.join(', ')}`).toBeGreaterThanOrEqual(0);
+      if (keyboard) await page.keyboard.press(String(n + 1));
+      else await section.locator('.choice').nth(n).click();
+    } else if (keyboard) {
+      await page.keyboard.type(answer);
+      await page.keyboard.press('Enter');
+    } else {
+      await section.locator('input').fill(answer);
+      await section.locator('button[type=submit]').click();
+    }
+    // The next question, or the card (the page's CSP forbids evaluating text, so no waitForFunction).
+    await page.locator(`.card, .question:not([data-fact="${fact}"])`).first().waitFor();
+  }
+  throw new Error('the desk never reached an outcome');
+}
+
+async function pickReference(page: Page): Promise<void> {
+  await page.locator('[data-policy=after_sales]').click();
+}
+
+describe('the desk in Chromium', () => {
+  it.each([
+    ['minor transit damage', { problem: '运输破损', item_value: '100元', damage: '轻微', order_profit: '¥25', return_shipping: '12' }, '部分退款', '3 天内'],
+    ['a cheap wrong item', { problem: '错货（发错商品或颜色）', matches_order: '否', item_value: '８', return_shipping: '12元' }, '折价或赠送，并补发或退款', '3 天内'],
+    ['a parcel not yet shipped and late', { problem: '查件催件', shipped: '否', past_promised_time: '是' }, '道歉并马上发货', '当天'],
+  ])('a staff member answers %s and sees the outcome and due moment', async (_, answers, outcome, due) => {
+    const { page, offsite, errors } = await openDesk();
+    await pickReference(page);
+    await answerCase(page, answers);
+    await expect.poll(() => page.locator('#outcome').textContent()).toBe(outcome);
+    expect(await page.locator('.due').textContent()).toContain(due);
+    expect(await page.locator('.checklist input[type=checkbox]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.card li').count()).toBeGreaterThan(0);
+    expect(offsite).toEqual([]);
+    expect(errors).toEqual([]);
+    // A new case in one click.
+    await page.locator('.card .new-case').click();
+    await page.locator('[data-policy]').first().waitFor();
+    await page.close();
+  });
+
+  it('works with the keyboard alone, in English, and says a refused amount on the spot', async () => {
+    const { page } = await openDesk(1024, 'en');
+    await page.locator('#locale').click();
+    await page.locator('[data-policy=after_sales]').waitFor();
+    // Tab to the policy, Enter to pick it.
+    await page.locator('[data-policy=after_sales]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.question').waitFor();
+    await page.keyboard.press(String((await page.locator('.choice').allTextContents()).indexOf('Damaged in transit') + 1));
+    await page.locator('.question[data-fact=item_value]').waitFor();
+    await page.keyboard.type('30 dollars');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[role=alert]').textContent()).toContain('`item_value` must be an amount in CNY');
+    expect(await page.locator('#answer').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#answer').fill('');
+    await page.keyboard.type('600');
+    await page.keyboard.press('Enter');
+    await answerCase(page, { exchange_possible: 'yes' }, true);
+    await expect.poll(() => page.locator('#outcome').textContent()).not.toBe('');
+    await page.close();
+  });
+
+  it('shows a label containing <script> as text and runs nothing', async () => {
+    const { page, errors } = await openDesk();
+    const tile = page.locator('[data-policy=hostile]');
+    await expect.poll(() => tile.textContent()).toContain('<script>window.__pwned = 1</script>标题');
+    await tile.click();
+    await expect.poll(() => page.locator('#question').textContent()).toBe('<script>window.__pwned = 4</script>选哪个？');
+    expect(await page.locator('.choice').first().textContent()).toBe('<script>window.__pwned = 2</script>甲');
+    await page.locator('.choice').first().click();
+    await expect.poll(() => page.locator('#outcome').textContent()).toBe('<script>window.__pwned = 5</script>完成');
+    expect(await page.locator('#say-text').textContent()).toBe('</pre><script>window.__pwned = 6</script>您好');
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    expect(await page.locator('script').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 390 px phone screen without horizontal overflow (screenshot checked)', async () => {
+    const { page } = await openDesk(390);
+    await pickReference(page);
+    await answerCase(page, { problem: '运输破损', item_value: '100元', damage: '轻微', order_profit: '25', return_shipping: '12' });
+    await page.locator('.card').waitFor();
+    const shot = await page.screenshot({ fullPage: true });
+    // The screenshot is as wide as the viewport: nothing pushed the page sideways.
+    expect(shot.readUInt32BE(16)).toBe(390);
+    const overflow = await page.evaluate(`({
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName),
+    })`);
+    expect(overflow).toEqual({ page: 0, wide: [] });
+    await page.close();
+  });
+});
