@@ -64,7 +64,7 @@ describe('POST /v1/policies/{id}/evaluate', () => {
       policy: { id: 'after_sales', version: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       status: 'decided', outcome: 'partial_refund', owner: { id: expect.any(String) }, values: { refund_cap: '12.00' }, needs: [], next: null,
     });
-    expect(Object.keys(body)).toEqual(['policy', 'status', 'outcome', 'label', 'owner', 'deadline', 'steps', 'documents', 'say', 'notes', 'values', 'needs', 'questions', 'path', 'diagnostics', 'next', 'skipped', 'unknown', 'now', 'why']);
+    expect(Object.keys(body)).toEqual(['policy', 'status', 'outcome', 'label', 'owner', 'deadline', 'due', 'steps', 'documents', 'say', 'notes', 'values', 'needs', 'questions', 'path', 'diagnostics', 'next', 'skipped', 'unknown', 'now', 'why']);
   });
 
   it('gives the next question with its allowed answers when undecided', async () => {

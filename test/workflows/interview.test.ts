@@ -82,9 +82,12 @@ describe('answers', () => {
     expect('diagnostics' in bad && bad.diagnostics[0].message).toMatch(/^`item_value` must be an amount in CNY/);
   });
 
-  it('fills `now` from an injected clock only when the policy reads it', () => {
+  it('fills `now` from an injected clock when the case does not give it, and keeps a case\'s own', () => {
+    // The reference policy reads `now`: its deadlines count from it, so the due moment needs it.
     const clock = () => new Date('2026-12-02T01:30:00Z');
-    const r = answerCase(reference, { problem: 'logistics' }, { clock });
-    expect('step' in r && r.now).toBeNull();
+    const filled = answerCase(reference, { problem: 'logistics' }, { clock });
+    expect('step' in filled && filled.now).toBe('2026-12-02T01:30:00.000Z');
+    const own = answerCase(reference, { problem: 'logistics', now: '2026-12-01T10:00:00+08:00' }, { clock });
+    expect('step' in own && own.now).toBeNull();
   });
 });
