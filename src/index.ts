@@ -4,7 +4,10 @@
  */
 export { parseRules } from './syntax/parse.js';
 export type { RuleFile, Declaration, ExprNode, TextNode } from './syntax/ast.js';
-export { compile, compileSources, type CompileHost, type CompileResult } from './check/check.js';
+export { compile, compileSources, type CompileHost, type CompileOptions, type CompileResult } from './check/check.js';
+export { ParseCache, type ParsedFile, type ParseFn } from './syntax/parse-cache.js';
+export type { SymbolInfo, SymbolKind, SymbolTable } from './check/symbols.js';
+export type { Reference, ReferenceIndex } from './check/references.js';
 export type * from './graph/graph.js';
 export { localize } from './graph/graph.js';
 export { sourceFile, positionOf, type SourceFile, type Span, type Position } from './source/source-file.js';

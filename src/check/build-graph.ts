@@ -9,6 +9,7 @@ import type {
   LocaleText, OutcomeNode, OutcomeValue, RequirementDef, SectionDef, Target,
 } from '../graph/graph.js';
 import { branchId, duplicateBranchNames } from './branch-ids.js';
+import { recordPlainUses, ReferenceRecorder } from './references.js';
 import { TextResolver } from './texts.js';
 import { resolveDeadline } from './build-deadline.js';
 import { nowFact, requirement, timezoneOf } from './build-time.js';
@@ -22,13 +23,15 @@ type Noun = 'policy' | 'rule' | Exclude<NamedDecl['kind'], 'require'>;
 /**
  * Builds the decision graph from the bound declarations: resolves branch targets, owners and deadlines,
  * types every expression and turns texts into locale maps. Returns a graph only when nothing is an error
- * that would leave a hole in it; the caller decides whether to go on to the graph checks.
+ * that would leave a hole in it; the caller decides whether to go on to the graph checks. `refs`
+ * receives every use of a declared name (for the reference index).
  */
-export function buildGraph(bound: BoundRules): { value: DecisionGraph | undefined; diagnostics: Diagnostic[] } {
+export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): { value: DecisionGraph | undefined; diagnostics: Diagnostic[] } {
   const policy = bound.policy;
   const locales = policy && policy.locales.length > 0 ? policy.locales.map((l) => l.text) : DEFAULT_LOCALES;
   const texts = new TextResolver(locales);
-  const typer = new ExprTyper(bound);
+  const typer = new ExprTyper(bound, refs);
+  recordPlainUses(bound, refs);
   const diagnostics: Diagnostic[] = [];
   const decls = [...bound.symbols.values()];
   const labelOf = (d: NamedDecl | PolicyDecl, noun: Noun) =>

@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { code, msg } from '../diagnostics/message.js';
-import { sourceFile, type SourceFile, type Span } from '../source/source-file.js';
+import type { SourceFile, Span } from '../source/source-file.js';
 import type { RuleFile } from '../syntax/ast.js';
-import { parseRules } from '../syntax/parse.js';
+import { ParseCache } from '../syntax/parse-cache.js';
 import type { CompileHost } from './check.js';
 
 /** The entry file and every file it imports, parsed, each once, entry first. */
@@ -14,9 +14,10 @@ export interface LoadedFiles {
 
 /**
  * Reads and parses the entry file and, depth first, the files it imports (paths relative to the
- * importing file). A file imported twice, or in a cycle, is read once.
+ * importing file). A file imported twice, or in a cycle, is read once. Every file is read from the
+ * host each time; `cache` reuses the parse of a file whose text has not changed.
  */
-export function loadFiles(entryPath: string, host: CompileHost): { value: LoadedFiles; diagnostics: Diagnostic[] } {
+export function loadFiles(entryPath: string, host: CompileHost, cache = new ParseCache()): { value: LoadedFiles; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const files: RuleFile[] = [];
   const sources = new Map<string, SourceFile>();
@@ -31,9 +32,8 @@ export function loadFiles(entryPath: string, host: CompileHost): { value: Loaded
       diagnostics.push(importNotFound(path, from ?? { file: path, start: 0, end: 0 }));
       continue;
     }
-    const source = sourceFile(path, text);
-    sources.set(path, source);
-    const parsed = parseRules(source);
+    const parsed = cache.parse(path, text);
+    sources.set(path, parsed.source);
     for (const d of parsed.diagnostics) diagnostics.push(d);
     files.push(parsed.ast);
     // Reversed, so the first import is read next, as a recursive walk would.

@@ -6,6 +6,7 @@ import { ratFromDecimal } from '../values/rational.js';
 import type { Span } from '../source/source-file.js';
 import type { ConstDecl, EnumDecl, ExprNode, LetDecl, Name, TypeNode } from '../syntax/ast.js';
 import { kindName, type BoundRules } from './binder.js';
+import type { ReferenceRecorder } from './references.js';
 import type { BoolType, Duration, DurationUnit, Expr, Value, ValueType } from '../graph/graph.js';
 import { arithmeticHelp, arithmeticType, bareNumberAgainstMoney, isExpr, isQuantity, literalValue } from './type-rules.js';
 import { describeType, sameType } from './types.js';
@@ -31,7 +32,11 @@ export class ExprTyper {
   /** The policy's time zone (`timezone`), or null. */
   readonly zone: string | null;
 
-  constructor(private readonly bound: BoundRules) {
+  /** `refs` records each name this typer resolves, for the reference index. */
+  constructor(
+    private readonly bound: BoundRules,
+    private readonly refs?: ReferenceRecorder,
+  ) {
     this.zone = bound.policy?.timezone?.value ?? null;
   }
 
@@ -224,9 +229,11 @@ export class ExprTyper {
       if (decl && this.bound.duplicated.has(enumName.text)) return null; // the duplicate declaration is the error
       const suggestions = this.bound.suggestions;
       const suggestion = suggestions.suggest(enumName.text, suggestions.namesOf('enum'));
+      if (decl) this.refs?.record(enumName.span, decl.name.text);
       this.report(unknownName(enumName, suggestion, decl ? msg('resolve.not-an-enum', { name: code(enumName.text), kind: kindName(decl.kind) }) : undefined));
       return null;
     }
+    this.refs?.record(enumName.span, decl.name.text);
     return this.memberOf(decl, member, span);
   }
 
@@ -235,6 +242,7 @@ export class ExprTyper {
       this.report(unknownMember(decl, member));
       return null;
     }
+    this.refs?.record(member.span, `${decl.name.text}.${member.text}`);
     return { kind: 'literal', value: member.text, type: { kind: 'enum', enum: decl.name.text }, span };
   }
 
@@ -249,6 +257,7 @@ export class ExprTyper {
       }
     }
     const decl = this.bound.symbols.get(name.text);
+    if (decl && this.isValueName(name.text)) this.refs?.record(name.span, decl.name.text);
     if (decl) switch (decl.kind) {
       case 'fact':
         return this.fact(decl.name.text, decl.type, name.span);
@@ -264,6 +273,7 @@ export class ExprTyper {
         const owners = this.bound.memberOwners.get(name.text);
         if (owners?.length === 1) return this.memberOf(owners[0], name, name.span);
         if (this.bound.duplicated.has(name.text)) return null; // the duplicate declaration is the error
+        this.refs?.record(name.span, decl.name.text); // the wrong kind, but still the declaration it names
         this.report(mismatch(name.span, msg('type.not-a-value', { name: code(name.text), kind: kindName(decl.kind) })));
         return null;
       }

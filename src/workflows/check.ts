@@ -1,6 +1,7 @@
 import { compile } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
+import { ParseCache } from '../syntax/parse-cache.js';
 import { cachedFiles, findPolicyEntries } from './entries.js';
 import { nodeFiles } from './files.js';
 import { compileHost, type FileOptions } from './policy.js';
@@ -24,7 +25,7 @@ function diagnosticKey(d: Diagnostic): string {
 
 /**
  * Checks every policy the paths name: files as given, and in directories every `.sop` file with
- * a `policy` header. Each file is read once, however many entries import it.
+ * a `policy` header. Each file is read and parsed once, however many entries import it.
  */
 export function checkPolicies(paths: readonly string[], opts: FileOptions = {}): PolicyCheck {
   const files = cachedFiles(opts.files ?? nodeFiles);
@@ -34,13 +35,14 @@ export function checkPolicies(paths: readonly string[], opts: FileOptions = {}):
   const diagnostics = new Map<string, Diagnostic>();
   const sources = new Map<string, SourceFile>();
   let locales: readonly string[] | undefined;
+  const parseCache = new ParseCache();
   for (const entry of found.entries) {
     const read = files.readText(entry);
     if (!read.ok) {
       problems.push(read.message);
       continue;
     }
-    const result = compile(entry, host);
+    const result = compile(entry, host, { parseCache });
     locales ??= result.locales;
     // An imported file checked from several entries reports its problems once.
     for (const d of result.diagnostics) diagnostics.set(diagnosticKey(d), d);

@@ -112,7 +112,7 @@ describe('syntax diagnostics', () => {
 
   it('never throws, whatever the text', () => {
     const fragments = fc.constantFrom(
-      'policy', 'enum', 'fact', 'decision', 'outcome', 'section', 'when', 'otherwise', '->', '{', '}', '(', ')',
+      'policy', 'enum', 'fact', 'decision', 'outcome', 'section', 'when', 'otherwise', 'as', '->', '{', '}', '(', ')',
       'x', 'y', ':', '=', '==', 'in', 'not', '3', 'CNY', 'days', '¥', '"s"', '"""', '"', '@en', '##', '#', '\n',
       'same day', 'min', ',', '.', '-', 'owner', 'say', 'locales', 'zh-CN', '中文', '\\',
     );
