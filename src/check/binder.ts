@@ -13,7 +13,10 @@ export interface BoundRules {
   readonly symbols: ReadonlyMap<string, NamedDecl>;
   /** Member name → the enums that have a member of that name (for bare `missing_items`). */
   readonly memberOwners: ReadonlyMap<string, readonly EnumDecl[]>;
-  /** Names declared more than once: already reported, so a use that finds the wrong kind is not reported again. */
+  /**
+   * Names whose declaration was already reported: declared twice, or broken by a syntax error. A use
+   * that finds nothing, or the wrong kind, under such a name is not reported again.
+   */
   readonly duplicated: ReadonlySet<string>;
   readonly files: readonly RuleFile[];
   /** "Did you mean" for names that resolve to nothing, from these symbols. */
@@ -56,7 +59,11 @@ export function bind(files: readonly RuleFile[]): { value: BoundRules; diagnosti
       if (decl.kind === 'enum') bindMembers(decl, memberOwners, diagnostics);
     }
   }
-  if (!policy && files[0]) diagnostics.push(missingPolicy(files[0]));
+  // Declarations a syntax error broke: their names exist, so uses of them are no new problem.
+  const broken = files.flatMap((f) => f.broken ?? []);
+  for (const b of broken) if (b.kind !== 'policy' && !symbols.has(b.name)) duplicated.add(b.name);
+  const brokenHeader = files[0]?.broken?.some((b) => b.kind === 'policy') ?? false;
+  if (!policy && files[0] && !brokenHeader) diagnostics.push(missingPolicy(files[0]));
   const suggestions = new NameSuggester(symbols);
   return { value: { policy, entryFile, symbols, memberOwners, duplicated, files, suggestions }, diagnostics };
 }

@@ -10,12 +10,25 @@ import type {
 } from '../graph/graph.js';
 import { branchId, duplicateBranchNames } from './branch-ids.js';
 import { recordPlainUses, ReferenceRecorder } from './references.js';
+import { isLocaleName } from '../syntax/lower-base.js';
 import { TextResolver } from './texts.js';
 import { resolveDeadline } from './build-deadline.js';
 import { nowFact, requirement, timezoneOf } from './build-time.js';
 import { ExprTyper } from './typing.js';
 
 const DEFAULT_LOCALES = ['zh-CN'];
+
+/**
+ * What building gives: the graph when nothing is an error; the draft graph even then (holes and
+ * all, for judging the decisions the errors do not touch); the decisions with a branch whose
+ * condition has errors (in the draft such a branch has no condition); every diagnostic.
+ */
+export interface BuiltGraph {
+  readonly value: DecisionGraph | undefined;
+  readonly draft: DecisionGraph | undefined;
+  readonly broken: ReadonlySet<string>;
+  readonly diagnostics: Diagnostic[];
+}
 
 /** What a declaration is called in messages ("the label of fact `x`"). */
 type Noun = 'policy' | 'rule' | Exclude<NamedDecl['kind'], 'require'>;
@@ -26,13 +39,16 @@ type Noun = 'policy' | 'rule' | Exclude<NamedDecl['kind'], 'require'>;
  * that would leave a hole in it; the caller decides whether to go on to the graph checks. `refs`
  * receives every use of a declared name (for the reference index).
  */
-export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): { value: DecisionGraph | undefined; diagnostics: Diagnostic[] } {
+export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): BuiltGraph {
   const policy = bound.policy;
-  const locales = policy && policy.locales.length > 0 ? policy.locales.map((l) => l.text) : DEFAULT_LOCALES;
+  // A locale name with a syntax error (syntax/bad-locale) is left out, so texts are not asked for it.
+  const written = policy ? policy.locales.map((l) => l.text).filter(isLocaleName) : [];
+  const locales = written.length > 0 ? written : DEFAULT_LOCALES;
   const texts = new TextResolver(locales);
   const typer = new ExprTyper(bound, refs);
   recordPlainUses(bound, refs);
   const diagnostics: Diagnostic[] = [];
+  const broken = new Set<string>();
   const decls = [...bound.symbols.values()];
   const labelOf = (d: NamedDecl | PolicyDecl, noun: Noun) =>
     texts.label(d.label, d.name.text, d.name.span, msg('text.named', { noun: msg(`noun.${noun}`), name: code(d.name.text) }));
@@ -59,8 +75,10 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): {
         break;
       case 'fact': {
         const type = typer.factType(d.type);
-        if (!type) diagnostics.push(unknownType(d, bound));
-        else facts[d.name.text] = { ...element(d, 'fact'), type, ask: d.ask && texts.text(d.ask, msg('text.question', { fact: code(d.name.text) })), notes: d.notes.map((n) => texts.text(n, msg('text.note'))) };
+        if (!type) {
+          // A type whose enum a syntax error broke is no new problem.
+          if (!(d.type.kind === 'named' && bound.duplicated.has(d.type.name.text))) diagnostics.push(unknownType(d, bound));
+        } else facts[d.name.text] = { ...element(d, 'fact'), type, ask: d.ask && texts.text(d.ask, msg('text.question', { fact: code(d.name.text) })), notes: d.notes.map((n) => texts.text(n, msg('text.note'))) };
         break;
       }
       case 'const': {
@@ -75,6 +93,8 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): {
       }
       case 'decision':
         decisions[d.name.text] = { ...element(d, 'decision'), hitPolicy: d.hitPolicy, branches: branches(d, bound, typer, diagnostics) };
+        // A branch whose condition did not type is left without one: the decision cannot be judged.
+        if (d.branches.some((b, i) => b.condition !== null && decisions[d.name.text].branches[i].condition === null)) broken.add(d.name.text);
         break;
       case 'outcome':
         outcomes[d.name.text] = outcome(d, element(d, 'outcome'), always, bound, typer, texts, diagnostics);
@@ -96,7 +116,7 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): {
   if (typer.usesNow && !Object.hasOwn(facts, 'now')) facts.now = nowFact(locales);
   const title = policy && labelOf(policy, 'policy');
   const all = [...diagnostics, ...typer.diagnostics, ...texts.diagnostics];
-  if (!policy || !title || !start || all.some((x) => x.severity === 'error')) return { value: undefined, diagnostics: all };
+  if (!policy || !title || !start) return { value: undefined, draft: undefined, broken, diagnostics: all };
   const graph: DecisionGraph = {
     policy: {
       id: policy.name.text,
@@ -111,7 +131,7 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): {
     enums, departments, facts, constants, lets, decisions, outcomes, sections, requirements,
     files: bound.files.map((f) => f.path),
   };
-  return { value: graph, diagnostics: all };
+  return { value: all.some((x) => x.severity === 'error') ? undefined : graph, draft: graph, broken, diagnostics: all };
 }
 
 function enumMembers(d: EnumDecl, texts: TextResolver): EnumDef['members'] {

@@ -1,10 +1,10 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceFile } from '../source/source-file.js';
+import type { SourceFile, Span } from '../source/source-file.js';
 import type { RuleFile } from '../syntax/ast.js';
 import type { ParseCache } from '../syntax/parse-cache.js';
-import { bind } from './binder.js';
+import { bind, type BoundRules } from './binder.js';
 import { buildGraph } from './build-graph.js';
-import { runChecks } from './checks/index.js';
+import { runChecks, runDraftChecks } from './checks/index.js';
 import type { DecisionGraph } from '../graph/graph.js';
 import { loadFiles } from './load-files.js';
 import { ReferenceRecorder, type ReferenceIndex } from './references.js';
@@ -45,10 +45,10 @@ export interface CompileResult {
 
 /**
  * Compiles a policy from its entry file (and the files it imports) into a checked decision graph.
- * Stages run in order and no diagnostic of a stage is reported after an earlier one reported an
- * error, so users see the first real problem rather than its echoes. Names are still bound and
- * resolved then, silently, so tools get the symbols and references of a file being edited.
- * Warnings never stop the pipeline. The graph is built only from error-free input.
+ * Stages run in order; after an error the later ones judge only what the error does not touch, so
+ * users see every real problem, not its echoes. Names are bound and resolved whatever happens, so
+ * tools get the symbols and references of a file being edited. The graph is there only when
+ * nothing is an error.
  */
 export function compile(entryPath: string, host: CompileHost, options: CompileOptions = {}): CompileResult {
   const loaded = loadFiles(entryPath, host, options.parseCache);
@@ -65,14 +65,38 @@ export function compile(entryPath: string, host: CompileHost, options: CompileOp
     symbols,
     references: refs.finish(symbols),
   });
-  if (hasErrors(loaded.diagnostics)) return done(undefined, loaded.diagnostics);
+  // Every stage runs even after errors, on what could be read: a syntax error in one declaration
+  // leaves out only that declaration, and an error in some conditions leaves out only the decisions
+  // it touches (see runDraftChecks), so one run reports every problem it can.
+  const front = withoutEchoes(loaded.value.files, [...loaded.diagnostics, ...bound.diagnostics, ...built.diagnostics]);
+  if (built.value && !hasErrors(front)) {
+    const all = [...front, ...runChecks(built.value)];
+    return done(hasErrors(all) ? undefined : built.value, all);
+  }
+  if (!built.draft) return done(undefined, front);
+  const broken = new Set([...built.broken, ...decisionsWithSyntaxErrors(bound.value, loaded.diagnostics)]);
+  return done(undefined, [...front, ...runDraftChecks(built.draft, broken)]);
+}
 
-  const front = [...loaded.diagnostics, ...bound.diagnostics, ...built.diagnostics];
-  if (!built.value || hasErrors(front)) return done(undefined, front);
+/**
+ * Drops what later stages found inside a declaration that has a syntax error: what was read of it
+ * may not be what was written (skipped characters, a recovered branch), so those findings may be
+ * echoes of the syntax error. Problems in other declarations stay.
+ */
+function withoutEchoes(files: readonly RuleFile[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const errors = diagnostics.filter((d) => d.code.startsWith('syntax/'));
+  if (errors.length === 0) return [...diagnostics];
+  const overlaps = (a: Span, b: Span) => a.file === b.file && a.start < b.end && a.end >= b.start;
+  const broken = files.flatMap((f) => f.declarations.map((d) => d.span)).filter((span) => errors.some((e) => overlaps(e.span, span)));
+  return diagnostics.filter((d) => d.code.startsWith('syntax/') || !broken.some((span) => overlaps(d.span, span)));
+}
 
-  const checked = runChecks(built.value);
-  const all = [...front, ...checked];
-  return done(hasErrors(all) ? undefined : built.value, all);
+/** Decisions whose text has a syntax error in it: what was read of them may not be what was meant. */
+function decisionsWithSyntaxErrors(bound: BoundRules, diagnostics: readonly Diagnostic[]): string[] {
+  const errors = diagnostics.filter((d) => d.code.startsWith('syntax/'));
+  return [...bound.symbols.values()]
+    .filter((d) => d.kind === 'decision' && errors.some((e) => e.span.file === d.span.file && e.span.start < d.span.end && e.span.end >= d.span.start))
+    .map((d) => d.name.text);
 }
 
 /** The locales of the file's `policy` header, in the order written; none without a header. */

@@ -226,7 +226,7 @@ export class ExprTyper {
       if (this.isValueName(enumName.text) || (!decl && enumName.text === 'now')) return this.partOfMoment(enumName, member.text, span);
     }
     if (!decl || decl.kind !== 'enum') {
-      if (decl && this.bound.duplicated.has(enumName.text)) return null; // the duplicate declaration is the error
+      if (this.bound.duplicated.has(enumName.text)) return null; // the duplicate (or broken) declaration is the error
       const suggestions = this.bound.suggestions;
       const suggestion = suggestions.suggest(enumName.text, suggestions.namesOf('enum'));
       if (decl) this.refs?.record(enumName.span, decl.name.text);
@@ -290,6 +290,7 @@ export class ExprTyper {
       }));
       return null;
     }
+    if (this.bound.duplicated.has(name.text)) return null; // its broken declaration is the error
     this.report(unknownName(name, this.suggestValue(name.text, expectedEnum?.kind === 'enum' ? expectedEnum : undefined)));
     return null;
   }

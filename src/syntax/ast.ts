@@ -197,4 +197,15 @@ export interface RuleFile {
   readonly imports: readonly ImportNode[];
   readonly declarations: readonly Declaration[];
   readonly span: Span;
+  /**
+   * Declarations a syntax error left out of `declarations` (recovery could not complete them):
+   * their kind and name, so later stages know the name exists instead of calling it unknown.
+   */
+  readonly broken?: readonly BrokenDecl[];
+}
+
+/** A declaration that is named but could not be read whole. */
+export interface BrokenDecl {
+  readonly kind: Declaration['kind'];
+  readonly name: string;
 }

@@ -105,7 +105,12 @@ export abstract class LowerBase extends BaseVisitor {
 
 /** Locale names and tags look like `en` or `zh-CN`. */
 export function checkLocale(locale: string, span: Span, diagnostics: Diagnostic[]): void {
-  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(locale)) diagnostics.push(badLocale(locale, span));
+  if (!isLocaleName(locale)) diagnostics.push(badLocale(locale, span));
+}
+
+/** True for a locale name or tag of the form `en` or `zh-CN`. */
+export function isLocaleName(locale: string): boolean {
+  return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(locale);
 }
 
 function badLocale(locale: string, span: Span): Diagnostic {

@@ -47,6 +47,15 @@ export function lowerToAst(file: SourceFile, tree: cst.FileCstNode, docComments:
 
 class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unknown>, FileLowering {
   private readonly imports: ast.ImportNode[] = [];
+  private readonly broken: ast.BrokenDecl[] = [];
+
+  /** Keeps the kind and name of a declaration recovery could not complete (see RuleFile.broken). */
+  private noteBroken(item: ItemCstNode): void {
+    const [inner] = (Object.values(item.children) as CstNode[][])[0] ?? [];
+    const name = this.token((inner?.children as { Identifier?: IToken[] } | undefined)?.Identifier);
+    const kind = inner?.name.replace(/Decl$/, '') as ast.Declaration['kind'] | undefined;
+    if (name && kind) this.broken.push({ kind, name: name.image });
+  }
   private readonly declarations: ast.Declaration[] = [];
 
   constructor(source: SourceFile, docs: ReadonlyMap<number, string>) {
@@ -61,6 +70,7 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
     } else {
       const node = this.lower<ast.Declaration>(item);
       if (node) this.declarations.push(node);
+      else this.noteBroken(item);
     }
   }
 
@@ -70,6 +80,7 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
       path: this.source.path,
       imports: this.imports,
       declarations: this.declarations,
+      ...(this.broken.length > 0 ? { broken: this.broken } : {}),
       span: { file: this.source.path, start: 0, end: this.source.text.length },
     };
     return { ast: file, diagnostics: this.diagnostics };

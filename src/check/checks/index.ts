@@ -6,6 +6,7 @@ import { analyseDecisions } from './decision-analysis.js';
 import { checkReachability } from './reachability.js';
 import { checkUnused } from './unused.js';
 import { verifyWitnesses } from './witnesses.js';
+import { judgeablePart, notJudged } from './draft.js';
 
 /**
  * The graph checks, in order. Like a compiler's stage table: each entry is a small named function,
@@ -24,4 +25,16 @@ export function runChecks(graph: DecisionGraph): Diagnostic[] {
     ...checkReachability(graph),
     ...checkUnused(graph),
   ];
+}
+
+/**
+ * The checks that still mean something when the rules have errors: cycles, and the decision
+ * analysis of every decision the errors do not touch (the others are named, `graph/not-judged`).
+ * Reachability and unused names are left out: an error hides uses and paths, so they would mislead.
+ */
+export function runDraftChecks(draft: DecisionGraph, broken: ReadonlySet<string>): Diagnostic[] {
+  const cycles = checkCycles(draft);
+  if (hasErrors(cycles)) return cycles;
+  const { graph, skipped } = judgeablePart(draft, broken);
+  return [...analyseDecisions(analyseGraph(graph)), ...notJudged(draft, skipped)];
 }

@@ -78,4 +78,13 @@ export const graphMessages = {
     'zh-CN': '其中的缺口和重叠不会报告；拆成几个小决策会有帮助',
   },
   'graph.inexact-decision.help': { en: 'gaps and overlaps in it are not reported', 'zh-CN': '其中的缺口和重叠不会报告' },
+  'graph.not-judged.own': {
+    en: '{decision} was not checked for gaps, overlaps and shadowed branches: its conditions have errors',
+    'zh-CN': '{decision} 没有检查缺口、重叠和被遮蔽的分支：它的条件有错误',
+  },
+  'graph.not-judged.upstream': {
+    en: '{decision} was not checked for gaps, overlaps and shadowed branches: it is reached through {through}, whose conditions have errors',
+    'zh-CN': '{decision} 没有检查缺口、重叠和被遮蔽的分支：通往它要经过 {through}，而 {through} 的条件有错误',
+  },
+  'graph.not-judged.help': { en: 'fix the errors above and check again', 'zh-CN': '改正上面的错误后再检查一次' },
 } as const;
