@@ -60,9 +60,11 @@ describe('sopwright check', () => {
     const r = await spawn(['check', 'error.sop'], { LANG: 'en_US.UTF-8' });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error\.sop:9:14: error\[syntax\/unexpected-token\]: /);
+    expect(r.stderr).toMatch(/^error\.sop:9:14: error\[syntax\/unexpected-token\]: /m);
     expect(r.stderr).toContain('9 |   when opened refund\n  |              ^\n');
-    expect(r.stderr.endsWith('\n\n1 error\n')).toBe(true);
+    // The decision with the syntax error is named as not judged (graph/not-judged, an info).
+    expect(r.stderr).toMatch(/^error\.sop:8:10: info\[graph\/not-judged\]: /);
+    expect(r.stderr.endsWith('\n\n1 error, 1 info\n')).toBe(true);
   });
 
   it('exits 0 on warnings alone, and 1 with --strict', async () => {
@@ -80,11 +82,13 @@ describe('sopwright check', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout);
-    expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 0 });
+    expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 1 });
     expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual([
+      'graph/not-judged',
       'syntax/unexpected-token',
       'graph/unused-fact',
     ]);
+    report.diagnostics.shift(); // the info on the decision with the syntax error
     expect(report.diagnostics[0]).toMatchObject({
       severity: 'error',
       file: 'error.sop',
@@ -109,8 +113,9 @@ describe('sopwright check', () => {
   it('caps pretty output with --max-errors', async () => {
     const r = await run(['check', '--max-errors', '1', 'many-errors.sop', '--locale', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stderr.match(/: error\[/g)).toHaveLength(1);
-    expect(r.stderr).toMatch(/\n… and 3 more\n\n4 errors\n$/);
+    expect(r.stderr.match(/: (error|info)\[/g)).toHaveLength(1);
+    // The broken decision is also named as not judged (graph/not-judged, an info).
+    expect(r.stderr).toMatch(/\n… and 4 more\n\n4 errors, 1 info\n$/);
   });
 
   it('checks the policies in a directory and skips the libraries they import', async () => {
