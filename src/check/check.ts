@@ -3,7 +3,7 @@ import type { SourceFile, Span } from '../source/source-file.js';
 import type { RuleFile } from '../syntax/ast.js';
 import type { ParseCache } from '../syntax/parse-cache.js';
 import { bind, type BoundRules } from './binder.js';
-import { buildGraph } from './build-graph.js';
+import { buildGraph, type BuiltGraph } from './build-graph.js';
 import { runChecks, runDraftChecks } from './checks/index.js';
 import type { DecisionGraph } from '../graph/graph.js';
 import { loadFiles } from './load-files.js';
@@ -54,7 +54,8 @@ export function compile(entryPath: string, host: CompileHost, options: CompileOp
   const loaded = loadFiles(entryPath, host, options.parseCache);
   const bound = bind(loaded.value.files);
   const refs = new ReferenceRecorder();
-  const built = buildGraph(bound.value, refs);
+  const tooDeep = loaded.diagnostics.some((d) => d.code === 'syntax/too-deep');
+  const built = tooDeep ? emptyBuild : buildGraph(bound.value, refs);
   const symbols = symbolTable(bound.value);
   const done = (graph: DecisionGraph | undefined, diagnostics: readonly Diagnostic[]): CompileResult => ({
     graph,
@@ -68,6 +69,9 @@ export function compile(entryPath: string, host: CompileHost, options: CompileOp
   // Every stage runs even after errors, on what could be read: a syntax error in one declaration
   // leaves out only that declaration, and an error in some conditions leaves out only the decisions
   // it touches (see runDraftChecks), so one run reports every problem it can.
+  // An expression nested too deeply is neither typed (its walk would overflow the stack) nor judged:
+  // a file that deep is not parsed at all (syntax/nesting.ts), so the rest would be echoes.
+  if (tooDeep) return done(undefined, loaded.diagnostics);
   const front = withoutEchoes(loaded.value.files, [...loaded.diagnostics, ...bound.diagnostics, ...built.diagnostics]);
   if (built.value && !hasErrors(front)) {
     const all = [...front, ...runChecks(built.value)];
@@ -90,6 +94,9 @@ function withoutEchoes(files: readonly RuleFile[], diagnostics: readonly Diagnos
   const broken = files.flatMap((f) => f.declarations.map((d) => d.span)).filter((span) => errors.some((e) => overlaps(e.span, span)));
   return diagnostics.filter((d) => d.code.startsWith('syntax/') || !broken.some((span) => overlaps(d.span, span)));
 }
+
+/** What building gives when nothing is built. */
+const emptyBuild: BuiltGraph = { value: undefined, draft: undefined, broken: new Set(), diagnostics: [] };
 
 /** Decisions whose text has a syntax error in it: what was read of them may not be what was meant. */
 function decisionsWithSyntaxErrors(bound: BoundRules, diagnostics: readonly Diagnostic[]): string[] {

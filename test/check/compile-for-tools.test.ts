@@ -76,7 +76,8 @@ describe('recompiling with a parse cache', () => {
     const broken = { ...files, 'vocab.sop': files['vocab.sop'].replace('const small = 30 CNY', 'const small = = 30 CNY') };
     const bad = compileSources('shop.sop', broken, { parseCache: cache });
     expect(bad.graph).toBeUndefined();
-    expect(bad.diagnostics.map((d) => d.code)).toEqual(['syntax/unexpected-token']);
+    // Every error in one run (issue 13): the decision with the syntax error is named as not judged.
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(['graph/not-judged', 'syntax/unexpected-token']);
     const good = compileSources('shop.sop', files, { parseCache: cache });
     expect(good.graph).toBeDefined();
     expect(parsed).toEqual(['shop.sop', 'vocab.sop', 'outcomes.sop', 'vocab.sop']);
@@ -149,7 +150,9 @@ decision extra "多余" { when price > -> refund }
     };
     const result = compileSources('shop.sop', broken);
     expect(result.graph).toBeUndefined();
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['syntax/unexpected-token']);
+    // Every error in one run (issue 13): the syntax error, the unknown name and the type error, and
+    // the two decisions they touch named as not judged.
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['graph/not-judged', 'graph/not-judged', 'resolve/unknown-name', 'syntax/unexpected-token', 'type/mismatch']);
     const refs = describeRefs(result).filter((r) => r.startsWith('shop.sop'));
     expect(refs).toEqual([
       'shop.sop: triage → triage (decision) at shop.sop:"triage"',
