@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
+import { askLazyService } from './lazy-service.js';
 
 /**
  * The test run's shared Chromium (launched once by test/support/browser-setup.ts), connected to
@@ -7,8 +8,5 @@ import { inject } from 'vitest';
  * connection in `afterAll` (which leaves the browser running for the other files).
  */
 export async function connectSharedBrowser(): Promise<Browser> {
-  const response = await fetch(inject('browserLauncher'));
-  const text = await response.text();
-  if (!response.ok) throw new Error(`no shared browser for the tests: ${text}`);
-  return chromium.connect(text);
+  return chromium.connect(await askLazyService(inject('browserLauncher'), 'shared browser'));
 }

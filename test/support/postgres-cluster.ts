@@ -87,7 +87,8 @@ export async function startCluster(): Promise<Cluster> {
       if (server.exitCode === null) {
         const exited = new Promise((r) => server.once('exit', r));
         server.kill('SIGINT'); // fast shutdown: ends sessions, no waiting for clients
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        // The timer is unref'd: left pending after a quick exit, it would hold the test run open.
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
         if (server.exitCode === null) server.kill('SIGKILL');
       }
       rmSync(dir, { recursive: true, force: true });

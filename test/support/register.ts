@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { askLazyService } from './lazy-service.js';
 
 /** Test helpers for the register: a fresh database of either kind, and entries to record. */
 
@@ -14,7 +15,7 @@ export async function freshLocation(kind: DatabaseKind): Promise<{ location: str
   const dir = mkdtempSync(join(tmpdir(), 'sopwright-register-'));
   const removeDir = async (): Promise<void> => rmSync(dir, { recursive: true, force: true });
   if (kind === 'sqlite') return { location: join(dir, 'register.db'), dir, cleanup: removeDir };
-  const admin = inject('postgresUrl');
+  const admin = await postgresAdminUrl();
   const name = `register_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: admin });
@@ -24,6 +25,11 @@ export async function freshLocation(kind: DatabaseKind): Promise<{ location: str
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return { location: url.toString(), dir, cleanup: removeDir };
+}
+
+/** The URL of the test run's PostgreSQL cluster (started on the first call of the run). */
+export function postgresAdminUrl(): Promise<string> {
+  return askLazyService(inject('postgresLauncher'), 'PostgreSQL cluster');
 }
 
 export { newEntry } from './register-entry.js';
