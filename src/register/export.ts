@@ -1,5 +1,5 @@
 import { isOverdue, type RegisterEntry } from './entry.js';
-import { dayOf } from './time.js';
+import { dayOf, timeOf } from './time.js';
 import { registerWords, sheetColumns, textIn, type SheetColumn } from './words.js';
 
 /**
@@ -28,8 +28,7 @@ export interface SheetOptions {
 /** A moment as local `YYYY-MM-DD HH:MM`. */
 export function localMoment(iso: string, timeZone?: string): string {
   const d = new Date(iso);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-  return `${dayOf(d, timeZone)} ${time}`;
+  return `${dayOf(d, timeZone)} ${timeOf(d, timeZone)}`;
 }
 
 /** An entry as a row of the daily register. */

@@ -60,8 +60,11 @@ function dueOf(result: EvalResult): string | null {
   return typeof due === 'string' ? due : null;
 }
 
-/** Validates and evaluates `facts` (JSON as the API receives it) and builds the entry for a decided case. */
-export function decideCase(graph: DecisionGraph, texts: readonly string[], facts: Readonly<Record<string, unknown>>, who: Recording): DecidedCase {
+/**
+ * Validates and evaluates `facts` (JSON as the API receives it) and builds the entry for a decided
+ * case, pointing at `policy` (a server passes the identity its answers carry; see `policyRef`).
+ */
+export function decideCase(graph: DecisionGraph, policy: PolicyRef, facts: Readonly<Record<string, unknown>>, who: Recording): DecidedCase {
   const input = readCase(graph, facts);
   if (input.diagnostics.length > 0 || input.value === undefined) return { refused: 'invalid', diagnostics: input.diagnostics };
   const result = evaluate(graph, input.value);
@@ -76,7 +79,7 @@ export function decideCase(graph: DecisionGraph, texts: readonly string[], facts
   const entry: NewEntry = {
     staff: who.staff,
     account: who.account ?? null,
-    policy: policyRef(graph, texts),
+    policy,
     facts,
     outcome: outcome.id,
     owner: outcome.owner,

@@ -18,10 +18,34 @@ export function isDay(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
+/**
+ * Formatters by kind and zone: building an Intl.DateTimeFormat costs far more than using one, and
+ * a day's export formats tens of thousands of moments. The machine's zone is keyed by `TZ` so a
+ * change of it is seen.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'day' | 'time', timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone ?? `default:${process.env.TZ ?? ''}`}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    // en-CA formats dates as YYYY-MM-DD; en-GB with h23 gives HH:MM.
+    f = kind === 'day'
+      ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** The calendar day (YYYY-MM-DD) of a moment in a time zone (IANA name; default: the machine's). */
 export function dayOf(moment: Date, timeZone?: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+  return formatter('day', timeZone).format(moment);
+}
+
+/** The clock time (HH:MM, 24-hour) of a moment in a time zone (default: the machine's). */
+export function timeOf(moment: Date, timeZone?: string): string {
+  return formatter('time', timeZone).format(moment);
 }
 
 /** True for a time zone name the runtime knows. */

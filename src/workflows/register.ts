@@ -1,4 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EvalResult } from '../eval/trace.js';
+import type { DecisionGraph } from '../graph/graph.js';
+import { decideCase } from '../register/record-case.js';
+import type { PolicyRef } from '../register/entry.js';
 import type { RegisterEntry } from '../register/entry.js';
 import { RegisterError } from '../register/errors.js';
 import { sheetRow, toCsv, toJsonl } from '../register/export.js';
@@ -19,6 +23,7 @@ export { entryStatuses, isEntryStatus, isOverdue, type EntryStatus, type Registe
 export { RegisterError, type RegisterErrorKind } from '../register/errors.js';
 export { maxPage, type EntryPage, type ListQuery, type Register } from '../register/store.js';
 export { isMoment } from '../register/time.js';
+export { policyRef, policyHash } from '../register/record-case.js';
 export { formatEntryText, formatListText } from '../register/format-text.js';
 
 /** An open register, or why it could not be opened. */
@@ -108,4 +113,47 @@ export async function exportRegisterDay(register: Register, opts: RegisterExport
     return { data: undefined, failure: 'write', diagnostics: [], problems: [`cannot write \`${opts.output}\`: ${describeFsError(error)}`] };
   }
   return { failure: undefined, ...made };
+}
+
+/** What a desk sends to record a case. */
+export interface RecordRequest {
+  readonly case: unknown;
+  readonly staff?: unknown;
+  readonly account?: unknown;
+  readonly note?: unknown;
+}
+
+/** The recorded entry, or why nothing was recorded: a request the register refuses, or the evaluation's answer. */
+export type RecordedCase =
+  | { readonly entry: RegisterEntry }
+  | { readonly refused: 'invalid-input'; readonly error: RegisterError }
+  | { readonly refused: 'invalid'; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly refused: 'undecided' | 'error'; readonly result: EvalResult };
+
+/**
+ * Evaluates a case against a compiled policy and, when it is decided, records it. The entry keeps
+ * `policy`: its id, version and source hash (`policyRef` makes one from the source texts).
+ */
+export async function recordCase(register: Register, graph: DecisionGraph, policy: PolicyRef, request: RecordRequest): Promise<RecordedCase> {
+  const facts = request.case;
+  if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
+    return { refused: 'invalid-input', error: new RegisterError('invalid-input', `\`case\` must be an object of facts, got ${JSON.stringify(facts ?? null)}`) };
+  }
+  for (const [field, value] of [['staff', request.staff], ['account', request.account], ['note', request.note]] as const) {
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      return { refused: 'invalid-input', error: new RegisterError('invalid-input', `\`${field}\` must be a text, got ${JSON.stringify(value)}`) };
+    }
+  }
+  const decided = decideCase(graph, policy, facts as Record<string, unknown>, {
+    staff: request.staff as string,
+    account: request.account as string | null | undefined,
+    note: request.note as string | null | undefined,
+  });
+  if ('refused' in decided) return decided.refused === 'invalid' ? { refused: 'invalid', diagnostics: decided.diagnostics } : { refused: decided.refused, result: decided.result };
+  try {
+    return { entry: await register.record(decided.entry) };
+  } catch (error) {
+    if (error instanceof RegisterError && error.kind === 'invalid-input') return { refused: 'invalid-input', error };
+    throw error;
+  }
 }

@@ -10,6 +10,7 @@ import { generateScaledPolicy } from '../support/generate-policy.js';
 import { apiBench } from './api.js';
 import { generateCases, toInputRecord } from './cases.js';
 import type { EngineFigures } from './inprocess.js';
+import { registerBench } from './register.js';
 import { duration, grouped, median, rate, ratio, table } from './stats.js';
 
 /**
@@ -21,10 +22,14 @@ import { duration, grouped, median, rate, ratio, table } from './stats.js';
  *   3. `sopwright check` on generated policies of 1k, 10k and 100k branches.
  *   4. Start-up: `sopwright check rules/after-sales.sop` against `node -e 0`.
  *   5. The HTTP API of `sopwright serve` on loopback (api.ts); `-- --only api` runs just this one.
+ *   6. The after-sales register: recording on SQLite and PostgreSQL, reading a day of 10,000 entries
+ *      (register.ts). `npm run bench -- --register` runs this section alone, into register-results.md.
  */
 
 const quick = process.argv.includes('--quick');
 const onlyApi = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'api';
+const registerOnly = process.argv.includes('--register');
+const registerSettings = quick ? { records: 300, runs: 3, day: 10_000 } : { records: 2_000, runs: 3, day: 10_000 };
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const POLICY = join(root, 'rules/after-sales.sop');
 const BIN = join(root, 'bin/sopwright.js');
@@ -42,31 +47,35 @@ const sections: string[] = [];
 async function main(): Promise<void> {
   const started = new Date();
   const load = loadavg()[0];
-  log(`sopwright bench${quick ? ' (quick)' : ''}: building…`);
+  log(`sopwright bench${quick ? ' (quick)' : ''}${registerOnly ? ' (register only)' : ''}: building…`);
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   try {
-    if (!onlyApi) {
+    if (!onlyApi && !registerOnly) {
       await bundle();
       sections.push(inProcess());
       sections.push(await wholeProcess());
       sections.push(checkScaling());
       sections.push(startUp());
     }
-    sections.push(await apiBench(root, data, quick ? { seconds: 5, runs: 3, batchLines: 20_000 } : { seconds: 10, runs: 3, batchLines: 100_000 }));
+    if (!registerOnly) {
+      sections.push(await apiBench(root, data, quick ? { seconds: 5, runs: 3, batchLines: 20_000 } : { seconds: 10, runs: 3, batchLines: 100_000 }));
+    }
+    if (!onlyApi) sections.push(await registerBench(registerSettings, log));
   } finally {
     rmSync(data, { recursive: true, force: true });
   }
+  const flags = [quick ? '--quick' : '', onlyApi ? '--only api' : '', registerOnly ? '--register' : ''].filter(Boolean);
   const head = [
     '# sopwright benchmarks',
     '',
-    `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ` +
+    `Measured by \`npm run bench${flags.length > 0 ? ` -- ${flags.join(' ')}` : ''}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ` +
       `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${load.toFixed(2)} at the start. ` +
       'Figures are medians over the runs shown; ratios compare runs of this same invocation. ' +
       'The machine is shared, so absolute figures move between invocations; the ratios move less.',
   ].join('\n');
   const text = `${[head, ...sections].join('\n\n')}\n`;
   // A run of one section alone does not replace the full results.
-  writeFileSync(join(root, onlyApi ? 'test/bench/results-api.md' : 'test/bench/results.md'), text);
+  writeFileSync(join(root, onlyApi ? 'test/bench/results-api.md' : registerOnly ? 'test/bench/register-results.md' : 'test/bench/results.md'), text);
   process.stdout.write(text);
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../../src/check/check.js';
 import type { DecisionGraph } from '../../src/graph/graph.js';
-import { decideCase } from '../../src/register/record-case.js';
+import { decideCase, policyRef } from '../../src/register/record-case.js';
 import { openRegister, type RegisterEntry } from '../../src/register/index.js';
 import { repoRoot } from './cli.js';
 
@@ -30,7 +30,7 @@ export async function seedRegister(location: string): Promise<RegisterEntry[]> {
   try {
     for (const c of seedCases) {
       now = new Date(c.at);
-      const decided = decideCase(graph, texts, c.facts, { staff: c.staff, account: c.account, note: c.note });
+      const decided = decideCase(graph, policyRef(graph, texts), c.facts, { staff: c.staff, account: c.account, note: c.note });
       if (!('entry' in decided)) throw new Error(`seed case not decided: ${JSON.stringify(c.facts)}`);
       out.push(await register.record({ ...decided.entry, due: c.due }));
     }
