@@ -147,7 +147,7 @@ describe('sopwright register: databases it cannot use', () => {
     const file = join(dir, 'none.db');
     const r = await spawnCli(['register', 'list', '--db', file]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe(`sopwright: error: there is no register at \`${file}\`\n  = help: record a case first (the desk or \`POST /v1/register\` creates it), or pass the register with \`--db FILE|URL\`\n`);
+    expect(r.stderr).toBe(`sopwright: error: there is no register at \`${file}\`\n  = help: recording the first case creates it; or pass the register with \`--db FILE|URL\`\n`);
     expect(existsSync(file)).toBe(false);
   });
 

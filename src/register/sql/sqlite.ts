@@ -34,7 +34,7 @@ export function sqliteError(error: unknown, file: string): unknown {
 /** Opens (or creates) a SQLite register file. */
 export async function openSqlite(file: string, opts: OpenOptions): Promise<SqlDriver> {
   if (!opts.create && file !== ':memory:' && !existsSync(file)) {
-    throw new RegisterError('missing', `there is no register at \`${file}\``, 'record a case first (the desk or `POST /v1/register` creates it), or pass the register with `--db FILE|URL`');
+    throw new RegisterError('missing', `there is no register at \`${file}\``, 'recording the first case creates it; or pass the register with `--db FILE|URL`');
   }
   // Loaded here: only commands that open a register pay for the native module.
   const { default: Database } = await import('better-sqlite3');
