@@ -20,8 +20,10 @@ export interface PathConditions {
   condition(branch: Branch): Formula;
   /** The cases of its decision that take the branch, as conjuncts (not counting the path). */
   region(decision: DecisionNode, branch: Branch): readonly Formula[];
-  /** The branches (of decisions reachable from `start`) that lead to a decision. */
-  incoming(decisionId: string): readonly Branch[];
+  /** The branches (of decisions reachable from `start`) that lead to a decision or an outcome. */
+  incoming(targetId: string): readonly Branch[];
+  /** The conjuncts of the condition under which a case reaches an outcome; undefined when none does. */
+  reachOutcome(outcomeId: string): readonly Formula[] | undefined;
 }
 
 /** The path conditions of every decision. Needs an acyclic graph. */
@@ -44,18 +46,25 @@ export function pathConditions(graph: DecisionGraph): PathConditions {
   const incoming = new Map<string, Branch[]>();
   const paths = new Map<string, (readonly Formula[])[]>();
   const reach = new Map<string, readonly Formula[]>();
+  // Outcomes and decisions share one namespace, so one map holds the paths into both.
   for (const d of order) {
     const p = d.id === graph.policy.start ? [] : joinPaths(paths.get(d.id) ?? []);
     reach.set(d.id, p);
     for (const b of d.branches) {
-      if (b.target.kind !== 'decision') continue;
       const into = b.target.id;
       if (!paths.has(into)) [paths.set(into, []), incoming.set(into, [])];
       paths.get(into)!.push(p.concat(region(d, b)));
       incoming.get(into)!.push(b);
     }
   }
-  return { translator, order, reach: (id) => reach.get(id), condition, region, incoming: (id) => incoming.get(id) ?? [] };
+  const outcomeReach = new Map<string, readonly Formula[]>();
+  const reachOutcome = (id: string): readonly Formula[] | undefined => {
+    const into = paths.get(id);
+    if (into === undefined || graph.outcomes[id] === undefined) return undefined;
+    if (!outcomeReach.has(id)) outcomeReach.set(id, joinPaths(into));
+    return outcomeReach.get(id);
+  };
+  return { translator, order, reach: (id) => reach.get(id), condition, region, incoming: (id) => incoming.get(id) ?? [], reachOutcome };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { pathConditions, type PathConditions } from '../path-conditions.js';
-import type { Branch, DecisionGraph, DecisionNode } from '../../graph/graph.js';
+import type { Branch, DecisionGraph, DecisionNode, OutcomeNode } from '../../graph/graph.js';
 import { boxesDisjoint, boxOf } from './box.js';
 import { type Formula, factsOf, not } from './formula.js';
 import { type QueryResult, QueryRunner, QueryScope } from './query.js';
@@ -35,6 +35,12 @@ export type Finding =
 
 export interface DecisionAnalysis {
   readonly findings: readonly Finding[];
+  /**
+   * The deadlines with cases, each judged as a first-match decision of its own (id
+   * `<outcome>.deadline`, one branch per case) over the cases that reach its outcome; findings
+   * name these nodes, and this map gives the outcome of each.
+   */
+  readonly deadlines: ReadonlyMap<DecisionNode, OutcomeNode>;
   /** Ids of the branches some case can take (or may take, where the analysis is inexact). */
   readonly reachableBranches: ReadonlySet<string>;
 }
@@ -60,19 +66,30 @@ class Analyser {
     this.queries = new QueryRunner(graph);
   }
 
+  private readonly deadlines = new Map<DecisionNode, OutcomeNode>();
+
   run(): DecisionAnalysis {
-    for (const d of this.pc.order) this.decision(d);
-    return { findings: this.findings, reachableBranches: this.reachable };
+    for (const d of this.pc.order) this.decision(d, this.pc.reach(d.id) ?? [], this.reachOf(d));
+    // Deadline cases after every decision: the paths into an outcome are then all judged.
+    for (const o of Object.values(this.graph.outcomes)) {
+      if (!o.deadline?.cases.some((c) => c.condition !== null)) continue;
+      const path = this.pc.reachOutcome(o.id);
+      if (path === undefined) continue;
+      const node = deadlineDecision(o);
+      this.deadlines.set(node, o);
+      this.decision(node, path, this.reachOf(node, o.id));
+    }
+    return { findings: this.findings, reachableBranches: this.reachable, deadlines: this.deadlines };
   }
 
   /**
    * Whether any case reaches d: some branch leading here can be taken. Those branches were
    * judged already (decisions come in topological order), so nothing is solved again.
    */
-  private reachOf(d: DecisionNode): QueryResult {
-    if (d.id === this.graph.policy.start) return { status: 'sat' };
+  private reachOf(d: DecisionNode, target = d.id): QueryResult {
+    if (target === this.graph.policy.start) return { status: 'sat' };
     let result: QueryResult = { status: 'unsat' };
-    for (const b of this.pc.incoming(d.id)) {
+    for (const b of this.pc.incoming(target)) {
       const r = this.taken.get(b.id);
       if (r?.status === 'sat') return r;
       if (r?.status === 'unknown' && result.status === 'unsat') result = r;
@@ -80,9 +97,7 @@ class Analyser {
     return result;
   }
 
-  private decision(d: DecisionNode): void {
-    const path = this.pc.reach(d.id) ?? [];
-    const reach = this.reachOf(d);
+  private decision(d: DecisionNode, path: readonly Formula[], reach: QueryResult): void {
     // No case reaches d: the branches leading here are reported where they are.
     if (reach.status === 'unsat') return;
     const scope = new QueryScope(path, d.branches.map((b) => this.pc.condition(b)));
@@ -203,11 +218,23 @@ class Analyser {
         for (const fact of factsOf(c)) facts.add(fact);
         return holds(c, model) !== false;
       });
-      if (!taken || holds(this.pc.condition(taken), model) === undefined || taken.target.kind !== 'decision') return undefined;
+      if (!taken || holds(this.pc.condition(taken), model) === undefined) return undefined;
+      // A deadline's node is reached when its outcome is.
+      if (taken.target.kind === 'outcome') return this.deadlines.get(target)?.id === taken.target.id ? facts : undefined;
       d = this.graph.decisions[taken.target.id];
     }
     return d ? facts : undefined;
   }
+}
+
+/**
+ * A deadline's cases as a first-match decision: a gap is a case reaching the outcome for which no
+ * deadline case holds (its due moment would be unknown), a shadowed case is one never taken.
+ */
+function deadlineDecision(o: OutcomeNode): DecisionNode {
+  const cases = o.deadline!.cases;
+  const branches: Branch[] = cases.map((c, index) => ({ id: c.id, index, condition: c.condition, target: { kind: 'outcome', id: o.id }, span: c.span }));
+  return { id: `${o.id}.deadline`, label: o.label, doc: null, span: o.span, hitPolicy: 'first', branches };
 }
 
 interface Ctx {

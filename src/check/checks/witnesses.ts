@@ -17,7 +17,7 @@ export function verifyWitnesses(graph: DecisionGraph, analysis: DecisionAnalysis
   if (!analysis.findings.some((f) => (f.kind === 'gap' || f.kind === 'overlap') && f.model)) return analysis;
   const findings = analysis.findings.map((f): Finding => {
     if ((f.kind !== 'gap' && f.kind !== 'overlap') || !f.model) return f;
-    const witness = verifiedWitness(graph, f);
+    const witness = verifiedWitness(graph, analysis, f);
     if (witness === undefined && process.env.SOPWRIGHT_STRICT_WITNESSES) {
       throw new Error(`internal error: the ${f.kind} witness in \`${f.decision.id}\` does not reproduce (${JSON.stringify(f.model)})`);
     }
@@ -28,11 +28,13 @@ export function verifyWitnesses(graph: DecisionGraph, analysis: DecisionAnalysis
 
 type Claim = Extract<Finding, { kind: 'gap' | 'overlap' }>;
 
-function verifiedWitness(graph: DecisionGraph, f: Claim): Witness | undefined {
+function verifiedWitness(graph: DecisionGraph, analysis: DecisionAnalysis, f: Claim): Witness | undefined {
   const model = f.model as Witness;
   if (f.kind === 'gap') {
     const witness = factsRead(graph, model);
-    return witness && fallsThrough(evaluateWitness(graph, witness), f.decision) ? witness : undefined;
+    const outcome = analysis.deadlines.get(f.decision);
+    const r = witness && evaluateWitness(graph, witness);
+    return witness && (outcome ? missesDeadline(r, outcome.id) : fallsThrough(r, f.decision)) ? witness : undefined;
   }
   // The overlap: the facts evaluation reads with the earlier branch tried first, then those it
   // reads with the later one tried first; with both, each is taken when tried first.
@@ -72,6 +74,11 @@ function factsRead(graph: DecisionGraph, model: Witness, start: Witness | undefi
 function evaluateWitness(graph: DecisionGraph, witness: Witness, trace = false): EvalResult | undefined {
   const read = readCaseArgs(graph, Object.entries(witness).map(([k, v]) => `${k}=${v}`));
   return read.value === undefined ? undefined : evaluate(graph, read.value, { trace });
+}
+
+/** Decided at the outcome, yet no case of its deadline holds. */
+function missesDeadline(r: EvalResult | undefined, outcome: string): boolean {
+  return r?.status === 'decided' && r.outcome?.id === outcome && r.outcome.deadlineCase === null;
 }
 
 function fallsThrough(r: EvalResult | undefined, decision: DecisionNode): boolean {

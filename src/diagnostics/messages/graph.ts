@@ -2,6 +2,11 @@
 export const graphMessages = {
   'graph.gap': { en: 'some cases reach {decision} and match no branch', 'zh-CN': '有些案例会进入 {decision}，却没有任何分支匹配' },
   'graph.gap.help': { en: 'add an `otherwise ->` branch or a branch for these cases', 'zh-CN': '加一个 `otherwise ->` 分支，或为这些案例加一个分支' },
+  'graph.deadline-gap': {
+    en: 'some cases reach {outcome} and match no case of its deadline, so their due moment is unknown',
+    'zh-CN': '有些案例会到达 {outcome}，却不符合其时限的任何一种情形，无法算出截止时间',
+  },
+  'graph.deadline-gap.help': { en: 'add `otherwise ->` to the deadline, or a case for these', 'zh-CN': '在时限里加一个 `otherwise ->`，或为这些案例加一种情形' },
   'graph.shadowed': { en: '{branch} in {decision} is never taken: {who} every case it matches', 'zh-CN': '{decision} 里的 {branch} 永远不会走到：它匹配的每个案例都先被{who}' },
   'graph.shadowed.one': { en: '{branch} catches', 'zh-CN': ' {branch} 接走了' },
   'graph.shadowed.many': { en: 'the branches {branches} catch', 'zh-CN': '分支 {branches} 接走了' },
