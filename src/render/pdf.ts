@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { code, list, msg } from '../diagnostics/message.js';
+import { withPrintFonts } from './print-fonts.js';
 import type { PageFurniture } from './render.js';
 
 /**
@@ -124,15 +125,16 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
 async function printIn(context: BrowserContext, html: string, opts: PrintOptions): Promise<Uint8Array> {
   await context.route('**/*', (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.setContent(html, { waitUntil: 'load' });
+  // Real fonts: the page's text picks the font slices it needs; header and footer are documents of their own.
+  await page.setContent(withPrintFonts(html), { waitUntil: 'load' });
   const pdf = await page.pdf({
     format: 'A4',
     landscape: opts.landscape ?? false,
     margin: opts.margin ?? margin,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: opts.furniture.header,
-    footerTemplate: opts.furniture.footer,
+    headerTemplate: withPrintFonts(opts.furniture.header),
+    footerTemplate: withPrintFonts(opts.furniture.footer, `${opts.furniture.footer}0123456789`),
     outline: true,
     tagged: true,
   });

@@ -12,7 +12,7 @@ import { flowchartFont } from './flowchart.js';
  */
 
 /** The font stack flowchart text is drawn with (also set by the handbook's CSS). */
-export const svgFontStack = 'Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif';
+export const svgFontStack = 'Noto Sans SC, Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif';
 
 const metricsFont = 'Verdana';
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/check/check.js';
 import type { DecisionGraph } from '../../src/graph/graph.js';
 import { browserCandidates, findBrowser, makeReproducible, printPdf } from '../../src/render/pdf.js';
+import { parseUnicodeRange, printFontFaces } from '../../src/render/print-fonts.js';
 import { renderHandbook, renderPageFurniture } from '../../src/render/render.js';
 import { loadTemplates } from '../../src/render/template-loader.js';
 import { connectSharedBrowser } from '../support/browser.js';
@@ -66,6 +67,13 @@ describe.each(['zh-CN', 'en'] as const)('the %s PDF handbook', (locale) => {
     expect(info).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);
   });
 
+  it('embeds every font as a real font, none as Type 3 glyph pictures (pdffonts)', () => {
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row, row).not.toMatch(/Type 3/);
+    expect(rows.some((r) => /NotoSansSC.*CID TrueType/.test(r))).toBe(true);
+  });
+
   it('holds the key labels as text (pdftotext)', () => {
     // pdftotext keeps reading order but may break lines inside a phrase; compare without breaks.
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s*\n\s*/g, locale === 'en' ? ' ' : '');
@@ -78,6 +86,19 @@ describe.each(['zh-CN', 'en'] as const)('the %s PDF handbook', (locale) => {
     const png = readFileSync(`${prefix}-01.png`);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.length).toBeGreaterThan(5_000);
+  });
+});
+
+describe('print fonts', () => {
+  it('inlines only the Unicode-range slices the text uses', () => {
+    const faces = (text: string) => printFontFaces(text).split('\n').filter((l) => l.startsWith('@font-face'));
+    expect(faces('Refund').length).toBeGreaterThan(0);
+    expect(faces('Refund').length).toBeLessThan(faces('Refund 售后处理规范，直接退款').length);
+    expect(faces('售后').every((f) => f.includes("font-family:'Noto Sans SC'") && f.includes('data:font/woff2;base64,'))).toBe(true);
+  });
+
+  it('reads CSS unicode-range lists, wildcards included', () => {
+    expect(parseUnicodeRange('U+4e00-4e09, U+3000,U+4??')).toEqual([[0x4e00, 0x4e09], [0x3000, 0x3000], [0x400, 0x4ff]]);
   });
 });
 
