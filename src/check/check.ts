@@ -4,6 +4,7 @@ import type { RuleFile } from '../syntax/ast.js';
 import type { ParseCache } from '../syntax/parse-cache.js';
 import { bind, type BoundRules } from './binder.js';
 import { buildGraph, type BuiltGraph } from './build-graph.js';
+import { chainsTooDeep } from './chain-depth.js';
 import { runChecks, runDraftChecks } from './checks/index.js';
 import type { DecisionGraph } from '../graph/graph.js';
 import { loadFiles } from './load-files.js';
@@ -54,7 +55,8 @@ export function compile(entryPath: string, host: CompileHost, options: CompileOp
   const loaded = loadFiles(entryPath, host, options.parseCache);
   const bound = bind(loaded.value.files);
   const refs = new ReferenceRecorder();
-  const tooDeep = loaded.diagnostics.some((d) => d.code === 'syntax/too-deep');
+  const chains = chainsTooDeep(bound.value);
+  const tooDeep = chains.length > 0 || loaded.diagnostics.some((d) => d.code === 'syntax/too-deep');
   const built = tooDeep ? emptyBuild : buildGraph(bound.value, refs);
   const symbols = symbolTable(bound.value);
   const done = (graph: DecisionGraph | undefined, diagnostics: readonly Diagnostic[]): CompileResult => ({
@@ -71,7 +73,8 @@ export function compile(entryPath: string, host: CompileHost, options: CompileOp
   // it touches (see runDraftChecks), so one run reports every problem it can.
   // An expression nested too deeply is neither typed (its walk would overflow the stack) nor judged:
   // a file that deep is not parsed at all (syntax/nesting.ts), so the rest would be echoes.
-  if (tooDeep) return done(undefined, loaded.diagnostics);
+  // So is a policy whose lets or decisions chain beyond the limits of check/chain-depth.ts.
+  if (tooDeep) return done(undefined, [...loaded.diagnostics, ...chains]);
   const front = withoutEchoes(loaded.value.files, [...loaded.diagnostics, ...bound.diagnostics, ...built.diagnostics]);
   if (built.value && !hasErrors(front)) {
     const all = [...front, ...runChecks(built.value)];

@@ -27,6 +27,7 @@ export class ExprTyper {
   readonly diagnostics: Diagnostic[] = [];
   private readonly constants = new Map<string, { type: ValueType; value: Value } | null>();
   private readonly lets = new Map<string, Expr | null | 'pending'>();
+  private readonly enumMembers = new Map<EnumDecl, ReadonlySet<string>>();
   /** Whether an expression read the built-in `now`. */
   usesNow = false;
   /** The policy's time zone (`timezone`), or null. */
@@ -237,8 +238,18 @@ export class ExprTyper {
     return this.memberOf(decl, member, span);
   }
 
+  /** The member names of an enum, as a set: `in {…}` over a large enum looked each one up. */
+  private memberNames(decl: EnumDecl): ReadonlySet<string> {
+    let names = this.enumMembers.get(decl);
+    if (!names) {
+      names = new Set(decl.members.map((m) => m.name.text));
+      this.enumMembers.set(decl, names);
+    }
+    return names;
+  }
+
   private memberOf(decl: EnumDecl, member: Name, span: Span): Expr | null {
-    if (!decl.members.some((m) => m.name.text === member.text)) {
+    if (!this.memberNames(decl).has(member.text)) {
       this.report(unknownMember(decl, member));
       return null;
     }
@@ -249,7 +260,7 @@ export class ExprTyper {
   private reference(name: Name, expected?: ValueType): Expr | null {
     const expectedEnum = expected?.kind === 'enum' ? this.bound.symbols.get(expected.enum) : undefined;
     if (expectedEnum?.kind === 'enum') {
-      if (expectedEnum.members.some((m) => m.name.text === name.text)) return this.memberOf(expectedEnum, name, name.span);
+      if (this.memberNames(expectedEnum).has(name.text)) return this.memberOf(expectedEnum, name, name.span);
       const owners = this.bound.memberOwners.get(name.text);
       if (owners && !this.isValueName(name.text)) {
         this.report(foreignMember(name, owners[0], expectedEnum));

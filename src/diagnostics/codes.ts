@@ -31,6 +31,7 @@ export const codes = {
   'resolve/unknown-department': { severity: 'error', doc: 'an outcome owner that is not a declared department', zh: '结果的负责部门没有声明' },
   'resolve/missing-start': { severity: 'error', doc: 'the policy does not say which decision comes first (`start`)', zh: '政策没有说明先走哪个决策（`start`）' },
   'resolve/ambiguous-name': { severity: 'error', doc: 'a bare name matches members of several enums; qualify it as `enum.member`', zh: '单写的名字同时是几个枚举的成员；请写成 `枚举.成员`' },
+  'resolve/too-deep': { severity: 'error', doc: 'a chain across declarations beyond the documented limits: a `let` more than 512 operations deep with the `let`s it uses written out, or a path through more than 1,000 decisions', zh: '跨声明的链超过了规定的上限：`let` 连同它用到的 `let` 展开后运算深度超过 512 层，或一条路径经过 1000 个以上的决策' },
   'resolve/let-cycle': { severity: 'error', doc: 'derived values (`let`) that depend on themselves', zh: '派生值（`let`）依赖它自己' },
   'resolve/missing-translation': { severity: 'warning', doc: 'a text lacks one of the policy\'s locales', zh: '文字缺少政策的某种语言' },
   'resolve/unknown-locale': { severity: 'warning', doc: 'a text is tagged with a locale the policy does not declare', zh: '文字标了政策没有声明的语言' },

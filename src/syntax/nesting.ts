@@ -68,7 +68,7 @@ export function tooDeepExpressions(ast: RuleFile): Diagnostic[] {
   return out;
 }
 
-const EXPR_KINDS = new Set(['number', 'yuan', 'same-day', 'string', 'bool', 'ref', 'call', 'neg', 'arith', 'compare', 'in', 'not', 'and', 'or', 'paren']);
+const EXPR_KINDS = new Set(['number', 'yuan', 'same-day', 'date', 'time', 'between', 'string', 'bool', 'ref', 'call', 'neg', 'arith', 'compare', 'in', 'not', 'and', 'or', 'paren']);
 
 function isExprNode(node: object): boolean {
   const kind = (node as { kind?: unknown }).kind;

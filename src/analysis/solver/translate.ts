@@ -33,6 +33,7 @@ export class Translator {
   private readonly lets = new Map<string, Val>();
   private readonly letsInProgress = new Set<string>();
   private readonly enumDomains = new Map<string, readonly string[]>();
+  private readonly memberIndexes = new Map<string, ReadonlyMap<string, number>>();
   private readonly names = new Map<string, Val>();
 
   constructor(readonly graph: DecisionGraph) {}
@@ -65,6 +66,16 @@ export class Translator {
     return d;
   }
 
+  /** Member → its position in the enum's domain; a map, as sets of many members made lookups quadratic. */
+  private memberIndex(enumId: string): ReadonlyMap<string, number> {
+    let index = this.memberIndexes.get(enumId);
+    if (!index) {
+      index = new Map(this.enumDomain(enumId).map((m, i) => [m, i]));
+      this.memberIndexes.set(enumId, index);
+    }
+    return index;
+  }
+
   private bool(e: Expr): Formula {
     switch (e.kind) {
       case 'and': return and(e.operands.map((o) => this.condition(o)));
@@ -92,14 +103,10 @@ export class Translator {
     const s = this.value(e.subject);
     if (s.kind !== 'sym' || s.type.kind !== 'enum') throw new Undecided('tests membership of a value that is not an enum');
     const domain = this.enumDomain(s.type.enum);
-    let mask = 0n;
-    for (const m of e.members) {
-      const i = domain.indexOf(m);
-      if (i >= 0) mask |= 1n << BigInt(i);
-    }
+    let mask = memberMask(domain, this.memberIndex(s.type.enum), e.members);
     const full = (1n << BigInt(domain.length)) - 1n;
     if (e.negated) mask = full ^ mask;
-    if (s.fact === null) return (mask >> BigInt(domain.indexOf(s.value))) & 1n ? TRUE : FALSE;
+    if (s.fact === null) return (mask >> BigInt(this.memberIndex(s.type.enum).get(s.value as string) ?? -1)) & 1n ? TRUE : FALSE;
     return this.atoms.member(s.fact, domain, mask);
   }
 
@@ -270,4 +277,19 @@ function literalValue(value: Value, type: ValueType): Val {
     case 'period': throw new Undecided('uses a calendar duration (months or years)');
     case 'enum': case 'text': return { kind: 'sym', fact: null, value: String(value), type };
   }
+}
+
+/**
+ * The bit mask of `members` in an enum's domain (bit i = the i-th member). Built as hex digits and
+ * converted once: or-ing one BigInt bit at a time costs the mask's length per member.
+ */
+function memberMask(domain: readonly string[], index: ReadonlyMap<string, number>, members: readonly string[]): bigint {
+  const nibbles = new Uint8Array(Math.ceil(domain.length / 4));
+  for (const m of members) {
+    const i = index.get(m);
+    if (i !== undefined) nibbles[nibbles.length - 1 - (i >> 2)] |= 1 << (i & 3);
+  }
+  let hex = '';
+  for (const n of nibbles) hex += n.toString(16);
+  return hex === '' ? 0n : BigInt(`0x${hex}`);
 }

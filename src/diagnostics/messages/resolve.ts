@@ -60,6 +60,22 @@ export const resolveMessages = {
   'resolve.members-are': { en: 'its members are {members}', 'zh-CN': '它的成员有 {members}' },
   'resolve.ambiguous-name': { en: '{name} is a member of {owners}', 'zh-CN': '{name} 同时是 {owners} 的成员' },
   'resolve.ambiguous-name.help': { en: 'write {qualified} to say which', 'zh-CN': '请写 {qualified} 指明是哪一个' },
+  'resolve.let-too-deep': {
+    en: 'derived value {name} is more than {max} operations deep with the `let`s it uses written out',
+    'zh-CN': '派生值 {name} 连同它用到的 `let` 展开后，运算深度超过 {max} 层',
+  },
+  'resolve.let-too-deep.help': {
+    en: 'build it from fewer layers of `let`s: combine facts and constants directly',
+    'zh-CN': '少用几层 `let`：直接组合事实和常量',
+  },
+  'resolve.decision-chain-too-long': {
+    en: 'a path from decision {name} passes through more than {max} decisions',
+    'zh-CN': '从决策 {name} 出发的路径经过的决策超过 {max} 个',
+  },
+  'resolve.decision-chain-too-long.help': {
+    en: 'join decisions that test the same facts: one decision may have many branches',
+    'zh-CN': '把判断同一些事实的决策合并：一个决策可以有很多分支',
+  },
   'resolve.let-cycle': { en: 'derived value {name} depends on itself', 'zh-CN': '派生值 {name} 依赖它自己' },
   'resolve.let-cycle.help': {
     en: 'a `let` may use facts, constants and other `let`s, but not itself through them',
