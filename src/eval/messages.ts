@@ -42,6 +42,8 @@ export interface Messages {
   rangeHelp: string;
   notFinite(field: string, text: string): string;
   duplicateArgument(field: string): string;
+  unknownTag(tag: string): string;
+  lineTooLong(max: string): string;
   /** An answer that could mean several enum members. */
   ambiguousAnswer(field: string, text: string, members: readonly { id: string; label: string }[]): string;
   writeOneOf(ids: readonly string[]): string;
@@ -160,6 +162,8 @@ const en: Messages = {
   rangeHelp: 'amounts of money lie within ±9999999999999.99 CNY and numbers within ±999999999999999',
   notFinite: (f, t) => `\`${f}\` must be a finite number, got ${t}`,
   duplicateArgument: (f) => `\`${f}\` is given twice`,
+  lineTooLong: (m) => `cannot read the case: the line is longer than ${m} characters (a case line is far shorter)`,
+  unknownTag: (t) => `cannot read the case: the tag \`${t}\` means nothing here; write the value without it`,
   typeBool: '`true` or `false`',
   typeMoney: 'an amount in CNY (a number ≥ 0 with at most two decimals, such as 12.50)',
   typeSignedMoney: 'an amount in CNY (a number with at most two decimals, such as -12.50)',
@@ -236,6 +240,8 @@ const zh: Messages = {
   rangeHelp: '金额的范围是 ±9999999999999.99 元，数值的范围是 ±999999999999999',
   notFinite: (f, t) => `\`${f}\` 必须是有限的数字，实际是 ${t}`,
   duplicateArgument: (f) => `\`${f}\` 给了两次`,
+  lineTooLong: (m) => `无法读取案例：这一行超过 ${m} 个字符（案例行远比这短）`,
+  unknownTag: (t) => `无法读取案例：标签 \`${t}\` 在这里没有意义；请去掉它，直接写值`,
   typeBool: ' `true` 或 `false`',
   typeMoney: '人民币金额（不小于 0、最多两位小数的数，例如 12.50）',
   typeSignedMoney: '人民币金额（最多两位小数的数，例如 -12.50）',

@@ -5,6 +5,7 @@ import type { Value } from '../../src/graph/graph.js';
 import { CsvParser, type CsvRecord } from '../../src/eval/batch/csv.js';
 import { runBatch, type BatchOptions, type BatchSummary, type LineProblem } from '../../src/eval/batch/index.js';
 import { duplicateKey } from '../../src/eval/batch/json-keys.js';
+import { MAX_LINE_CHARS } from '../../src/eval/batch/limits.js';
 import { readCase } from '../../src/eval/input/case-reader.js';
 import { evaluate } from '../../src/eval/engines/interpreter.js';
 import { toJsonResult } from '../../src/eval/format-result.js';
@@ -108,6 +109,36 @@ describe('batch: JSON Lines', () => {
     expect(summary.tally).toMatchObject({ lines: 7, decided: 2, invalid: 5, outcomes: { escalate: 1, track_and_reply: 1 } });
   });
 
+  it('reads a number as written: more digits than a double holds is refused, never rounded', async () => {
+    const text = [
+      '{"problem":"transit_damage","item_value":499.999999999999999999,"damage":"minor"}',
+      '{"problem":"transit_damage","item_value":499.99,"damage":"minor"}',
+      '{"problem":"transit_damage","item_value":1e2,"damage":"minor"}',
+      '{"problem":"transit_damage","item_value":1234567890123.45,"damage":"minor"}',
+      '{"problem":"transit_damage", "item_value" : 0.000000000000001,"damage":"minor"}',
+    ].join('\n');
+    const { lines, problems } = await run(text, { locale: 'en' });
+    expect(lines.map((l) => [l.line, l.status])).toEqual([[1, 'invalid'], [2, 'undecided'], [3, 'undecided'], [4, 'undecided'], [5, 'invalid']]);
+    expect(problems.map((p) => [p.line, p.code])).toEqual([[1, 'case/schema'], [5, 'case/schema']]);
+    expect(problems[0].message).toContain('499.999999999999999999');
+  });
+
+  it('refuses a `null` line as not a case (a blank line is skipped)', async () => {
+    const { lines, problems } = await run('null\n\n{"problem":"complaint","difficult":true}\n', { locale: 'en' });
+    expect(lines.map((l) => [l.line, l.status])).toEqual([[1, 'invalid'], [3, 'decided']]);
+    expect(problems.map((p) => [p.line, p.code, p.message])).toEqual([[1, 'case/schema', expect.stringContaining('a case must be a mapping')]]);
+  });
+
+  it('gives a line over 1 MiB one invalid result without keeping it, and goes on', async () => {
+    const long = `{"problem":"complaint","x":"${'a'.repeat(MAX_LINE_CHARS + 10)}"}`;
+    const text = ['{"problem":"complaint","difficult":true}', long, '{"problem":"complaint","difficult":true}', long].join('\n');
+    for (const size of [64 * 1024, 1000]) {
+      const { lines, problems } = await run(text, { locale: 'en' }, size);
+      expect(lines.map((l) => [l.line, l.status])).toEqual([[1, 'decided'], [2, 'invalid'], [3, 'decided'], [4, 'invalid']]);
+      expect(problems.map((p) => [p.line, p.message])).toEqual([2, 4].map((n) => [n, 'cannot read the case: the line is longer than 1,048,576 characters (a case line is far shorter)']));
+    }
+  });
+
   it('stops after the first bad line with fail-fast', async () => {
     const text = ['{"problem":"complaint","difficult":true}', '{"item_value":-1}', '{"problem":"complaint","difficult":true}'].join('\n');
     const { lines, summary } = await run(text, { failFast: true });
@@ -171,6 +202,13 @@ describe('batch: CSV', () => {
       [8, 'decided', 'refund_directly', []],
     ]);
     expect(problems.map((p) => p.line)).toEqual([5, 6, 7]);
+  });
+
+  it('gives a record over 1 MiB one invalid result, and goes on', async () => {
+    const text = ['problem,item_value', `complaint,"${'1'.repeat(MAX_LINE_CHARS)}\n2"`, 'missing_items,29.99'].join('\n');
+    const { lines, problems } = await run(text, { format: 'csv', locale: 'en' }, 50_000);
+    expect(lines.map((l) => [l.line, l.status])).toEqual([[2, 'invalid'], [4, 'undecided']]);
+    expect(problems.map((p) => [p.line, p.code])).toEqual([[2, 'case/unreadable']]);
   });
 
   it('requires a header of known facts', async () => {

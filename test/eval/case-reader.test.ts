@@ -46,6 +46,22 @@ describe('readCaseText', () => {
     expect(d.suggestion?.replacement).toBe('item_value');
   });
 
+  it('names a key given twice, in both languages, at the second one', () => {
+    const text = 'problem: missing\nitem_value: 1\nproblem: damaged\n';
+    for (const [locale, message] of [['en', '`problem` is given twice'], ['zh-CN', '`problem` 给了两次']]) {
+      const r = fromText(text, locale);
+      expect(r.value).toBeUndefined();
+      expect(r.diagnostics.map((d) => [d.code, d.message, r.underlined(d), d.span.start])).toEqual([['case/unreadable', message, 'problem', text.lastIndexOf('problem')]]);
+    }
+  });
+
+  it('refuses a value with a tag YAML does not know, rather than reading it untagged', () => {
+    const r = fromText('problem: missing\nitem_value: !custom 12\n');
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics.map((d) => [d.code, r.underlined(d)])).toEqual([['case/unreadable', '!custom']]);
+    expect(r.diagnostics[0].message).toContain('the tag `!custom` means nothing here');
+  });
+
   it('lists the policy\'s facts when no name is close', () => {
     const [d] = fromText('zzzzzz: 1\n').diagnostics;
     expect(d.help).toMatch(/^the policy's facts are `problem`, `item_value`/);

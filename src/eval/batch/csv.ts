@@ -1,3 +1,5 @@
+import { MAX_LINE_CHARS } from './limits.js';
+
 /**
  * A streaming CSV reader (RFC 4180): fields separated by commas, records by `\n` or `\r\n`;
  * a field in double quotes may hold commas, newlines and doubled quotes (`""`). Text is pushed
@@ -9,7 +11,7 @@
 /** One record: the line it starts on (1-based) and its fields, or why it cannot be read. */
 export type CsvRecord =
   | { readonly line: number; readonly fields: readonly string[] }
-  | { readonly line: number; readonly error: 'text-after-quote' | 'unclosed-quote' };
+  | { readonly line: number; readonly error: 'text-after-quote' | 'unclosed-quote' | 'too-long' };
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -33,6 +35,9 @@ export class CsvParser {
   private started = false;
   /** A record holds something (even an empty quoted field), so a blank line is not a record. */
   private touched = false;
+  /** Characters of the record so far; past MAX_LINE_CHARS its text is dropped and it is reported too long. */
+  private size = 0;
+  private tooLong = false;
 
   /** The records completed by `chunk`, in order. */
   push(chunk: string): CsvRecord[] {
@@ -60,11 +65,11 @@ export class CsvParser {
         const q = chunk.indexOf('"', i);
         if (q < 0) {
           this.countLines(chunk, i, n);
-          this.field += chunk.slice(i);
+          this.append(chunk.slice(i));
           return out;
         }
         this.countLines(chunk, i, q);
-        this.field += chunk.slice(i, q);
+        this.append(chunk.slice(i, q));
         if (q + 1 >= n) {
           this.pendingQuote = true;
           return out;
@@ -102,7 +107,7 @@ export class CsvParser {
           if (d === COMMA || d === LF || d === CR || d === QUOTE) break;
           j++;
         }
-        this.field += chunk.slice(i, j);
+        this.append(chunk.slice(i, j));
         this.touched = true;
         i = j;
         if (j < n && chunk.charCodeAt(j) === QUOTE) {
@@ -131,6 +136,16 @@ export class CsvParser {
     return out;
   }
 
+  /** Adds text to the field, unless the record is already too long to keep. */
+  private append(text: string): void {
+    this.size += text.length;
+    if (this.size > MAX_LINE_CHARS) {
+      this.tooLong = true;
+      this.field = '';
+      this.fields = [];
+    } else this.field += text;
+  }
+
   private countLines(text: string, from: number, to: number): void {
     for (let k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) this.line++;
   }
@@ -146,7 +161,8 @@ export class CsvParser {
   private endRecord(out: CsvRecord[]): void {
     if (!this.touched && this.fields.length === 0 && this.field.length === 0) return;
     this.fields.push(this.field);
-    out.push(this.broken ? { line: this.startLine, error: 'text-after-quote' } : { line: this.startLine, fields: this.fields });
+    out.push(this.tooLong ? { line: this.startLine, error: 'too-long' }
+      : this.broken ? { line: this.startLine, error: 'text-after-quote' } : { line: this.startLine, fields: this.fields });
     this.reset();
   }
 
@@ -157,5 +173,7 @@ export class CsvParser {
     this.closed = false;
     this.broken = false;
     this.touched = false;
+    this.size = 0;
+    this.tooLong = false;
   }
 }

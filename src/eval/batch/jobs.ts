@@ -1,4 +1,5 @@
 import type { CsvRecord } from './csv.js';
+import { MAX_LINE_CHARS } from './limits.js';
 import type { LineProblem, LineProcessor, Tally } from './process.js';
 
 /**
@@ -10,7 +11,9 @@ export type Job =
   /** JSON Lines: complete lines (each ending in `\n`, except maybe the last of the input). */
   | { readonly seq: number; readonly kind: 'jsonl'; readonly firstLine: number; readonly text: string }
   /** CSV rows under the header, already split into fields. */
-  | { readonly seq: number; readonly kind: 'csv'; readonly header: readonly string[]; readonly records: readonly CsvRecord[] };
+  | { readonly seq: number; readonly kind: 'csv'; readonly header: readonly string[]; readonly records: readonly CsvRecord[] }
+  /** A JSON Lines line longer than MAX_LINE_CHARS, which the reader did not keep. */
+  | { readonly seq: number; readonly kind: 'too-long'; readonly line: number };
 
 /** What a job gives back. */
 export interface JobResult {
@@ -47,12 +50,15 @@ export function processJob(processor: LineProcessor, job: Job, failFast: boolean
       // Blank lines separate nothing in JSON Lines: skipped, but counted for line numbers.
       if (isBlank(text)) continue;
       const line = job.firstLine + i;
-      if (!take(processor.jsonLine(text, line), line)) break;
+      if (!take(text.length > MAX_LINE_CHARS ? processor.tooLongLine(line) : processor.jsonLine(text, line), line)) break;
     }
+  } else if (job.kind === 'too-long') {
+    take(processor.tooLongLine(job.line), job.line);
   } else {
     processor.setHeader(job.header);
     for (const record of job.records) {
-      const r = 'error' in record ? processor.unreadableLine(record.line, csvError(record.error)) : processor.csvRow(record.fields, record.line);
+      const r = !('error' in record) ? processor.csvRow(record.fields, record.line)
+        : record.error === 'too-long' ? processor.tooLongLine(record.line) : processor.unreadableLine(record.line, csvError(record.error));
       if (!take(r, record.line)) break;
     }
   }

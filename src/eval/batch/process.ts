@@ -6,9 +6,10 @@ import { readCase, type CaseInput, type CaseReadResult } from '../input/case-rea
 import { compileEvaluator, type CompiledEvaluator, type Verdict } from '../engines/compiled/index.js';
 import { toJsonResult } from '../format-result.js';
 import { messages } from '../messages.js';
-import { valueToJson } from '../values.js';
+import { numberOrSource, valueToJson } from '../values.js';
 import { isoMoment } from '../../values/zone.js';
-import { duplicateKey } from './json-keys.js';
+import { duplicateKey, mayHoldLongNumber, topLevelNumbers } from './json-keys.js';
+import { MAX_LINE_CHARS } from './limits.js';
 
 /**
  * One case line → one JSON result line. Each line is read by the same case reader as a single
@@ -106,9 +107,15 @@ export class LineProcessor {
     } catch (error) {
       return this.invalid(line, [this.unreadable(error instanceof Error ? error.message : String(error))]);
     }
+    // A line is one case, a JSON object: `null` is not an empty case (a blank line is skipped before).
+    if (raw === null) return this.invalid(line, [diagnostic('case/schema', this.at(line), messages(this.msgLocale).notAMapping({ kind: 'null' }))]);
+    const isObject = typeof raw === 'object' && !Array.isArray(raw);
     // JSON.parse keeps the last of two equal keys; a case file refuses them, and so does a line.
-    const twice = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? duplicateKey(text, keyCount(raw)) : undefined;
+    const twice = isObject ? duplicateKey(text, keyCount(raw as object)) : undefined;
     if (twice !== undefined) return this.invalid(line, [diagnostic('case/unreadable', this.at(line), messages(this.msgLocale).duplicateArgument(twice))]);
+    // JSON.parse also rounds numbers with more digits than a double holds: such a value is read
+    // from its text, as a case file reads it, and so refused rather than rounded.
+    if (isObject && mayHoldLongNumber(text)) raw = withWrittenNumbers(raw as Record<string, unknown>, text);
     return this.decide(readCase(this.graph, raw, this.localeOptions), line);
   }
 
@@ -150,6 +157,12 @@ export class LineProcessor {
   /** A line that cannot be read at all (a CSV record with a stray or unclosed quote). */
   unreadableLine(line: number, reason: string): LineResult {
     return this.invalid(line, [this.unreadable(reason)]);
+  }
+
+  /** A line longer than MAX_LINE_CHARS (limits.ts), whose text is not kept. */
+  tooLongLine(line: number): LineResult {
+    const text = messages(this.msgLocale).lineTooLong(MAX_LINE_CHARS.toLocaleString('en'));
+    return this.invalid(line, [diagnostic('case/unreadable', this.at(line), text)]);
   }
 
   private get msgLocale(): string | undefined {
@@ -231,4 +244,14 @@ function problem(line: number, d: Diagnostic): LineProblem {
 
 function diagnosticsJson(list: readonly Diagnostic[]): string {
   return JSON.stringify(list.map((d) => ({ code: d.code, message: d.message, help: d.help ?? null })));
+}
+
+/** `raw` with each top-level number replaced by what its text says exactly (values.ts, numberOrSource). */
+function withWrittenNumbers(raw: Record<string, unknown>, text: string): Record<string, unknown> {
+  const exact: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, raw);
+  for (const [key, written] of topLevelNumbers(text)) {
+    const value = exact[key];
+    if (typeof value === 'number') exact[key] = numberOrSource(value, written);
+  }
+  return exact;
 }

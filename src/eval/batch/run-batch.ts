@@ -4,6 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { DecisionGraph } from '../../graph/graph.js';
 import { CsvParser, type CsvRecord } from './csv.js';
 import { processJob, type Job, type JobResult } from './jobs.js';
+import { MAX_LINE_CHARS } from './limits.js';
 import { addTally, LineProcessor, newTally, type LineOptions, type LineProblem, type Tally } from './process.js';
 
 /**
@@ -117,17 +118,30 @@ async function readJsonLines(
 ): Promise<void> {
   let carry = '';
   let line = 1;
+  // Inside a line already reported too long: its text is dropped up to its newline.
+  let skipping = false;
   for await (const chunk of chunks) {
-    const text = carry + chunk;
-    const cut = text.lastIndexOf('\n');
-    if (cut < 0) {
-      carry = text;
-      continue;
+    let text = chunk;
+    if (skipping) {
+      const end = text.indexOf('\n');
+      if (end < 0) continue;
+      skipping = false;
+      line++;
+      text = text.slice(end + 1);
     }
-    const block = text.slice(0, cut + 1);
-    carry = text.slice(cut + 1);
-    await submit({ seq: nextSeq(), kind: 'jsonl', firstLine: line, text: block });
-    line += countNewlines(block);
+    text = carry + text;
+    const cut = text.lastIndexOf('\n');
+    const block = cut < 0 ? '' : text.slice(0, cut + 1);
+    carry = cut < 0 ? text : text.slice(cut + 1);
+    if (block.length > 0) {
+      await submit({ seq: nextSeq(), kind: 'jsonl', firstLine: line, text: block });
+      line += countNewlines(block);
+    }
+    if (carry.length > MAX_LINE_CHARS) {
+      await submit({ seq: nextSeq(), kind: 'too-long', line });
+      carry = '';
+      skipping = true;
+    }
     if (stopped()) return;
   }
   if (carry.length > 0) await submit({ seq: nextSeq(), kind: 'jsonl', firstLine: line, text: carry });

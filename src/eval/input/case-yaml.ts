@@ -17,7 +17,7 @@ import { numberOrSource } from '../values.js';
  */
 export function readCaseText(graph: DecisionGraph, file: SourceFile, options: Omit<ReadCaseOptions, 'locator' | 'origin'> = {}): CaseReadResult {
   const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) return { value: undefined, diagnostics: yamlErrors(doc, file, options.locale ?? graph.policy.locales[0]) };
+  if (doc.errors.length > 0 || unknownTags(doc).length > 0) return { value: undefined, diagnostics: yamlErrors(doc, file, options.locale ?? graph.policy.locales[0]) };
   return readCaseNode(graph, doc, doc.contents, file.path, options);
 }
 
@@ -26,9 +26,31 @@ export function yamlErrors(doc: Document, file: SourceFile, locale: string | und
   const msg = messages(locale);
   // The parser may place an error one past the end ("unexpected end of input"); keep spans inside the text.
   const clamp = (offset: number) => Math.max(0, Math.min(offset, file.text.length));
-  return doc.errors.map((e) =>
-    diagnostic('case/unreadable', { file: file.path, start: clamp(e.pos[0]), end: clamp(e.pos[1]) }, msg.unreadable(firstLine(e.message))),
-  );
+  const span = (pos: readonly [number, number]) => ({ file: file.path, start: clamp(pos[0]), end: clamp(pos[1]) });
+  return [
+    ...doc.errors.map((e) => {
+      // The parser says only "Map keys must be unique": name the key, as every case reader does.
+      const key = e.code === 'DUPLICATE_KEY' ? keyAt(doc, e.pos[0]) : undefined;
+      return diagnostic('case/unreadable', key ? span(key.range) : span(e.pos), key ? msg.duplicateArgument(key.text) : msg.unreadable(firstLine(e.message)));
+    }),
+    // A tag the YAML core schema does not know (`!custom 12`) is a warning to the parser, which
+    // then reads the value as if untagged; a case is read as written or refused.
+    ...unknownTags(doc).map((w) => diagnostic('case/unreadable', span(w.pos), msg.unknownTag(file.text.slice(w.pos[0], w.pos[1])))),
+  ];
+}
+
+function unknownTags(doc: Document) {
+  return doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+}
+
+/** The key of the top-level mapping whose text starts at `offset` (where the parser puts a duplicate key). */
+function keyAt(doc: Document, offset: number): { text: string; range: [number, number] } | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  for (const pair of doc.contents.items) {
+    const key = pair.key as Node | null;
+    if (isScalar(key) && key.range && key.range[0] === offset) return { text: key.source ?? String(key.value), range: [key.range[0], key.range[1]] };
+  }
+  return undefined;
 }
 
 /** Reads a case from a node of a parsed YAML document (a case file, or a test's `case:`); null is the empty case. */
