@@ -29,6 +29,8 @@ export class RegisterError extends Error {
     readonly kind: RegisterErrorKind,
     message: string,
     readonly help?: string,
+    /** The values that would have been accepted (statuses, moves), when there are few. */
+    readonly allowed?: readonly string[],
   ) {
     super(message);
     this.name = 'RegisterError';

@@ -54,10 +54,10 @@ function problemOf(graph: DecisionGraph, result: EvalResult): Texts {
   }).join(/^zh/i.test(locale) ? '；' : '; '));
 }
 
-/** The due moment of a result, when the evaluation computed one (policies with time; see the README). */
+/** The due moment of a decided result (the evaluation gives epoch seconds), or null without a deadline. */
 function dueOf(result: EvalResult): string | null {
-  const due = (result as { due?: unknown }).due ?? (result.outcome as { due?: unknown } | null)?.due;
-  return typeof due === 'string' ? due : null;
+  const due = result.outcome?.due;
+  return typeof due === 'number' ? new Date(due * 1000).toISOString() : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { canMove, isEntryStatus, nextStatuses, type EntryStatus, type HistoryEvent, type NewEntry, type RegisterEntry } from './entry.js';
+import { canMove, entryStatuses, isEntryStatus, nextStatuses, type EntryStatus, type HistoryEvent, type NewEntry, type RegisterEntry } from './entry.js';
 import { RegisterError } from './errors.js';
 import * as q from './queries.js';
 import { toEntry, toEvent } from './rows.js';
@@ -126,7 +126,7 @@ export class Register {
     const limit = query.limit ?? defaultPage;
     if (!Number.isInteger(limit) || limit < 1 || limit > maxPage) throw new RegisterError('invalid-input', `\`limit\` must be a whole number from 1 to ${maxPage}, got ${JSON.stringify(query.limit)}`);
     if (query.day !== undefined && !isDay(query.day)) throw new RegisterError('invalid-input', `\`day\` must be a date YYYY-MM-DD, got ${JSON.stringify(query.day)}`, 'for example `2026-12-02`');
-    if (query.status !== undefined && !isEntryStatus(query.status)) throw new RegisterError('invalid-input', `\`status\` must be one of open, in_progress, done, confirmed, cancelled; got ${JSON.stringify(query.status)}`);
+    if (query.status !== undefined && !isEntryStatus(query.status)) throw new RegisterError('invalid-input', `\`status\` must be one of open, in_progress, done, confirmed, cancelled; got ${JSON.stringify(query.status)}`, undefined, entryStatuses);
     if (query.after !== undefined && !/^[1-9]\d{0,14}$/.test(query.after)) throw new RegisterError('invalid-input', `\`after\` must be the \`next\` cursor of an earlier page, got ${JSON.stringify(query.after)}`);
     const filters: (keyof typeof q.listFilters)[] = [];
     const params: SqlValue[] = [];
@@ -172,7 +172,7 @@ export class Register {
 
   /** Moves a case to another status; a move the rules forbid, or that another desk made first, is refused. */
   async move(id: number, status: unknown, change: Change): Promise<RegisterEntry> {
-    if (!isEntryStatus(status)) throw new RegisterError('invalid-input', `\`status\` must be one of open, in_progress, done, confirmed, cancelled; got ${JSON.stringify(status)}`);
+    if (!isEntryStatus(status)) throw new RegisterError('invalid-input', `\`status\` must be one of open, in_progress, done, confirmed, cancelled; got ${JSON.stringify(status)}`, undefined, entryStatuses);
     const staff = text('staff', change.staff, { required: true })!;
     const note = text('note', change.note, { required: false });
     return this.db.transaction(async (tx) => {
@@ -180,7 +180,7 @@ export class Register {
       if (!canMove(entry.status, status)) {
         const allowed = nextStatuses(entry.status);
         throw new RegisterError('invalid-transition', `entry ${id} is \`${entry.status}\` and cannot move to \`${status}\``,
-          allowed.length === 0 ? `\`${entry.status}\` is final` : `from \`${entry.status}\` a case moves to ${allowed.map((s) => `\`${s}\``).join(' or ')}`);
+          allowed.length === 0 ? `\`${entry.status}\` is final` : `from \`${entry.status}\` a case moves to ${allowed.map((s) => `\`${s}\``).join(' or ')}`, allowed);
       }
       const changed = await tx.run(q.moveStatus, [status, id, entry.status]);
       if (changed !== 1) throw new RegisterError('invalid-transition', `entry ${id} was changed by another desk meanwhile`, 'reload it and try again');

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { PolicyStore } from '../workflows/policy-store.js';
+import type { Register } from '../workflows/register.js';
 import { requireToken } from './auth.js';
 import { handleErrors } from './errors.js';
 import { routeGroups } from './routes/index.js';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   readonly requestTimeout?: number;
   /** The clock that fills `now` for cases that do not give it (tests inject one). */
   readonly clock?: () => Date;
+  /** The after-sales register the /v1/register routes record into (none: they answer 503). */
+  readonly register?: Register;
   /** Where the desk's bundled page lives (default: dist/desk beside the package). */
   readonly deskDir?: string;
 }

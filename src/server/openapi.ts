@@ -69,6 +69,54 @@ const errors = {
   '413': { description: 'the body is too large', content: json(ref('Error')) },
 };
 
+const statuses = ['open', 'in_progress', 'done', 'confirmed', 'cancelled'];
+const registerEntry: JsonSchema = {
+  type: 'object', required: ['id', 'recorded_at', 'staff', 'policy', 'case', 'outcome', 'owner', 'due', 'status', 'notes', 'history'],
+  properties: {
+    id: { type: 'integer' }, recorded_at: { type: 'string', format: 'date-time' }, day: { type: 'string', format: 'date' },
+    staff: { type: 'string' }, account: { type: ['string', 'null'] }, policy: { $ref: '#/components/schemas/PolicyIdentity' },
+    case: { type: 'object' }, outcome: { type: 'string' }, owner: { type: ['string', 'null'] }, due: { type: ['string', 'null'], format: 'date-time' },
+    status: { enum: statuses }, labels: { type: 'object' },
+    notes: { type: 'array', items: { type: 'object', properties: { at: { type: 'string' }, staff: { type: 'string' }, text: { type: 'string' } } } },
+    history: { type: 'array', items: { type: 'object', properties: { at: { type: 'string' }, staff: { type: 'string' }, kind: { enum: ['recorded', 'status', 'note', 'reassign'] }, from: { type: ['string', 'null'] }, to: { type: ['string', 'null'] }, note: { type: ['string', 'null'] } } } },
+  },
+};
+
+/** The register's routes (answering 503 when the server keeps no register). */
+function registerPaths(policies: readonly string[]): Record<string, unknown> {
+  const entry = { description: 'the entry with its full history', content: json(ref('RegisterEntry')) };
+  const failures = {
+    '400': { description: 'a bad request: the field, what was given and what is allowed', content: json(ref('Error')) },
+    '404': { description: 'no such entry', content: json(ref('Error')) },
+    '503': { description: 'the register database cannot be used, or the server keeps none', content: json(ref('Error')) },
+  };
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+  const change = (required: string[], extra: Record<string, unknown>) => ({ required: true, content: json({ type: 'object', required, additionalProperties: false, properties: { ...extra, staff: { type: 'string' }, note: { type: 'string' } } }) });
+  const q = (name: string, schema: unknown, description: string) => ({ name, in: 'query', required: false, schema, description });
+  return {
+    '/v1/register': {
+      post: {
+        operationId: 'recordCase', summary: 'evaluate a case and record it in the after-sales register (`now` is the moment of recording unless the case gives it)',
+        requestBody: { required: true, content: json({ type: 'object', required: ['policy', 'case', 'staff'], additionalProperties: false, properties: { policy: { enum: [...policies] }, case: { type: 'object' }, staff: { type: 'string' }, note: { type: 'string' }, account: { type: 'string' } } }) },
+        responses: { '201': entry, '400': { description: 'an undecided case (the evaluation, with `next`), an invalid case (its diagnostics), or a bad request', content: json({ oneOf: [ref('Evaluation'), ref('InvalidCase'), ref('Error')] }) }, '404': { description: 'no such policy', content: json(ref('Error')) }, '503': failures['503'] },
+      },
+      get: {
+        operationId: 'listRegister', summary: 'entries of the register, oldest first, a page at a time',
+        parameters: [q('day', { type: 'string', format: 'date' }, 'the day of recording'), q('status', { enum: statuses }, ''), q('owner', { type: 'string' }, 'a department id'),
+          q('outcome', { type: 'string' }, 'an outcome id'), q('overdue', { enum: ['true', 'false'] }, 'only cases past their due moment and still open or in progress'),
+          q('limit', { type: 'integer', minimum: 1, maximum: 1000 }, 'page size (default 50)'), q('after', { type: 'string' }, 'the `next` cursor of the previous page')],
+        responses: { '200': { description: '`next` is null on the last page', content: json({ type: 'object', required: ['entries', 'next'], properties: { entries: { type: 'array', items: ref('RegisterEntry') }, next: { type: ['string', 'null'] } } }) }, '400': failures['400'], '503': failures['503'] },
+      },
+    },
+    '/v1/register/{id}': { get: { operationId: 'getRegisterEntry', summary: 'one entry with its full history', parameters: [idParam], responses: { '200': entry, '404': failures['404'], '503': failures['503'] } } },
+    '/v1/register/{id}/status': {
+      post: { operationId: 'moveRegisterEntry', summary: 'move a case along its status (open → in_progress → done → confirmed, or cancelled)', parameters: [idParam], requestBody: change(['status', 'staff'], { status: { enum: statuses } }), responses: { '200': entry, ...failures, '409': { description: 'the status rules forbid the move (`allowed` lists those they allow), or another desk moved it first', content: json(ref('Error')) } } },
+    },
+    '/v1/register/{id}/notes': { post: { operationId: 'noteRegisterEntry', summary: 'add a note to a case\'s history', parameters: [idParam], requestBody: change(['staff', 'note'], {}), responses: { '200': entry, ...failures } } },
+    '/v1/register/{id}/owner': { post: { operationId: 'reassignRegisterEntry', summary: 'hand a case to another department of its policy', parameters: [idParam], requestBody: change(['owner', 'staff'], { owner: { type: 'string' } }), responses: { '200': entry, ...failures } } },
+  };
+}
+
 /** The OpenAPI 3.1 document for the policies served now. */
 export function openApiDocument(policies: readonly ServedPolicy[], version: string): JsonSchema {
   const paths: Record<string, unknown> = {
@@ -81,7 +129,8 @@ export function openApiDocument(policies: readonly ServedPolicy[], version: stri
     '/healthz': { get: { operationId: 'health', summary: 'liveness, and the policy versions refused on reload', responses: { '200': { description: 'the server is up', content: json({ type: 'object' }) } } } },
     '/openapi.json': { get: { operationId: 'openApi', summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } } },
   };
-  const schemas: Record<string, unknown> = { PolicyIdentity: identity, Diagnostic: diagnostic, Error: error, Question: question, Evaluation: evaluation, InvalidCase: invalidCase };
+  Object.assign(paths, registerPaths(policies.map((p) => p.id)));
+  const schemas: Record<string, unknown> = { PolicyIdentity: identity, Diagnostic: diagnostic, Error: error, Question: question, Evaluation: evaluation, InvalidCase: invalidCase, RegisterEntry: registerEntry };
   for (const p of policies) {
     const name = `Case_${p.id}`;
     schemas[name] = answerSchemaOf(p.graph);

@@ -186,16 +186,20 @@ export type AnsweredCase =
  */
 export function answerCase(graph: DecisionGraph, raw: unknown, opts: AnswerCaseOptions = {}): AnsweredCase {
   const locale = opts.locale ?? graph.policy.locales[0] ?? 'zh-CN';
-  let now: string | null = null;
-  let input = raw;
-  // Interactive front ends fill `now` from the clock, and say so; a case that gives it keeps its own.
-  if (opts.clock !== undefined && Object.hasOwn(graph.facts, 'now') && isRecord(raw) && (raw.now === undefined || raw.now === null)) {
-    now = opts.clock().toISOString();
-    input = { ...raw, now };
-  }
+  const { input, now } = opts.clock === undefined ? { input: raw, now: null } : withClockNow(graph, raw, opts.clock);
   const read = readCase(graph, input, { locale });
   if (read.value === undefined) return { diagnostics: read.diagnostics, locale };
   return { step: interviewStep(graph, read.value, opts), now, locale };
+}
+
+/**
+ * The case with `now` filled from the clock when the policy reads it and the case does not give
+ * it (interactive front ends and the register do this, and say so); a case that gives it keeps its own.
+ */
+export function withClockNow(graph: DecisionGraph, raw: unknown, clock: () => Date): { input: unknown; now: string | null } {
+  if (!Object.hasOwn(graph.facts, 'now') || !isRecord(raw) || (raw.now !== undefined && raw.now !== null)) return { input: raw, now: null };
+  const now = clock().toISOString();
+  return { input: { ...raw, now }, now };
 }
 
 function isRecord(raw: unknown): raw is Record<string, unknown> {

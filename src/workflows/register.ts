@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EvalResult } from '../eval/trace.js';
 import type { DecisionGraph } from '../graph/graph.js';
 import { decideCase } from '../register/record-case.js';
+import { withClockNow } from './interview.js';
 import type { PolicyRef } from '../register/entry.js';
 import type { RegisterEntry } from '../register/entry.js';
 import { RegisterError } from '../register/errors.js';
@@ -144,7 +145,9 @@ export async function recordCase(register: Register, graph: DecisionGraph, polic
       return { refused: 'invalid-input', error: new RegisterError('invalid-input', `\`${field}\` must be a text, got ${JSON.stringify(value)}`) };
     }
   }
-  const decided = decideCase(graph, policy, facts as Record<string, unknown>, {
+  // The case's `now` is the moment of recording unless the case gives one (a due moment counts from it).
+  const { input } = withClockNow(graph, facts, () => register.now());
+  const decided = decideCase(graph, policy, input as Record<string, unknown>, {
     staff: request.staff as string,
     account: request.account as string | null | undefined,
     note: request.note as string | null | undefined,

@@ -1,8 +1,10 @@
 import { readText, printError } from '../io.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliContext, CommandModule } from '../program.js';
+import { reportRegisterError } from '../register-db.js';
+import { defaultRegisterFile, lockTimeoutFrom, openRegisterAt } from '../../workflows/register.js';
 
-/** `sopwright serve [PATH…] [--port N] [--host H] [--token-file F]`: the HTTP API and the desk for the shop. */
+/** `sopwright serve [PATH…] [--port N] [--host H] [--token-file F] [--db FILE|URL]`: the HTTP API, the desk and the register for the shop. */
 export const serveCommand: CommandModule = {
   register(program, ctx) {
     program
@@ -12,7 +14,8 @@ export const serveCommand: CommandModule = {
       .option('--port <n>', 'the port to listen on (0: any free port)', '8737')
       .option('--host <address>', 'the address to listen on; any other than loopback needs an access token', '127.0.0.1')
       .option('--token-file <file>', 'a file holding the access token (or set SOPWRIGHT_TOKEN)')
-      .addHelpText('after', '\nExit codes: 0 stopped (Ctrl-C), 2 usage error, no policy to serve, or the address cannot be used.')
+      .option('--db <file|url>', 'the after-sales register: a SQLite file (created on first use) or a postgres:// URL', defaultRegisterFile)
+      .addHelpText('after', '\nExit codes: 0 stopped (Ctrl-C), 2 usage error, no policy to serve, or the address cannot be used,\n4 the register database cannot be used (missing, unreachable, read-only, locked, not a register), 5 it has a newer schema.')
       .action(async (paths: string[], options: ServeOptions) => ctx.setExitCode(await runServe(paths, options, ctx)));
   },
 };
@@ -21,6 +24,7 @@ interface ServeOptions {
   readonly port: string;
   readonly host: string;
   readonly tokenFile?: string;
+  readonly db: string;
 }
 
 /** Addresses only this machine can reach: the only ones served without a token. */
@@ -55,17 +59,27 @@ async function runServe(paths: readonly string[], options: ServeOptions, ctx: Cl
     printError(ctx.stderr, 'no policy to serve');
     return ExitCode.usage;
   }
-  const app = await createServer(store, { token });
+  // The register is opened (created and migrated on first use) before listening: a database that
+  // cannot be used stops the server at once, with its reason and exit code.
+  const opened = await openRegisterAt(options.db, { lockTimeoutMs: lockTimeoutFrom(process.env) });
+  if ('error' in opened) {
+    store.close();
+    return reportRegisterError(opened.error, ctx.stderr);
+  }
+  const register = opened.register;
+  const app = await createServer(store, { token, register });
   try {
     await app.listen({ port, host: options.host });
   } catch (error) {
     store.close();
+    await register.close().catch(() => undefined);
     printError(ctx.stderr, `cannot listen on ${options.host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return ExitCode.usage;
   }
   const address = app.server.address();
   const shown = typeof address === 'object' && address !== null ? `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
   ctx.stdout.write(`sopwright: serving ${first.served.map((p) => p.id).join(', ')} at http://${shown}/\n`);
+  ctx.stderr.write(`sopwright: the register is ${register.where}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -73,6 +87,7 @@ async function runServe(paths: readonly string[], options: ServeOptions, ctx: Cl
   });
   store.close();
   await app.close();
+  await register.close().catch(() => undefined);
   return ExitCode.ok;
 }
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { RegisterError } from '../errors.js';
 import type { OpenOptions, SqlDriver, SqlExecutor, SqlValue } from './driver.js';
@@ -35,6 +36,9 @@ export function sqliteError(error: unknown, file: string): unknown {
 export async function openSqlite(file: string, opts: OpenOptions): Promise<SqlDriver> {
   if (!opts.create && file !== ':memory:' && !existsSync(file)) {
     throw new RegisterError('missing', `there is no register at \`${file}\``, 'recording the first case creates it; or pass the register with `--db FILE|URL`');
+  }
+  if (opts.create && file !== ':memory:' && !existsSync(dirname(file))) {
+    throw new RegisterError('missing', `cannot create the register \`${file}\`: the folder \`${dirname(file)}\` does not exist`, 'create the folder first, or pass another file with `--db FILE`');
   }
   // Loaded here: only commands that open a register pay for the native module.
   const { default: Database } = await import('better-sqlite3');
