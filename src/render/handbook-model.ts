@@ -19,6 +19,8 @@ export interface TocEntry {
   readonly number: string;
   readonly title: string;
   readonly anchor: string;
+  /** The printed page the entry starts on (a PDF's second pass); null elsewhere. */
+  readonly page: number | null;
   readonly children: readonly TocEntry[];
 }
 
@@ -93,7 +95,7 @@ export interface OutcomeModel extends Ref {
 
 export interface IndexGroup {
   readonly owner: string;
-  readonly outcomes: readonly (Ref & { readonly deadline: string | null })[];
+  readonly outcomes: readonly (Ref & { readonly deadline: string | null; readonly page: number | null })[];
 }
 
 export interface FactModel {

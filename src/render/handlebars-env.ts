@@ -54,6 +54,11 @@ export function escapeMarkdown(s: string): string {
     .replace(/^(\d+)([.)])(?=\s|$)/, (_m, digits: string, mark: string) => `${digits}\\${mark}`);
 }
 
+/** Text as a double-quoted CSS string. */
+export function cssString(s: string): string {
+  return `"${s.replace(/[\\"<>\n\r]/g, (ch) => `\\${ch.charCodeAt(0).toString(16)} `)}"`;
+}
+
 /**
  * True for SVG that can be inlined: no script, foreignObject or iframe element, no event-handler
  * attribute, no `javascript:` link. Only tags and attribute names are judged: policy text sits in
@@ -80,6 +85,9 @@ function registerHelpers(env: typeof Handlebars): void {
     if (!isInertSvg(svg)) throw new Error('internal error: a flowchart SVG is not inert; refusing to inline it');
     return new env.SafeString(svg);
   });
+  // A CSS string of its arguments joined (page margin boxes): quotes and backslashes escaped, and
+  // `<` too, so no policy text can close the <style> element.
+  env.registerHelper('css', (...args: unknown[]) => new env.SafeString(cssString(args.slice(0, -1).map((a) => (a == null ? '' : String(a))).join(''))));
   env.registerHelper('md', (text: unknown) => new env.SafeString(escapeMarkdown(text == null ? '' : String(text))));
   // Mermaid goes in a fenced block, which Markdown shows as it is; its labels are entity-coded,
   // so a backtick fence cannot occur in it.

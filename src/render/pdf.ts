@@ -75,7 +75,12 @@ const margin = { top: '20mm', right: '16mm', bottom: '18mm', left: '16mm' };
 /** What printing needs: the browser to launch, or one already running, and the page furniture. */
 export interface PrintOptions {
   readonly browserPath: string;
-  readonly furniture: PageFurniture;
+  /**
+   * Chromium's header and footer templates, drawn on every page (the register sheet). The
+   * handbook has none: its running header and page numbers are CSS margin boxes, which can
+   * leave the cover bare.
+   */
+  readonly furniture?: PageFurniture;
   /**
    * A browser already running (a server, or a test suite printing many PDFs): the page is printed
    * in a fresh context of it, with the same settings, instead of launching `browserPath`.
@@ -90,7 +95,7 @@ export interface PrintOptions {
 /** No JavaScript and no network: the handbook is one self-contained file. */
 const contextOptions = { offline: true, javaScriptEnabled: false } as const;
 
-/** Prints self-contained HTML to an A4 PDF with a running header and page numbers. */
+/** Prints self-contained HTML to an A4 PDF (with Chromium's header and footer when `furniture` is given). */
 export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8Array> {
   if (opts.browser !== undefined) {
     const context = await opts.browser.newContext(contextOptions);
@@ -132,9 +137,13 @@ async function printIn(context: BrowserContext, html: string, opts: PrintOptions
     landscape: opts.landscape ?? false,
     margin: opts.margin ?? margin,
     printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: withPrintFonts(opts.furniture.header),
-    footerTemplate: withPrintFonts(opts.furniture.footer, `${opts.furniture.footer}0123456789`),
+    ...(opts.furniture === undefined
+      ? { displayHeaderFooter: false }
+      : {
+          displayHeaderFooter: true,
+          headerTemplate: withPrintFonts(opts.furniture.header),
+          footerTemplate: withPrintFonts(opts.furniture.footer, `${opts.furniture.footer}0123456789`),
+        }),
     outline: true,
     tagged: true,
   });

@@ -21,6 +21,11 @@ export interface RenderOptions {
    * (template-loader.ts) reads `templates/` and lays a `--templates DIR` over it file by file.
    */
   readonly templates: TemplateSet;
+  /**
+   * Where each anchor landed in a print (printed page numbers, from the first pass of a PDF):
+   * the contents and the index show them. Without it they show none.
+   */
+  readonly pages?: (anchor: string) => number | undefined;
 }
 
 /** A rendered text, or the diagnostics that stopped it. */
@@ -52,30 +57,24 @@ export async function renderHandbook(graph: DecisionGraph, opts: RenderOptions):
   if (diagnostics.length > 0 || render === undefined) return { text: undefined, diagnostics };
   let model = buildHandbookModel(graph, opts.locale);
   if (opts.format === 'html') model = await withFlowcharts(model);
+  if (opts.pages !== undefined) model = withPages(model, opts.pages);
   const result = runTemplate(render, model);
   if (result.text === undefined) return { text: undefined, diagnostics: result.diagnostics };
   return { text: normalise(result.text), diagnostics: [] };
 }
 
-/** The running header and footer printed on every PDF page (Chromium's header/footer templates). */
+/** The running header and footer of a PDF printed with Chromium's header and footer templates (the register sheet). */
 export interface PageFurniture {
   readonly header: string;
   readonly footer: string;
 }
 
-/** Renders the PDF page header and footer from `print-header.html.hbs` and `print-footer.html.hbs`. */
-export function renderPageFurniture(
-  graph: DecisionGraph,
-  opts: Omit<RenderOptions, 'format'>,
-): { furniture: PageFurniture | undefined; diagnostics: readonly Diagnostic[] } {
-  const names = ['print-header.html.hbs', 'print-footer.html.hbs'];
-  const { templates, diagnostics } = createTemplateEnv(opts.templates, 'html', names);
-  if (diagnostics.length > 0) return { furniture: undefined, diagnostics };
-  const model = buildHandbookModel(graph, opts.locale);
-  const [header, footer] = names.map((n) => runTemplate(templates.get(n)!, model));
-  const failed = [...header.diagnostics, ...footer.diagnostics];
-  if (failed.length > 0 || header.text === undefined || footer.text === undefined) return { furniture: undefined, diagnostics: failed };
-  return { furniture: { header: header.text, footer: footer.text }, diagnostics: [] };
+/** The model with the printed page of each contents and index entry. */
+function withPages(model: HandbookModel, pages: (anchor: string) => number | undefined): HandbookModel {
+  const toc = (entries: HandbookModel['toc']): HandbookModel['toc'] =>
+    entries.map((e) => ({ ...e, page: pages(e.anchor) ?? null, children: toc(e.children) }));
+  const index = model.index.map((g) => ({ ...g, outcomes: g.outcomes.map((o) => ({ ...o, page: pages(o.anchor) ?? null })) }));
+  return { ...model, toc: toc(model.toc), index };
 }
 
 /**

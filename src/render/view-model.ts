@@ -168,7 +168,7 @@ function buildIndex(b: Builder, outcomes: readonly OutcomeModel[]): IndexGroup[]
     .filter(([, list]) => list.length > 0)
     .map(([id, list]) => ({
       owner: id === '' ? b.ui.unowned : b.label(b.graph.departments[id].label, id),
-      outcomes: list.map((o) => ({ number: o.number, title: o.title, anchor: o.anchor, deadline: o.deadline })),
+      outcomes: list.map((o) => ({ number: o.number, title: o.title, anchor: o.anchor, deadline: o.deadline, page: null })),
     }));
 }
 
@@ -254,7 +254,8 @@ export function buildHandbookModel(graph: DecisionGraph, locale: string): Handbo
     .filter((e): e is [string, ChapterHead] => e[1] !== null)
     .map(([key, h]) => ({
       ...h,
-      children: (children[key] ?? []).map((r) => ({ number: r.number, title: r.title, anchor: r.anchor, children: [] })),
+      page: null,
+      children: (children[key] ?? []).map((r) => ({ number: r.number, title: r.title, anchor: r.anchor, page: null, children: [] })),
     }));
 
   return {

@@ -3,7 +3,7 @@ import type { DecisionGraph } from '../graph/graph.js';
 import { sourceFile, type SourceFile } from '../source/source-file.js';
 import { exportGraph, type GraphFormat } from '../render/graph-export.js';
 import type { TemplateSet } from '../render/handlebars-env.js';
-import { findBrowser, printPdf } from '../render/pdf.js';
+import { findBrowser } from '../render/pdf.js';
 import { loadTemplates } from '../render/template-loader.js';
 import { nodeFiles } from './files.js';
 import { openPolicy, type FileOptions, type LoadedPolicy, type PolicyRef } from './policy.js';
@@ -77,15 +77,17 @@ export async function buildHandbook(graph: DecisionGraph, opts: HandbookOptions)
     templates = loaded.templates;
   }
   // Loaded here, not at start-up: Handlebars and the handbook view model serve handbooks only.
-  const { renderHandbook, renderPageFurniture } = await import('../render/render.js');
-  const rendered = await renderHandbook(graph, { format: opts.format === 'pdf' ? 'html' : opts.format, locale, templates });
-  if (rendered.text === undefined) return stopped('template', { diagnostics: rendered.diagnostics, sources: templateSources(templates) });
-  if (opts.format !== 'pdf' || browserPath === undefined) return { data: rendered.text, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
-  const margins = renderPageFurniture(graph, { locale, templates });
-  if (margins.furniture === undefined) return stopped('template', { diagnostics: margins.diagnostics, sources: templateSources(templates) });
+  if (opts.format !== 'pdf' || browserPath === undefined) {
+    const { renderHandbook } = await import('../render/render.js');
+    const rendered = await renderHandbook(graph, { format: opts.format === 'pdf' ? 'html' : opts.format, locale, templates });
+    if (rendered.text === undefined) return stopped('template', { diagnostics: rendered.diagnostics, sources: templateSources(templates) });
+    return { data: rendered.text, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
+  }
+  const { printHandbook } = await import('../render/print-handbook.js');
   try {
-    const pdf = await printPdf(rendered.text, { browserPath, furniture: margins.furniture });
-    return { data: pdf, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
+    const printed = await printHandbook(graph, { locale, templates }, { browserPath });
+    if (printed.pdf === undefined) return stopped('template', { diagnostics: printed.diagnostics, sources: templateSources(templates) });
+    return { data: printed.pdf, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
   } catch (error) {
     return stopped('print', { problems: [`cannot print the PDF with \`${browserPath}\`: ${(error as Error).message.split('\n')[0]}`] });
   }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escapeMarkdown, isInertSvg, type TemplateSet } from '../../src/render/handlebars-env.js';
-import { renderHandbook, renderPageFurniture } from '../../src/render/render.js';
+import { renderHandbook } from '../../src/render/render.js';
+import { cssString } from '../../src/render/handlebars-env.js';
 import { loadTemplates } from '../../src/render/template-loader.js';
 import { basicGraph } from '../fixtures/render/basic-graph.js';
 
@@ -62,13 +63,18 @@ describe('template failures become render/template diagnostics', () => {
 });
 
 describe('page furniture', () => {
-  it('prints the title and version in the header and page numbers in the footer', () => {
-    const zh = renderPageFurniture(basicGraph, { locale: 'zh-CN', templates: builtin }).furniture!;
-    expect(zh.header).toContain('<span>小店售后规则</span>');
-    expect(zh.header).toContain('版本 1.2');
-    expect(zh.footer).toMatch(/第 <span class="pageNumber"><\/span> 页，共 <span class="totalPages"><\/span> 页/);
-    const en = renderPageFurniture(basicGraph, { locale: 'en', templates: builtin }).furniture!;
-    expect(en.footer).toMatch(/Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span>/);
+  it('prints the title and version in the header and page numbers in the footer, none on the cover', async () => {
+    const zh = (await renderHandbook(basicGraph, { format: 'html', locale: 'zh-CN', templates: builtin })).text!;
+    expect(zh).toContain('@top-left { content: "小店售后规则";');
+    expect(zh).toContain('@top-right { content: "版本 1.2";');
+    expect(zh).toContain('@bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页";');
+    expect(zh).toMatch(/@page :first {\n  @top-left { content: none; }\n  @top-right { content: none; }\n  @bottom-center { content: none; }/);
+    const en = (await renderHandbook(basicGraph, { format: 'html', locale: 'en', templates: builtin })).text!;
+    expect(en).toContain('@bottom-center { content: "Page " counter(page) " of " counter(pages) " ";');
+  });
+
+  it('quotes policy text as a CSS string that cannot close the style element', () => {
+    expect(cssString('a "b" \\ </style>\n')).toBe('"a \\22 b\\22  \\5c  \\3c /style\\3e \\a "');
   });
 });
 
