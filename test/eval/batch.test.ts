@@ -139,6 +139,31 @@ describe('batch: JSON Lines', () => {
     }
   });
 
+  it('gives every non-blank line exactly one result with its line number, whatever the lines hold', async () => {
+    const line = fc.oneof(
+      fc.constant('{"problem":"complaint","difficult":true}'),
+      fc.constant('{"problem":"missing_items","item_value":29.99,"small_and_light":true}'),
+      fc.constant('null'), fc.constant('[]'), fc.constant('"text"'), fc.constant('{'), fc.constant('{"__proto__":{"x":1}}'),
+      fc.constant(''), fc.constant('   '), fc.constant('\uFEFF'),
+      fc.string({ maxLength: 40 }).map((t) => t.replace(/\n/g, ' ')),
+      fc.json({ maxDepth: 2 }).map((t) => t.replace(/\n/g, ' ')),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 12 }), fc.boolean(), fc.integer({ min: 1, max: 64 }), async (lines, crlf, size) => {
+        const text = lines.join(crlf ? '\r\n' : '\n');
+        const { lines: results, summary } = await run(text, { locale: 'en' }, size);
+        const expected = lines
+          .map((l, i) => ({ l: i === 0 && l.charCodeAt(0) === 0xfeff ? l.slice(1) : l, n: i + 1 }))
+          // Blank: nothing but spaces and tabs once a line's own trailing `\r` is dropped.
+          .filter(({ l }) => /[^ \t]/.test(l.endsWith('\r') ? l.slice(0, -1) : l))
+          .map(({ n }) => n);
+        expect(results.map((r) => r.line)).toEqual(expected);
+        expect(summary.tally.lines).toBe(expected.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('stops after the first bad line with fail-fast', async () => {
     const text = ['{"problem":"complaint","difficult":true}', '{"item_value":-1}', '{"problem":"complaint","difficult":true}'].join('\n');
     const { lines, summary } = await run(text, { failFast: true });
