@@ -1,5 +1,5 @@
 import './desk.css';
-import { evaluate, listPolicies, type Policy, type Question, type Refusal, type Step } from './api.js';
+import { evaluate, listPolicies, listRegister, moveEntry, recordCase, type Policy, type Question, type Refusal, type RegisterEntry, type Step } from './api.js';
 import { el, show } from './dom.js';
 import { TEXTS, type DeskTexts } from './texts.js';
 
@@ -18,10 +18,18 @@ interface State {
   /** Answers as typed or picked, in the order given (the back button undoes the last). */
   answers: [string, string][];
   unknown: string[];
+  /** The register view's filters (empty: any); `day` starts as the server's today. */
+  filters: { day: string; status: string; owner: string; outcome: string };
+  /** Owners and outcomes seen in the register, id → label, for the filter choices. */
+  owners: Map<string, string>;
+  outcomes: Map<string, string>;
 }
 
 const app = document.getElementById('app') as HTMLElement;
-const state: State = { locale: document.documentElement.lang === 'en' ? 'en' : 'zh-CN', policies: [], policy: null, answers: [], unknown: [] };
+const state: State = {
+  locale: document.documentElement.lang === 'en' ? 'en' : 'zh-CN', policies: [], policy: null, answers: [], unknown: [],
+  filters: { day: '', status: '', owner: '', outcome: '' }, owners: new Map(), outcomes: new Map(),
+};
 const t = (): DeskTexts => TEXTS[state.locale];
 
 function setChrome(): void {
@@ -29,6 +37,7 @@ function setChrome(): void {
   document.title = `${t().title} · sopwright`;
   (document.getElementById('title') as HTMLElement).textContent = t().title;
   (document.getElementById('new-case') as HTMLElement).textContent = t().newCase;
+  (document.getElementById('register') as HTMLElement).textContent = t().register;
   const other = document.getElementById('locale') as HTMLElement;
   other.textContent = t().otherLocale;
   other.setAttribute('lang', state.locale === 'en' ? 'zh-CN' : 'en');
@@ -177,6 +186,7 @@ function card(s: Step): void {
       s.skipped.length > 0 ? list(tx.skipped, s.skipped) : null,
       list(tx.why, s.why),
       nowLine(s),
+      decided ? recordForm() : null,
       el('div', { class: 'secondary' },
         el('button', { type: 'button', class: 'new-case', onclick: newCase }, tx.newCase),
         state.answers.length + state.unknown.length > 0 ? el('button', { type: 'button', class: 'back', onclick: back }, tx.back) : null)),
@@ -195,6 +205,149 @@ async function copy(text: string, button: HTMLElement): Promise<void> {
   button.textContent = t().copied;
 }
 
+/** The staff name, remembered on this computer so each recording is one click. */
+const STAFF_KEY = 'sopwright.staff';
+function savedStaff(): string {
+  try {
+    return localStorage.getItem(STAFF_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+function saveStaff(name: string): void {
+  try {
+    localStorage.setItem(STAFF_KEY, name);
+  } catch {
+    // No storage (private mode): the name is asked again next time.
+  }
+}
+
+/** Under a decided outcome: the staff name and one button that records the case in the register. */
+function recordForm(): HTMLElement {
+  const tx = t();
+  const staff = el('input', { id: 'staff', name: 'staff', type: 'text', autocomplete: 'name', required: true, value: savedStaff() });
+  const result = el('p', { class: 'record-result', 'aria-live': 'polite' });
+  const button = el('button', { type: 'submit', class: 'record' }, tx.record);
+  return el('form', { class: 'record-form', novalidate: true, onsubmit: (e: Event) => {
+    e.preventDefault();
+    const name = staff.value.trim();
+    if (name === '' || state.policy === null) return staff.focus();
+    saveStaff(name);
+    button.setAttribute('disabled', '');
+    recordCase(state.policy, answerRecord(), name, state.locale).then(
+      (entry) => {
+        show(result, t().recorded(entry.id), ' ', el('button', { type: 'button', class: 'open-register', onclick: () => void registerView() }, t().register));
+        result.className = 'record-result recorded';
+      },
+      (error: Error) => {
+        button.removeAttribute('disabled');
+        show(result, t().notRecorded, error.message);
+        result.className = 'record-result error';
+        result.setAttribute('role', 'alert');
+      },
+    );
+  } },
+  el('label', { for: 'staff' }, tx.staffName), staff, button, result);
+}
+
+/** A select of filter choices: "all", then each id with its label. */
+function filterSelect(name: keyof State['filters'], label: string, choices: readonly [string, string][]): HTMLElement {
+  const current = state.filters[name];
+  const select = el('select', { id: `filter-${name}`, name },
+    el('option', { value: '' }, t().all),
+    ...choices.map(([id, text]) => el('option', { value: id, ...(id === current ? { selected: true } : {}) }, text)));
+  return el('label', {}, label, ' ', select);
+}
+
+const entryLabel = (texts: Readonly<Record<string, string>> | null, fallback: string): string => (texts === null ? fallback : texts[state.locale] ?? Object.values(texts)[0] ?? fallback);
+
+/**
+ * The register view: the day's cases (today's by the server's clock at first), overdue ones
+ * first as the server judges them, filtered by day, status, owner and outcome; each case can be
+ * moved along its status with a note. The server refuses a move its rules forbid, and says which.
+ */
+async function registerView(message?: string): Promise<void> {
+  const tx = t();
+  show(app, el('p', {}, tx.loading));
+  const filters = { ...state.filters, limit: '200' };
+  let page: Awaited<ReturnType<typeof listRegister>>;
+  let overdue: Awaited<ReturnType<typeof listRegister>>;
+  try {
+    if (filters.day === '') {
+      // Today is the server's day: its clock is the register's.
+      const probe = await listRegister({ limit: '1' });
+      state.filters.day = probe.today;
+      filters.day = probe.today;
+    }
+    [page, overdue] = await Promise.all([listRegister(filters), listRegister({ ...filters, overdue: 'true' })]);
+  } catch (error) {
+    show(app, el('p', { class: 'error', role: 'alert' }, tx.failed, (error as Error).message));
+    return;
+  }
+  const late = new Set(overdue.entries.map((e) => e.id));
+  const entries = [...overdue.entries, ...page.entries.filter((e) => !late.has(e.id))];
+  for (const e of entries) {
+    if (e.owner !== null) state.owners.set(e.owner, entryLabel(e.labels.owner, e.owner));
+    state.outcomes.set(e.outcome, entryLabel(e.labels.outcome, e.outcome));
+  }
+  const dayInput = el('input', { id: 'filter-day', name: 'day', type: 'date', value: state.filters.day });
+  const form = el('form', { class: 'filters', onsubmit: (e: Event) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    state.filters = { day: String(data.get('day') ?? ''), status: String(data.get('status') ?? ''), owner: String(data.get('owner') ?? ''), outcome: String(data.get('outcome') ?? '') };
+    void registerView();
+  } },
+  el('label', {}, tx.day, ' ', dayInput),
+  filterSelect('status', tx.status, Object.entries(tx.statuses)),
+  filterSelect('owner', tx.owner, [...state.owners]),
+  filterSelect('outcome', tx.outcomeFilter, [...state.outcomes]),
+  el('button', { type: 'submit', class: 'apply' }, tx.show));
+  show(
+    app,
+    el('h2', { tabindex: '-1', 'data-autofocus': true }, tx.register, ' · ', state.filters.day),
+    form,
+    message !== undefined ? el('p', { class: 'error', role: 'alert' }, message) : null,
+    entries.length === 0 ? el('p', { class: 'empty' }, tx.none) : el('ol', { class: 'entries' }, ...entries.map((e) => entryItem(e, late.has(e.id)))),
+    page.next !== null ? el('p', { class: 'hint' }, tx.more) : null,
+  );
+  focusMain();
+}
+
+/** One case of the register: what, who, by when, where it stands, and the form to move it on. */
+function entryItem(e: RegisterEntry, overdue: boolean): HTMLElement {
+  const tx = t();
+  const note = el('input', { class: 'move-note', name: 'note', type: 'text', placeholder: tx.note, 'aria-label': tx.note });
+  const staff = el('input', { class: 'move-staff', name: 'staff', type: 'text', value: savedStaff(), 'aria-label': tx.staffName, placeholder: tx.staffName });
+  const to = el('select', { class: 'move-status', name: 'status', 'aria-label': tx.moveTo },
+    ...Object.entries(tx.statuses).filter(([id]) => id !== e.status).map(([id, label]) => el('option', { value: id }, label)));
+  const problem = el('p', { class: 'move-error error' });
+  const move = el('form', { class: 'move', onsubmit: (ev: Event) => {
+    ev.preventDefault();
+    const name = staff.value.trim();
+    if (name === '') return staff.focus();
+    saveStaff(name);
+    moveEntry(e.id, to.value, name, note.value.trim()).then(
+      () => void registerView(),
+      (error: Error) => {
+        problem.textContent = error.message;
+        problem.setAttribute('role', 'alert');
+      },
+    );
+  } }, to, staff, note, el('button', { type: 'submit', class: 'move-button' }, tx.move), problem);
+  const lastNote = e.notes.at(-1);
+  return el('li', { class: `entry status-${e.status}${overdue ? ' overdue' : ''}`, 'data-id': String(e.id) },
+    el('p', { class: 'entry-head' },
+      el('strong', {}, `#${e.id} `, entryLabel(e.labels.outcome, e.outcome)), ' ',
+      el('span', { class: 'status' }, tx.statuses[e.status] ?? e.status),
+      overdue ? el('span', { class: 'overdue-badge' }, tx.overdue) : null),
+    el('p', { class: 'entry-meta' },
+      e.owner !== null ? `${tx.owner} ${entryLabel(e.labels.owner, e.owner)} · ` : '',
+      e.due !== null ? `${tx.due} ${e.due} · ` : '',
+      `${tx.recordedBy} ${e.staff}`),
+    lastNote !== undefined ? el('p', { class: 'entry-note' }, `${tx.note}：${lastNote.text}`) : null,
+    move);
+}
+
 function newCase(): void {
   state.answers = [];
   state.unknown = [];
@@ -203,6 +356,7 @@ function newCase(): void {
 }
 
 (document.getElementById('new-case') as HTMLElement).addEventListener('click', newCase);
+(document.getElementById('register') as HTMLElement).addEventListener('click', () => void registerView());
 (document.getElementById('locale') as HTMLElement).addEventListener('click', () => {
   state.locale = state.locale === 'en' ? 'zh-CN' : 'en';
   void start();

@@ -27,6 +27,25 @@ export interface DeskTexts {
   readonly failed: string;
   readonly within: (amount: number, unit: string) => string;
   readonly sameDay: string;
+  readonly register: string;
+  readonly staffName: string;
+  readonly record: string;
+  readonly recorded: (id: number) => string;
+  readonly notRecorded: string;
+  readonly today: string;
+  readonly day: string;
+  readonly status: string;
+  readonly outcomeFilter: string;
+  readonly all: string;
+  readonly show: string;
+  readonly more: string;
+  readonly none: string;
+  readonly overdue: string;
+  readonly moveTo: string;
+  readonly note: string;
+  readonly move: string;
+  readonly recordedBy: string;
+  readonly statuses: Readonly<Record<string, string>>;
 }
 
 const units = { zh: { day: '天', hour: '小时', minute: '分钟' }, en: { day: 'day', hour: 'hour', minute: 'minute' } } as const;
@@ -39,6 +58,10 @@ export const TEXTS: Readonly<Record<'zh-CN' | 'en', DeskTexts>> = {
     why: '判断依据', undecided: '还不能下结论', findOut: '需要先查清：', skipped: '无需再问（答案不影响结果）：',
     nowFilled: '当前时间（自动填入）：', loading: '加载中…', failed: '出错了：',
     within: (n, u) => `${n} ${units.zh[u as keyof typeof units.zh] ?? u}内`, sameDay: '当天',
+    register: '售后登记表', staffName: '登记人', record: '登记到售后登记表', recorded: (id) => `已登记，编号 ${id}`, notRecorded: '未能登记：',
+    today: '今天', day: '日期', status: '状态', outcomeFilter: '处理结果', all: '全部', show: '查看', more: '更多', none: '没有符合条件的登记',
+    overdue: '已超时', moveTo: '改为', note: '备注', move: '更新状态', recordedBy: '登记人',
+    statuses: { open: '待处理', in_progress: '处理中', done: '已完成', confirmed: '已确认', cancelled: '已取消' },
   },
   en: {
     title: 'After-sales desk', newCase: 'New case', otherLocale: '中文', pickPolicy: 'Pick a policy', version: 'version',
@@ -47,5 +70,9 @@ export const TEXTS: Readonly<Record<'zh-CN' | 'en', DeskTexts>> = {
     why: 'Why', undecided: 'Not decided yet', findOut: 'Find out first:', skipped: 'Not asked (the answer would not change the outcome):',
     nowFilled: 'Now (filled from the clock): ', loading: 'Loading…', failed: 'Something went wrong: ',
     within: (n, u) => `within ${n} ${units.en[u as keyof typeof units.en] ?? u}${n === 1 ? '' : 's'}`, sameDay: 'the same day',
+    register: 'Register', staffName: 'Staff name', record: 'Record in the register', recorded: (id) => `Recorded as no. ${id}`, notRecorded: 'Not recorded: ',
+    today: 'Today', day: 'Day', status: 'Status', outcomeFilter: 'Outcome', all: 'All', show: 'Show', more: 'More', none: 'No entries match',
+    overdue: 'Overdue', moveTo: 'Move to', note: 'Note', move: 'Update status', recordedBy: 'Recorded by',
+    statuses: { open: 'Open', in_progress: 'In progress', done: 'Done', confirmed: 'Confirmed', cancelled: 'Cancelled' },
   },
 };
