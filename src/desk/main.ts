@@ -266,10 +266,13 @@ const entryLabel = (texts: Readonly<Record<string, string>> | null, fallback: st
  * first as the server judges them, filtered by day, status, owner and outcome; each case can be
  * moved along its status with a note. The server refuses a move its rules forbid, and says which.
  */
-async function registerView(message?: string): Promise<void> {
+/** Entries per page of the register view: 200, or `?page_size=` (1–1000, the server's limit). */
+const pageSize = Math.min(1000, Math.max(1, Number(new URLSearchParams(location.search).get('page_size')) || 200));
+
+async function registerView(): Promise<void> {
   const tx = t();
   show(app, el('p', {}, tx.loading));
-  const filters = { ...state.filters, limit: '200' };
+  const filters: Record<string, string> = { ...state.filters, limit: String(pageSize) };
   let page: Awaited<ReturnType<typeof listRegister>>;
   let overdue: Awaited<ReturnType<typeof listRegister>>;
   try {
@@ -302,13 +305,28 @@ async function registerView(message?: string): Promise<void> {
   filterSelect('owner', tx.owner, [...state.owners]),
   filterSelect('outcome', tx.outcomeFilter, [...state.outcomes]),
   el('button', { type: 'submit', class: 'apply' }, tx.show));
+  const list = el('ol', { class: 'entries' }, ...entries.map((e) => entryItem(e, late.has(e.id))));
+  // Further pages (cursor `next`) are appended on demand; overdue ones are already at the top.
+  let next = page.next;
+  const more: HTMLButtonElement = el('button', { type: 'button', class: 'more', onclick: () => {
+    if (next === null) return;
+    more.setAttribute('disabled', '');
+    listRegister({ ...filters, after: next }).then((p) => {
+      list.append(...p.entries.filter((e) => !late.has(e.id)).map((e) => entryItem(e, false)));
+      next = p.next;
+      if (next === null) more.remove();
+      else more.removeAttribute('disabled');
+    }, (error: Error) => {
+      more.removeAttribute('disabled');
+      more.after(el('p', { class: 'error', role: 'alert' }, tx.failed, error.message));
+    });
+  } }, tx.more);
   show(
     app,
     el('h2', { tabindex: '-1', 'data-autofocus': true }, tx.register, ' · ', state.filters.day),
     form,
-    message !== undefined ? el('p', { class: 'error', role: 'alert' }, message) : null,
-    entries.length === 0 ? el('p', { class: 'empty' }, tx.none) : el('ol', { class: 'entries' }, ...entries.map((e) => entryItem(e, late.has(e.id)))),
-    page.next !== null ? el('p', { class: 'hint' }, tx.more) : null,
+    entries.length === 0 ? el('p', { class: 'empty' }, tx.none) : list,
+    next !== null ? more : null,
   );
   focusMain();
 }

@@ -104,6 +104,31 @@ describe('the register on the desk', () => {
     await page.close();
   });
 
+  it('pages through a long day with "more", and fits a phone screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 }, locale: 'zh-CN' });
+    now = new Date('2026-12-05T02:00:00Z');
+    for (let i = 0; i < 5; i++) {
+      const r = await app.inject({ method: 'POST', url: '/v1/register', payload: { policy: 'after_sales', case: { problem: 'logistics', shipped: false, past_promised_time: true }, staff: `s${i}` } });
+      expect(r.statusCode).toBe(201);
+    }
+    await page.goto(`${base}/?page_size=2`);
+    await page.locator('#register').click();
+    await page.locator('.entries').waitFor();
+    expect(await page.locator('h2').textContent()).toBe('售后登记表 · 2026-12-05');
+    expect(await page.locator('.entry').count()).toBe(2);
+    await page.locator('.more').click();
+    await expect.poll(() => page.locator('.entry').count()).toBe(4);
+    await page.locator('.more').click();
+    await expect.poll(() => page.locator('.entry').count()).toBe(5);
+    expect(await page.locator('.more').count()).toBe(0);
+    const overflow = await page.evaluate(`({
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName),
+    })`);
+    expect(overflow).toEqual({ page: 0, wide: [] });
+    await page.close();
+  });
+
   it('says why a case cannot be recorded without a staff name, and keeps the name for the next case', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 800 }, locale: 'zh-CN' });
     await page.goto(`${base}/`);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openRegister, type Register } from '../../src/register/index.js';
 import { databases, freshLocation, type DatabaseKind } from '../support/register.js';
@@ -38,6 +38,27 @@ async function server(kind: DatabaseKind, start = '2026-12-02T02:00:00Z'): Promi
   const { app, store } = await referenceServer({ register, clock: time.clock });
   cleanups.push(async () => { await app.close(); store.close(); });
   return { app, time, location };
+}
+
+/** One server per database for the tests whose requests are all refused (they record nothing). */
+const sharedServers = new Map<DatabaseKind, Promise<FastifyInstance>>();
+const sharedCleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of sharedCleanups.reverse()) await c();
+});
+function refusingServer(kind: DatabaseKind): Promise<FastifyInstance> {
+  let app = sharedServers.get(kind);
+  if (app === undefined) {
+    app = (async () => {
+      const { location, cleanup } = await freshLocation(kind);
+      const register = await openRegister(location, { clock: () => new Date('2026-12-02T02:00:00Z'), timeZone: 'Asia/Shanghai' });
+      const served = await referenceServer({ register });
+      sharedCleanups.push(cleanup, () => register.close(), async () => { await served.app.close(); served.store.close(); });
+      return served.app;
+    })();
+    sharedServers.set(kind, app);
+  }
+  return app;
 }
 
 const post = (app: FastifyInstance, url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: payload as object });
@@ -89,7 +110,7 @@ describe.each(databases)('the register API on %s', (kind) => {
     [{ policy: 'after_sales', case: LATE, staff: 'a', stafff: 'b' }, 400, 'unknown field `stafff`', ['policy', 'case', 'staff', 'note', 'account']],
     [[1], 400, 'the body must be a JSON object', ['policy', 'case', 'staff', 'note', 'account']],
   ])('refuses a bad recording request %j naming the field', async (body, status, message, allowed) => {
-    const { app } = await server(kind);
+    const app = await refusingServer(kind);
     const r = await post(app, '/v1/register', body);
     expect(r.statusCode).toBe(status);
     expect(r.json().error.message).toContain(message);
@@ -128,7 +149,7 @@ describe.each(databases)('the register API on %s', (kind) => {
     ['after=x', '`after` must be the `next` cursor of an earlier page, got "x"', undefined],
     ['sort=id', 'unknown parameter `sort`', ['day', 'status', 'owner', 'outcome', 'overdue', 'limit', 'after']],
   ])('refuses a list query %s naming the parameter, the value and what is allowed', async (query, message, allowed) => {
-    const { app } = await server(kind);
+    const app = await refusingServer(kind);
     const r = await get(app, `/v1/register?${query}`);
     expect(r.statusCode).toBe(400);
     expect(r.json().error.message).toContain(message);
