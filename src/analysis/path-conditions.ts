@@ -43,12 +43,14 @@ export function pathConditions(graph: DecisionGraph): PathConditions {
     return regions.get(b)!;
   };
   const order = topologicalOrder(graph);
+  const axioms = translator.axioms();
   const incoming = new Map<string, Branch[]>();
   const paths = new Map<string, (readonly Formula[])[]>();
   const reach = new Map<string, readonly Formula[]>();
   // Outcomes and decisions share one namespace, so one map holds the paths into both.
   for (const d of order) {
-    const p = d.id === graph.policy.start ? [] : joinPaths(paths.get(d.id) ?? []);
+    // Every path starts from what every case satisfies (the link of split moments to their dates and clock times).
+    const p = d.id === graph.policy.start ? axioms : joinPaths(paths.get(d.id) ?? []);
     reach.set(d.id, p);
     for (const b of d.branches) {
       const into = b.target.id;

@@ -193,7 +193,10 @@ class Analyser {
    */
   private witness(ctx: Ctx, local: readonly Formula[]): { witness: Witness | undefined; model?: Witness } {
     const parts = [...ctx.path, ...local];
-    const r = this.queries.solveAll(parts, true);
+    // Present-day moments when the case allows them, any moment otherwise.
+    const recent = this.pc.translator.recentMoments();
+    const preferred = recent.length > 0 ? this.queries.solveAll([...parts, ...recent], true) : undefined;
+    const r = preferred?.status === 'sat' ? preferred : this.queries.solveAll(parts, true);
     if (r.status !== 'sat' || !r.model) return { witness: undefined };
     // The facts a case reads on its way here, then the decision's own: what staff would be asked.
     const facts = this.factsRead(ctx.d, r.model) ?? new Set(ctx.path.flatMap((f) => factsOf(f)));

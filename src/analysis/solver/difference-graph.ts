@@ -14,6 +14,9 @@ import { MAX_FEN, MAX_NUMBER } from '../../values/range.js';
  * so money and numbers never mix.
  */
 
+/** The least and greatest value of an integer variable (money facts in fen, dates, moments, clock times). */
+export type IntRange = (variable: string) => readonly [number, number];
+
 /** How a literal stands in the current state. */
 export type Status = 'true' | 'false' | 'open';
 
@@ -48,7 +51,7 @@ export class DifferenceGraph {
   private readonly marks: number[] = [];
 
   /** Forgets everything and indexes the atoms the next queries may assert. */
-  reset(diffAtoms: readonly DiffAtom[], isUnsignedMoney: (fact: string) => boolean): void {
+  reset(diffAtoms: readonly DiffAtom[], intRange: IntRange): void {
     if (this.index.size > 0) this.index.clear();
     this.asserted.length = this.trail.length = this.marks.length = 0;
     this.zeroOf.length = 2;
@@ -65,25 +68,26 @@ export class DifferenceGraph {
       this.dk[i] = 0;
     }
     for (const a of diffAtoms) this.indexEdge(a);
-    this.boundFacts(isUnsignedMoney);
+    this.boundFacts(intRange);
   }
 
   /**
-   * Every fact lies within its range (src/values/range.ts), as the case reader enforces, and
-   * money facts are ≥ 0 unless signed: the edge x → 0 with weight c says 0 - x <= c, the edge
+   * Every fact lies within its range (src/values/range.ts, time-domain.ts), as the case reader
+   * enforces: money facts are ≥ 0 unless signed, clock times within a day, dates in years 0–9999: the edge x → 0 with weight c says 0 - x <= c, the edge
    * 0 → x says x <= c. Number bounds are scaled too; where that would leave the integers a double
    * holds exactly (very fine denominators), numbers go unbounded and witness verification has
    * the last word.
    */
-  private boundFacts(isUnsignedMoney: (fact: string) => boolean): void {
+  private boundFacts(intRange: IntRange): void {
     const { n, dc } = this;
     const numberBound = BigInt(MAX_NUMBER) * this.scale;
     const numbersBounded = numberBound <= MAX_BOUND;
     for (const [fact, i] of this.index) {
       const zero = this.zeroOf[i];
       if (zero === Z_INT) {
-        dc[zero * n + i] = MAX_FEN;
-        dc[i * n + zero] = isUnsignedMoney(fact) ? 0 : MAX_FEN;
+        const [lo, hi] = intRange(fact);
+        dc[zero * n + i] = hi;
+        dc[i * n + zero] = -lo;
       } else if (numbersBounded) {
         dc[zero * n + i] = dc[i * n + zero] = Number(numberBound);
       }

@@ -1,5 +1,6 @@
 import type { Expr } from '../../graph/graph.js';
 import { ceil, compare, floor, neg, rat, type Rat } from '../../values/rational.js';
+import { factOfVar } from './time-domain.js';
 
 /**
  * The solver's view of a condition: a formula in negation normal form over atoms from the decided
@@ -197,7 +198,8 @@ export class AtomTable {
     // ¬(u - v <= c) is v - u < -c, which for whole fen is v - u <= -c - 1.
     const nb = domain === 'int' ? rat(-bound.n - 1n) : neg(bound);
     const ns = domain === 'rat' ? !strict : false;
-    const facts = [u, v].filter((x): x is string => x !== null);
+    // A split moment's variables (`now#D`, `now#T`) belong to its fact.
+    const facts = [...new Set([u, v].filter((x): x is string => x !== null).map(factOfVar))];
     return this.intern(
       { kind: 'diff', key, u, v, domain, bound, strict, facts, whole: wholeNumber(bound) },
       { kind: 'diff', key: diffKey(v, u, domain, nb, ns), u: v, v: u, domain, bound: nb, strict: ns, facts, whole: wholeNumber(nb) },

@@ -2,6 +2,7 @@ import type { DecisionGraph } from '../../graph/graph.js';
 import { type Formula, factsOf } from './formula.js';
 import { solve, type SolveOptions, type SolveStatus, type Universe, type UnknownCause, universeOf } from './search.js';
 import type { Model, ModelValue } from './theory.js';
+import { factOfVar, integerRange } from './time-domain.js';
 
 /**
  * "path ∧ local" queries for the decision analysis. Once per decision, its conditions and the
@@ -111,12 +112,7 @@ export class QueryRunner {
   readonly options: SolveOptions;
 
   constructor(graph: DecisionGraph) {
-    this.options = {
-      isUnsignedMoney: (fact) => {
-        const t = graph.facts[fact]?.type;
-        return t?.kind === 'money' && !t.signed;
-      },
-    };
+    this.options = { intRange: (v) => integerRange(graph, v) };
   }
 
   /** Decides the conjunction of `parts` from scratch, each fact-disjoint group on its own. */
@@ -141,7 +137,7 @@ export class QueryRunner {
       if (r.status === 'unsat') return UNSAT;
       if (r.status === 'unknown') cause ??= r.cause;
       // The shared set-up gives values to every fact of the scope: keep this component's own.
-      if (model && r.model) for (const [k, v] of r.model) if (scope.componentOfFact(k) === c) model.set(k, v);
+      if (model && r.model) for (const [k, v] of r.model) if (scope.componentOfFact(factOfVar(k)) === c) model.set(k, v);
     }
     return cause ? { status: 'unknown', cause, model } : { status: 'sat', model };
   }

@@ -1,5 +1,6 @@
 import type { AtomSummary, DiffAtom, Formula, OpaqueAtom } from './formula.js';
 import { type Model, Theory, TooPrecise } from './theory.js';
+import type { IntRange } from './difference-graph.js';
 
 /**
  * Satisfiability of a conjunction of NNF formulas: a tableau search that asserts literals into
@@ -28,8 +29,8 @@ export interface SolveResult {
 }
 
 export interface SolveOptions {
-  /** Money facts that are never negative (all but `signed money`). */
-  readonly isUnsignedMoney: (fact: string) => boolean;
+  /** The range of each integer variable (unsigned money from 0, clock times within a day…). */
+  readonly intRange: IntRange;
   /** Branching steps before giving up with `unknown`. */
   readonly budget?: number;
 }
@@ -60,7 +61,7 @@ export function solve(parts: readonly Formula[], options: SolveOptions, wantMode
   const own = universe ?? summarise(parts);
   const budget = options.budget ?? DEFAULT_BUDGET;
   try {
-    theory.prepare(own, own.diffs, options.isUnsignedMoney);
+    theory.prepare(own, own.diffs, options.intRange);
     if (!own.opaque && !wantModel && allLiterals(parts)) return assertAll(parts) ? SAT : UNSAT;
     const exact = new Search(theory, budget, wantModel);
     if (exact.run(parts.slice(), [])) return { status: 'sat', model: exact.model };

@@ -1,6 +1,7 @@
 import type { DecisionGraph, ValueType } from '../../graph/graph.js';
 import type { Formula } from './formula.js';
-import { compare, rat, sub, toDecimal, ZERO, type Rat } from '../../values/rational.js';
+import { add, compare, mul, rat, sub, toDecimal, ZERO, type Rat } from '../../values/rational.js';
+import { clockVar, dayVar, fixedEra } from './time-domain.js';
 import { clockText, isoDateOfDay } from '../../values/calendar.js';
 import { isoMoment } from '../../values/zone.js';
 import type { Model, ModelValue } from './theory.js';
@@ -27,10 +28,20 @@ export function witnessOf(graph: DecisionGraph, model: Model, facts: Iterable<st
   for (const id of facts) {
     const fact = graph.facts[id];
     if (!fact) continue;
-    const value = model.get(id) ?? defaultValue(fact.type, members);
+    const value = model.get(id) ?? splitMoment(model, id, graph.policy.timezone) ?? defaultValue(fact.type, members);
     out[id] = typeof value === 'string' ? value : inputText(fact.type, value, graph.policy.timezone ?? 'UTC');
   }
   return out;
+}
+
+/** A split moment (time-domain.ts) from its local date and clock time: 86400·D + T − the era's offset. */
+function splitMoment(model: Model, id: string, zone: string | null): Rat | undefined {
+  const d = model.get(dayVar(id));
+  const t = model.get(clockVar(id));
+  if (d === undefined && t === undefined) return undefined;
+  const era = zone ? fixedEra(zone) : null;
+  const num = (v: ModelValue | undefined) => (v === undefined || typeof v === 'string' ? ZERO : v);
+  return add(add(mul(num(d), rat(86_400n)), num(t)), rat(BigInt(-(era?.offset ?? 0))));
 }
 
 /** A model's number as a case writes it: yuan for money, a date, an ISO moment in the policy's zone. */

@@ -4,6 +4,8 @@ import { factsOf } from '../../../src/analysis/solver/formula.js';
 import { solve, type SolveResult } from '../../../src/analysis/solver/search.js';
 import { Translator } from '../../../src/analysis/solver/translate.js';
 import { holds, witnessOf } from '../../../src/analysis/solver/witness.js';
+import { integerRange } from '../../../src/analysis/solver/time-domain.js';
+import { MAX_FEN } from '../../../src/values/range.js';
 import {
   and, arith, cmp, cny, constRef, fact, graphOf, isIn, letRef, lit, max, member, min, neg, not, num, or, T,
 } from './builders.js';
@@ -36,7 +38,7 @@ const other = fact('other', T.bool);
 function decide(...conditions: Expr[]): SolveResult & { witness?: Record<string, string> } {
   const tr = new Translator(graph);
   const parts = conditions.map((c) => tr.condition(c));
-  const r = solve(parts, { isUnsignedMoney: (f) => graph.facts[f]?.type.kind === 'money' && !(graph.facts[f].type as { signed: boolean }).signed });
+  const r = solve(parts, { intRange: (v) => integerRange(graph, v) });
   if (r.status !== 'sat') return r;
   for (const p of parts) expect(holds(p, r.model!)).toBe(true);
   const facts = new Set(parts.flatMap((p) => [...factsOf(p)]));
@@ -200,7 +202,7 @@ describe('conditions outside the fragment', () => {
       ...bits.map((b) => tr.condition(cmp(b, '<=', cny(0.01)))),
       ...[[0, 1], [0, 2], [1, 2]].map(([i, j]) => tr.condition(cmp(bits[i], '!=', bits[j]))),
     ];
-    expect(solve(parts, { isUnsignedMoney: () => true }).status).toBe('unsat');
-    expect(solve(parts, { isUnsignedMoney: () => true, budget: 1 }).status).toBe('unknown');
+    expect(solve(parts, { intRange: () => [0, MAX_FEN] }).status).toBe('unsat');
+    expect(solve(parts, { intRange: () => [0, MAX_FEN], budget: 1 }).status).toBe('unknown');
   });
 });
