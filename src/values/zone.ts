@@ -23,8 +23,46 @@ export function isTimeZone(zone: string): boolean {
  */
 const offsetCache = new Map<string, number>();
 
+/** The era in which a zone's offset is fixed: from `start` (a moment; -Infinity for a zone that never changed) on. */
+export interface FixedEra {
+  readonly start: number;
+  readonly offset: number;
+}
+
+/** The last moment a case can give: 9999-12-31T23:59:59-23:59. */
+const LAST_MOMENT = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000 + 86_340;
+/** Zones whose offset still changes after this have no era worth the name (summer time). */
+const LATEST_ERA_START = Date.UTC(2100, 0, 1) / 1000;
+const eras = new Map<string, FixedEra | null>();
+
+/**
+ * The era of fixed offset that lasts to the end of the range (Asia/Shanghai: +08:00 since
+ * 1991-09-15; UTC: always), or null when the zone still changes offset. From the platform's
+ * time-zone data, through Temporal.
+ */
+export function fixedEra(zone: string): FixedEra | null {
+  let era = eras.get(zone);
+  if (era === undefined) {
+    const end = Temporal.Instant.fromEpochMilliseconds(LAST_MOMENT * 1000).toZonedDateTimeISO(zone);
+    const last = end.getTimeZoneTransition('previous');
+    const start = last === null ? -Infinity : last.epochMilliseconds / 1000;
+    era = start > LATEST_ERA_START ? null : { start, offset: end.offsetNanoseconds / 1e9 };
+    eras.set(zone, era);
+  }
+  return era;
+}
+
+/** The zone whose era `lastEra` holds, kept apart so the common case is two comparisons. */
+let lastZone = '';
+let lastEra: FixedEra | null = null;
+
 /** The offset of `zone` from UTC at `moment`, in seconds (Asia/Shanghai: 28800). */
 export function offsetAt(zone: string, moment: number): number {
+  if (zone !== lastZone) {
+    lastEra = fixedEra(zone);
+    lastZone = zone;
+  }
+  if (lastEra !== null && moment >= lastEra.start) return lastEra.offset;
   const quarter = Math.floor(moment / 900);
   const key = `${zone} ${quarter}`;
   const known = offsetCache.get(key);

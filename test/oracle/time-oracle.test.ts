@@ -24,7 +24,7 @@ import { seededRandom } from '../support/generate-policy.js';
  */
 
 const POLICIES = Number(process.env.SOPWRIGHT_TIME_ORACLE_POLICIES ?? 25);
-const ENGINE_CASES = Number(process.env.SOPWRIGHT_ORACLE_ENGINE_CASES ?? 40);
+const ENGINE_CASES = Number(process.env.SOPWRIGHT_TIME_ORACLE_ENGINE_CASES ?? 40);
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'Asia/Kolkata'];
 const NOW_DAYS = ['2024-02-29', '2026-01-31', '2026-02-28', '2026-03-01'];

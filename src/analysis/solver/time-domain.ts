@@ -23,29 +23,8 @@ const MAX_OFFSET = 23 * 3600 + 59 * 60;
 export const FIRST_MOMENT = FIRST_DAY * DAY_SECONDS - MAX_OFFSET;
 export const LAST_MOMENT = LAST_DAY * DAY_SECONDS + DAY_SECONDS - 1 + MAX_OFFSET;
 
-/** The era in which a zone's offset is fixed: from `start` (a moment; -Infinity for a zone that never changed) on. */
-export interface FixedEra {
-  readonly start: number;
-  readonly offset: number;
-}
-
-/** Zones whose offset still changes after this are not split (their eras are too short to be worth it). */
-const LATEST_ERA_START = Date.UTC(2100, 0, 1) / 1000;
-
-const eras = new Map<string, FixedEra | null>();
-
-/** The era of fixed offset that lasts to the end of the range, or null when the zone still changes offset. */
-export function fixedEra(zone: string): FixedEra | null {
-  let era = eras.get(zone);
-  if (era === undefined) {
-    const end = Temporal.Instant.fromEpochMilliseconds(LAST_MOMENT * 1000).toZonedDateTimeISO(zone);
-    const last = end.getTimeZoneTransition('previous');
-    const start = last === null ? -Infinity : last.epochMilliseconds / 1000;
-    era = start > LATEST_ERA_START ? null : { start, offset: end.offsetNanoseconds / 1e9 };
-    eras.set(zone, era);
-  }
-  return era;
-}
+export { type FixedEra, fixedEra } from '../../values/zone.js';
+import type { FixedEra } from '../../values/zone.js';
 
 /**
  * The solver variables of a split moment fact: the moment itself as day and second of day read

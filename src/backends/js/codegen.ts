@@ -1,4 +1,4 @@
-import type { DecisionGraph, DecisionNode, Expr, OutcomeNode } from '../../graph/graph.js';
+import type { DecisionGraph, DecisionNode, DueRule, Expr, OutcomeNode } from '../../graph/graph.js';
 import { comment, Emitter } from './emitter.js';
 import { ExpressionEmitter, type FactAccess } from './expressions.js';
 
@@ -17,8 +17,10 @@ export type { FactAccess } from './expressions.js';
 /** What the generator produced: the function body and the data it refers to. */
 export interface GeneratedCode {
   /**
-   * Body of `new Function('rt', 'X', 'K', body)`. It returns `{ entry, newState }`: the entry
-   * function `(facts, state)` and the state factory (null when an evaluation needs no state).
+   * Body of `new Function('rt', 'X', 'K', body)`. It returns `{ entry, newState, rules }`: the
+   * entry function `(facts, state)`, the state factory (null when an evaluation needs no state)
+   * and, in fast mode, `rules(facts, state)`: false when the case may break a rule on the facts
+   * (the caller then asks the interpreter which, for its diagnostics), true when it breaks none.
    */
   readonly body: string;
   /** Values with no literal form (durations, types), referenced as `K[i]`. */
@@ -35,6 +37,9 @@ export interface GeneratedCode {
 export function generate(graph: DecisionGraph, access: FactAccess, explain: boolean): GeneratedCode {
   return new Generator(graph, access, explain).run();
 }
+
+/** `now`, the moment a due time counts from by default. */
+const NOW: Expr = { kind: 'fact', id: 'now', type: { kind: 'datetime' }, span: { file: '<built-in>', start: 0, end: 0 } };
 
 /** A decision that tests one fact against members in every condition: the fact, and the members per branch. */
 interface Dispatch {
@@ -66,6 +71,7 @@ class Generator {
     if (start === undefined) throw new Error(`internal error: decision \`${this.graph.policy.start}\` is not in the graph`);
     this.decisions.forEach((d, i) => this.decision(d, i));
     Object.values(this.graph.outcomes).forEach((o, i) => this.outcome(o, i));
+    const rules = this.explain ? 'null' : this.rules();
     // One state object per evaluation holds the memo slots of derived values (and, when
     // explaining, the facts read, the path and the trace); a class keeps its shape fixed.
     const slots = [...this.letIndex.keys()].map((_, i) => `this.l${i} = NOT_YET;`);
@@ -76,7 +82,7 @@ class Generator {
       ...this.out.hoisted,
       ...this.out.functions,
       `function S() { ${fields.join(' ')} }`,
-      `return { entry: d${start}, newState: ${fields.length === 0 ? 'null' : '() => new S()'} };`,
+      `return { entry: d${start}, newState: ${fields.length === 0 ? 'null' : '() => new S()'}, rules: ${rules} };`,
     ].join('\n');
     return {
       body,
@@ -180,8 +186,71 @@ class Generator {
       this.out.line(`} catch (e) { if (!(e instanceof Stop)) throw e; ${v} = null; (z ??= []).push(e); }`);
       if (c.unknown) this.out.line(`if (${v} instanceof U) { n = n === undefined ? ${v} : rt.mergeUnknown(n, ${v}); ${v} = null; }`);
     });
-    this.out.line(`return X.reach(s, ${index}, { ${names.join(', ')} }, n, z);`);
+    const due = node.deadline !== null && !this.explain ? `, ${this.dueFunction(node, index)}(f, s)` : '';
+    this.out.line(`return X.reach(s, ${index}, { ${names.join(', ')} }, n, z${due});`);
     this.out.close(`function o${index}(f, s) { // outcome ${comment(node.id)}`, outer);
+  }
+
+  /**
+   * Fast mode: the due moment of an outcome's deadline, computed like src/eval/due.ts does: the
+   * first case whose condition is true, its moment counted from `now` or its own moment; null
+   * when that moment or the amount is unknown. `undefined` hands the deadline to the interpreter
+   * (a condition unknown, whose needs it reports, or an error, which it words).
+   */
+  private dueFunction(node: OutcomeNode, index: number): string {
+    const outer = this.out.open();
+    const line = (text: string) => this.out.line(text);
+    line('try {');
+    line('let c;');
+    for (const c of node.deadline!.cases) {
+      if (c.condition !== null) {
+        line(`c = ${this.exprs.expr(c.condition).code};`);
+        line('if (c instanceof U) return undefined;');
+        line('if (c === true) {');
+      } else line('{');
+      line(`return ${this.dueOf(c.due)};`);
+      line('}');
+    }
+    line('return null;');
+    line('} catch (e) { if (e instanceof Stop) return undefined; throw e; }');
+    this.out.close(`function du${index}(f, s) { // deadline of ${comment(node.id)}`, outer);
+    return `du${index}`;
+  }
+
+  /** The code of one due rule: the moment, or null when a value it counts from is unknown. */
+  private dueOf(rule: DueRule): string {
+    const v = (e: Expr) => this.exprs.expr(e).code;
+    const zone = JSON.stringify(rule.zone);
+    if (rule.kind === 'moment') {
+      const m = v(rule.moment);
+      return `(${m} instanceof U ? null : ${m})`;
+    }
+    const from = v(rule.from ?? NOW);
+    const known = (x: string) => `${x} instanceof U ? null : `;
+    switch (rule.kind) {
+      case 'end-of-day': return `(${known(from)}rt.endOfDay(${from}, ${zone}))`;
+      case 'at': {
+        const clock = v(rule.clock);
+        return `(${known(from)}${known(clock)}rt.nextClock(${from}, ${clock}, ${zone}))`;
+      }
+      case 'after': {
+        const amount = v(rule.amount);
+        return `(${known(from)}${known(amount)}rt.shiftTime(${from}, ${amount}, 1, false, ${zone}))`;
+      }
+    }
+  }
+
+  /** Fast mode: whether the case breaks no rule on the facts (`require`): each is true or not known. */
+  private rules(): string {
+    const rules = this.graph.requirements ?? [];
+    if (rules.length === 0) return 'null';
+    const outer = this.out.open();
+    this.out.line('try {');
+    for (const r of rules) this.out.line(`if (${this.exprs.expr(r.condition).code} === false) return false;`);
+    this.out.line('return true;');
+    this.out.line('} catch (e) { if (e instanceof Stop) return false; throw e; }');
+    this.out.close('function rules(f, s) { // the rules on the facts', outer);
+    return 'rules';
   }
 
   /** A derived value: computed once per evaluation into its memo slot `s.l<i>`; errors are memoised too. */

@@ -81,6 +81,8 @@ type Entry = (facts: CaseFacts, state: unknown) => unknown;
 interface Built {
   readonly entry: Entry;
   readonly newState: (() => unknown) | null;
+  /** Fast mode, with rules on the facts: false when the case may break one. */
+  readonly rules: Entry | null;
   readonly code: GeneratedCode;
 }
 
@@ -131,12 +133,14 @@ export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
       const b = facts instanceof Map ? (fastMap ??= build('map', false)) : (fastRecord ??= build('record', false));
       locale = options?.locale;
       current = facts;
-      if (hasRules) {
+      const state = b.newState === null ? undefined : b.newState();
+      // The interpreter words the rules a case breaks; the generated check says whether it breaks any.
+      if (hasRules && b.rules?.(facts, state) !== true) {
         const broken = brokenRules(graph, facts, locale);
         if (broken.length > 0) return new VerdictRecord('error', null, NO_VALUES, NONE, broken);
       }
       try {
-        return b.entry(facts, b.newState === null ? undefined : b.newState()) as Verdict;
+        return b.entry(facts, state) as Verdict;
       } catch (error) {
         if (error instanceof Stop) return new VerdictRecord('error', null, NO_VALUES, NONE, [diagnosticOf(error, b.code)]);
         throw error;
@@ -192,11 +196,12 @@ function fastHooks(code: GeneratedCode, diagnose: (stop: Stop) => Diagnostic, du
   // The verdict of an outcome without values decided with no due moment is the same every time.
   const undated: (Verdict | undefined)[] = [];
   return {
-    reach(_s: unknown, o: number, values: Record<string, Value | null>, n: Unknown | undefined, z: Stop[] | undefined): Verdict {
+    reach(_s: unknown, o: number, values: Record<string, Value | null>, n: Unknown | undefined, z: Stop[] | undefined, due?: number | null): Verdict {
       const node = code.outcomes[o];
       const id = node.id;
       if (node.deadline !== null) {
-        const d = dueOf(node);
+        // The generated code computed the due moment, or left it (undefined) to the interpreter.
+        const d = due === undefined ? dueOf(node) : { due, needs: NONE, error: null };
         const needs = d.needs.length > 0 ? mergeNeeds(n?.needs ?? NONE, d.needs) : (n?.needs ?? NONE);
         const errors = [...(z ?? []).map(diagnose), ...(d.error ? [d.error] : [])];
         if (errors.length > 0) return new VerdictRecord('error', id, values, needs, errors, d.due);
