@@ -55,6 +55,12 @@ function resolveDue(node: DueNode, typer: ExprTyper, diagnostics: Diagnostic[]):
   const constant = value.kind === 'const' ? value.id : null;
   const fixed = value.kind === 'literal' ? value.value : constant ? typer.constantValue(constant) : undefined;
   const duration = isDuration(fixed) ? fixed : null;
+  // `deadline 0 hours` is due the moment it is set: never what an author means (`same day`,
+  // itself a length of no days, means the end of the day).
+  if (duration && duration.amount === 0 && node.value.kind === 'number') {
+    diagnostics.push(diagnostic('type/zero-deadline', node.value.span, msg('time.zero-deadline'), { help: msg('time.zero-deadline.help') }));
+    return null;
+  }
   // A plain length counted from now keeps its duration for display ("3 天内", "当天").
   const display = from ? { duration: null, constant: null } : { duration, constant };
   if (duration && duration.amount === 0 && duration.unit === 'day') {

@@ -238,6 +238,12 @@ export class ExprTyper {
     return this.memberOf(decl, member, span);
   }
 
+  /** The outcome that gives a value named `name`, if one does. */
+  private outcomeWithValue(name: string): string | undefined {
+    for (const d of this.bound.symbols.values()) if (d.kind === 'outcome' && d.values.some((v) => v.name.text === name)) return d.name.text;
+    return undefined;
+  }
+
   /** The member names of an enum, as a set: `in {…}` over a large enum looked each one up. */
   private memberNames(decl: EnumDecl): ReadonlySet<string> {
     let names = this.enumMembers.get(decl);
@@ -302,6 +308,14 @@ export class ExprTyper {
       return null;
     }
     if (this.bound.duplicated.has(name.text)) return null; // its broken declaration is the error
+    const outcome = this.outcomeWithValue(name.text);
+    if (outcome) {
+      // `value total = refund + fee` after `value refund = …`: values are results, not names to build on.
+      this.report(diagnostic('resolve/unknown-name', name.span, msg('resolve.value-as-name', { name: code(name.text), outcome: code(outcome) }), {
+        help: msg('resolve.value-as-name.help', { name: name.text }),
+      }));
+      return null;
+    }
     this.report(unknownName(name, this.suggestValue(name.text, expectedEnum?.kind === 'enum' ? expectedEnum : undefined)));
     return null;
   }

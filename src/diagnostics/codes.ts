@@ -36,6 +36,7 @@ export const codes = {
   'resolve/missing-translation': { severity: 'warning', doc: 'a text lacks one of the policy\'s locales', zh: '文字缺少政策的某种语言' },
   'resolve/unknown-locale': { severity: 'warning', doc: 'a text is tagged with a locale the policy does not declare', zh: '文字标了政策没有声明的语言' },
   'resolve/missing-label': { severity: 'warning', doc: 'something a person reads has no label', zh: '给人看的东西没有标签' },
+  'type/zero-deadline': { severity: 'error', doc: 'a deadline of no time (`deadline 0 hours`), due the moment it is set', zh: '时限为零（`deadline 0 hours`），一设定就已到期' },
   'type/mismatch': { severity: 'error', doc: 'an operand has the wrong type (money compared with a bool, a duration where money is expected…)', zh: '操作数类型不对（金额和是/否值比较、需要金额的地方给了时长…）' },
   'type/not-a-condition': { severity: 'error', doc: 'a `when` condition is not a yes/no (bool) expression', zh: '`when` 条件不是是/否（bool）表达式' },
   'type/missing-unit': { severity: 'error', doc: 'a bare number where money or a duration is expected; write `30 CNY` or `3 days`', zh: '需要金额或时长的地方写了光秃秃的数字；请写 `30 CNY` 或 `3 days`' },

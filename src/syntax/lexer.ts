@@ -2,6 +2,7 @@ import { Lexer, type ILexingError, type IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic, type DiagnosticExtra } from '../diagnostics/diagnostic.js';
 import { code, msg } from '../diagnostics/message.js';
 import type { SourceFile, Span } from '../source/source-file.js';
+import { readHabits } from './habits.js';
 import { allTokens, UnterminatedString, UnterminatedTripleString } from './tokens.js';
 
 /**
@@ -47,9 +48,12 @@ export interface ScanResult {
 /** Splits a file into tokens. Unknown characters are skipped and reported; it never throws. */
 export function scan(file: SourceFile): ScanResult {
   const result = lexer.tokenize(file.text);
-  const diagnostics = result.errors.map((error) => unknownCharacter(file, error));
-  const skipped = diagnostics.map((d) => d.span);
-  for (const token of result.tokens) {
+  // Habits (`7天`, `&&`, `¥1,299`…) are errors read as meant; only truly unknown text is skipped.
+  const habits = readHabits(file, result.tokens, result.errors);
+  const unknown = habits.unknown.map((error) => unknownCharacter(file, error));
+  const diagnostics = [...habits.diagnostics, ...unknown];
+  const skipped = [...habits.skipped, ...unknown.map((d) => d.span)];
+  for (const token of habits.tokens) {
     if (token.tokenType === UnterminatedString || token.tokenType === UnterminatedTripleString) {
       const triple = token.tokenType === UnterminatedTripleString;
       // A `"""` string runs to the end of the file: underline its opening quotes only.
@@ -59,7 +63,7 @@ export function scan(file: SourceFile): ScanResult {
       skipped.push(triple ? { file: file.path, start: token.startOffset, end: file.text.length } : span);
     }
   }
-  return { tokens: result.tokens, docComments: result.groups.docs ?? [], diagnostics, skipped };
+  return { tokens: habits.tokens, docComments: result.groups.docs ?? [], diagnostics, skipped };
 }
 
 /** The half-open span of a token that came from the lexer (never one inserted by recovery). */

@@ -3,6 +3,7 @@ import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
 import { checkLocale } from './lower-base.js';
 import { ExpressionLowering } from './lower-expressions.js';
+import { checkDateOrTime } from './numbers.js';
 
 /**
  * Lowering of texts (a string plus `@locale` strings) and of the items inside the blocks of a
@@ -56,6 +57,8 @@ export abstract class ItemLowering extends ExpressionLowering {
     if (children.Version || children.Effective || children.Timezone) {
       if (!string) return null;
       const value = { value: this.stringValue(string), span: this.tokenSpan(string) };
+      // `effective "2026-02-30"`: the day a policy takes effect must exist.
+      if (children.Effective) checkDateOrTime('date', value.value, value.span, this.diagnostics);
       return { key: children.Version ? 'version' : children.Effective ? 'effective' : 'timezone', value, span };
     }
     if (children.Locales) {

@@ -1,5 +1,6 @@
 import { CstParser, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { code, msg } from '../diagnostics/message.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import type { DeclarationCstNode, FileCstNode, ImportCstNode } from './cst.generated.js';
 import { errorMessageProvider, messageOf, resetMessages } from './error-messages.js';
@@ -486,9 +487,30 @@ export function parseCst(file: SourceFile, tokens: IToken[]): ParseCstResult {
   parser.repairedByInsertion.clear();
   resetMessages();
   const cst = parser.file() as unknown as FileCstNode;
-  const diagnostics = parser.errors.map((error, i) =>
-    unexpectedToken(error, errorSpan(file, error, parser.repairedByInsertion.has(i))));
+  const diagnostics = parser.errors.map((error, i) => {
+    const span = errorSpan(file, error, parser.repairedByInsertion.has(i));
+    return quotedSetMember(error, span, tokens) ?? unexpectedToken(error, span);
+  });
   return { cst, diagnostics };
+}
+
+/**
+ * `r in {"新疆", north}`: authors write a member's label where its name belongs. Said plainly, with
+ * the name when the file declares a member with that label (`xinjiang "新疆"`).
+ */
+function quotedSetMember(error: IRecognitionException, span: Span, tokens: readonly IToken[]): Diagnostic | undefined {
+  const found = error.token;
+  if (found.tokenType !== t.PlainString || error.context.ruleStack.at(-1) !== 'setMember') return undefined;
+  const label = found.image;
+  const named = tokens.findIndex((tok, i) => tok.tokenType === t.Identifier && tokens[i + 1]?.tokenType === t.PlainString && tokens[i + 1].image === label);
+  const text = code(label.slice(1, -1));
+  const message = msg('parse.quoted-member', { text });
+  if (named < 0) return diagnostic('syntax/unexpected-token', span, message, { help: msg('parse.quoted-member.help') });
+  const name = tokens[named].image;
+  return diagnostic('syntax/unexpected-token', span, message, {
+    help: msg('parse.quoted-member.name', { name: code(name), text }),
+    suggestion: { span, replacement: name },
+  });
 }
 
 /** The found token's span; for a token inserted by recovery or for the end of input, the end of the token before. */

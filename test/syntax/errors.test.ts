@@ -25,7 +25,7 @@ describe('syntax diagnostics', () => {
     ['syntax/duplicate-item', 'outcome o { say "a" say "b" }', 'say "b"'],
     ['syntax/duplicate-item', 'policy p { version "1" version "2" }', 'version "2"'],
     ['syntax/duplicate-item', 'policy p { start a start b }', 'start b'],
-    ['syntax/duplicate-item', 'policy p { effective "x" effective "y" }', 'effective "y"'],
+    ['syntax/duplicate-item', 'policy p { effective "2026-01-01" effective "2026-02-01" }', 'effective "2026-02-01"'],
     ['syntax/duplicate-item', 'policy p { locales en locales zh-CN }', 'locales zh-CN'],
     ['syntax/duplicate-item', 'fact f: text { ask "a" ask "b" }', 'ask "b"'],
   ])('reports %s, underlining the problem in %j', (code, text, underlined) => {
@@ -114,7 +114,7 @@ describe('syntax diagnostics', () => {
     const fragments = fc.constantFrom(
       'policy', 'enum', 'fact', 'decision', 'outcome', 'section', 'when', 'otherwise', 'as', '->', '{', '}', '(', ')',
       'x', 'y', ':', '=', '==', 'in', 'not', '3', 'CNY', 'days', '¥', '"s"', '"""', '"', '@en', '##', '#', '\n',
-      'same day', 'min', ',', '.', '-', 'owner', 'say', 'locales', 'zh-CN', '中文', '\\',
+      'same day', 'min', ',', '.', '-', 'owner', 'say', 'locales', 'zh-CN', '中文', '\\', '天', '小时', '元', '&&', '||', '!', '1,299', 'set', 'of', '"新疆"',
     );
     const texts = fc.oneof(fc.string({ unit: 'grapheme' }), fc.array(fragments, { maxLength: 40 }).map((parts) => parts.join(' ')));
     fc.assert(

@@ -3,6 +3,9 @@
  * Token labels are code and the same in every language; the phrases around them are translated.
  */
 export const parserMessages = {
+  'parse.quoted-member': { en: 'a set lists members by name, not by their label {text}', 'zh-CN': '集合里写成员的名字，而不是它的标签 {text}' },
+  'parse.quoted-member.help': { en: 'write the member names the enum declares, without quotes', 'zh-CN': '请写枚举里声明的成员名字，不加引号' },
+  'parse.quoted-member.name': { en: 'the member labelled {text} is named {name}', 'zh-CN': '标签为 {text} 的成员名字是 {name}' },
   'parse.expected': { en: 'expected {expected}{after}, found {found}{hint}', 'zh-CN': '{after}应为 {expected}，但这里是 {found}{hint}' },
   'parse.after-token': { en: ' after {token}', 'zh-CN': '在 {token} 之后' },
   'parse.after-label': { en: " after the {rule}'s label", 'zh-CN': '在 {rule} 的标签之后' },

@@ -76,6 +76,11 @@ export const resolveMessages = {
     en: 'join decisions that test the same facts: one decision may have many branches',
     'zh-CN': '把判断同一些事实的决策合并：一个决策可以有很多分支',
   },
+  'resolve.value-as-name': { en: '{name} is a value of outcome {outcome}; a value cannot be used to compute another', 'zh-CN': '{name} 是结果 {outcome} 的值；一个值不能拿来计算另一个值' },
+  'resolve.value-as-name.help': {
+    en: 'declare it once as `let {name} = …` and use that name in both values',
+    'zh-CN': '把它声明为 `let {name} = …`，两个值都用这个名字',
+  },
   'resolve.let-cycle': { en: 'derived value {name} depends on itself', 'zh-CN': '派生值 {name} 依赖它自己' },
   'resolve.let-cycle.help': {
     en: 'a `let` may use facts, constants and other `let`s, but not itself through them',

@@ -40,7 +40,23 @@ export const syntaxMessages = {
   'syntax.where.fact': { en: 'fact', 'zh-CN': '事实' },
   // numbers
   'syntax.unknown-unit': { en: 'unknown unit {unit}', 'zh-CN': '未知的单位 {unit}' },
-  'syntax.units.help': { en: 'units are `CNY`, `days`, `hours` and `minutes`', 'zh-CN': '可用的单位有 `CNY`、`days`、`hours` 和 `minutes`' },
+  'syntax.units.help': {
+    en: 'units are `CNY`, `seconds`, `minutes`, `hours`, `days`, `weeks`, `months` and `years`',
+    'zh-CN': '可用的单位有 `CNY`、`seconds`、`minutes`、`hours`、`days`、`weeks`、`months` 和 `years`',
+  },
+  'syntax.chinese-unit.help': { en: 'units are written in English: {written}', 'zh-CN': '单位请用英文写：{written}' },
+  'syntax.foreign-operator': { en: '{chars} is written {word} in policies', 'zh-CN': '政策里 {chars} 要写成 {word}' },
+  'syntax.foreign-operator.help': {
+    en: 'conditions combine with the words `and`, `or` and `not`',
+    'zh-CN': '条件用单词 `and`（并且）、`or`（或者）、`not`（不是）连接',
+  },
+  'syntax.thousands-separator': { en: 'the amount {text} has a thousands separator', 'zh-CN': '金额 {text} 里有千位分隔符' },
+  'syntax.thousands-separator.help': { en: 'write the digits without separators: {written}', 'zh-CN': '数字之间不要加逗号：{written}' },
+  'syntax.set-of': { en: 'a fact holds one value: `set of` {type} is not a type', 'zh-CN': '一个事实只有一个值：`set of` {type} 不是类型' },
+  'syntax.set-of.help': {
+    en: 'for several choices at once, declare one `bool` fact per choice (`fact gift_wrap: bool "…"`)',
+    'zh-CN': '要同时记录几个选项，请为每个选项声明一个 `bool` 事实（`fact gift_wrap: bool "…"`）',
+  },
   'syntax.number-too-large': { en: 'the number {text} is too large', 'zh-CN': '数字 {text} 太大' },
   'syntax.number-too-large.help': {
     en: 'numbers may have at most {digits} digits before the decimal point',

@@ -1,6 +1,11 @@
 /** Messages about dates, moments, clock times, durations and deadlines, in every locale. */
 export const timeMessages = {
   'noun.rule': { en: 'rule', 'zh-CN': '规定' },
+  'time.zero-deadline': { en: 'a deadline of no time is due the moment it is set', 'zh-CN': '时限为零，一设定就已到期' },
+  'time.zero-deadline.help': {
+    en: 'write `same day` for the end of the day, or a length such as `2 hours`',
+    'zh-CN': '当天之内请写 `same day`，否则写一段时间，如 `2 hours`',
+  },
   'time.bad-date': { en: 'there is no date {text}', 'zh-CN': '没有 {text} 这个日期' },
   'time.bad-date.help': { en: 'write a date that exists as YYYY-MM-DD, e.g. `2026-02-28`', 'zh-CN': '请按 YYYY-MM-DD 写一个存在的日期，如 `2026-02-28`' },
   'time.bad-clock': { en: 'there is no clock time {text}', 'zh-CN': '没有 {text} 这个时刻' },
