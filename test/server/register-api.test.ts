@@ -167,6 +167,8 @@ describe.each(databases)('the register API on %s', (kind) => {
       expect(missing.statusCode, id).toBe(404);
       expect(missing.json().error.code).toBe('register/not-found');
     }
+    expect((await get(app, '/v1/register/abc')).json().error.message).toBe('there is no register entry "abc"; entry ids are whole numbers from 1');
+    expect((await get(app, '/v1/register/99')).json().error.message).toBe('there is no register entry 99');
   });
 
   it('moves a case along its status with notes, appending history; a forbidden move is 409 naming the allowed ones', async () => {

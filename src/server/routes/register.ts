@@ -63,9 +63,11 @@ function objectBody(body: unknown, reply: FastifyReply, fields: readonly string[
   return body as Record<string, unknown>;
 }
 
-/** An entry id from the path; anything else is an id no entry has (404, saying what ids look like). */
-function entryId(text: string): number {
-  return /^[1-9]\d{0,14}$/.test(text) ? Number(text) : Number.NaN;
+/** An entry id from the path, or a 404 naming what was given (ids are whole numbers from 1). */
+function entryId(text: string, reply: FastifyReply): number | undefined {
+  if (/^[1-9]\d{0,14}$/.test(text)) return Number(text);
+  void reply.code(404).send(errorBody('register/not-found', `there is no register entry ${JSON.stringify(text)}; entry ids are whole numbers from 1`));
+  return undefined;
 }
 
 export const registerRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
@@ -129,8 +131,10 @@ export const registerRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx
   app.get<{ Params: { id: string } }>('/v1/register/:id', async (request, reply) => {
     const reg = register(reply);
     if (reg === undefined) return reply;
+    const id = entryId(request.params.id, reply);
+    if (id === undefined) return reply;
     try {
-      return await reg.get(entryId(request.params.id));
+      return await reg.get(id);
     } catch (error) {
       return failure(reply, error);
     }
@@ -139,10 +143,12 @@ export const registerRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx
   app.post<{ Params: { id: string } }>('/v1/register/:id/status', async (request, reply) => {
     const reg = register(reply);
     if (reg === undefined) return reply;
+    const id = entryId(request.params.id, reply);
+    if (id === undefined) return reply;
     const b = objectBody(request.body, reply, STATUS_FIELDS);
     if (b === undefined) return reply;
     try {
-      return await reg.move(entryId(request.params.id), b.status, { staff: b.staff as string, note: b.note as string | undefined });
+      return await reg.move(id, b.status, { staff: b.staff as string, note: b.note as string | undefined });
     } catch (error) {
       return failure(reply, error);
     }
@@ -151,10 +157,12 @@ export const registerRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx
   app.post<{ Params: { id: string } }>('/v1/register/:id/notes', async (request, reply) => {
     const reg = register(reply);
     if (reg === undefined) return reply;
+    const id = entryId(request.params.id, reply);
+    if (id === undefined) return reply;
     const b = objectBody(request.body, reply, NOTE_FIELDS);
     if (b === undefined) return reply;
     try {
-      return await reg.addNote(entryId(request.params.id), { staff: b.staff as string, note: b.note as string | undefined });
+      return await reg.addNote(id, { staff: b.staff as string, note: b.note as string | undefined });
     } catch (error) {
       return failure(reply, error);
     }
@@ -163,10 +171,12 @@ export const registerRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx
   app.post<{ Params: { id: string } }>('/v1/register/:id/owner', async (request, reply) => {
     const reg = register(reply);
     if (reg === undefined) return reply;
+    const id = entryId(request.params.id, reply);
+    if (id === undefined) return reply;
     const b = objectBody(request.body, reply, OWNER_FIELDS);
     if (b === undefined) return reply;
     try {
-      const entry = await reg.get(entryId(request.params.id));
+      const entry = await reg.get(id);
       // The owner is one of the departments of the policy the case was decided under, when it is still served.
       const departments = Object.keys(ctx.store.get(entry.policy.id)?.graph.departments ?? {});
       if (departments.length > 0 && !departments.includes(b.owner as string)) {
