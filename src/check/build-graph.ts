@@ -52,7 +52,7 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): B
   const decls = [...bound.symbols.values()];
   const labelOf = (d: NamedDecl | PolicyDecl, noun: Noun) =>
     texts.label(d.label, d.name.text, d.name.span, msg('text.named', { noun: msg(`noun.${noun}`), name: code(d.name.text) }));
-  const element = (d: NamedDecl, what: Noun) => ({ id: d.name.text, label: labelOf(d, what), doc: d.doc, span: d.name.span });
+  const element = (d: NamedDecl, what: Noun) => ({ id: d.name.text, label: labelOf(d, what), doc: d.doc, ...authorNote(d), span: d.name.span });
 
   const enums: Record<string, EnumDef> = {};
   const departments: Record<string, DepartmentDef> = {};
@@ -127,11 +127,17 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): B
       start,
       timezone,
       doc: policy.doc,
+      ...authorNote(policy),
     },
     enums, departments, facts, constants, lets, decisions, outcomes, sections, requirements,
     files: bound.files.map((f) => f.path),
   };
   return { value: all.some((x) => x.severity === 'error') ? undefined : graph, draft: graph, broken, diagnostics: all };
+}
+
+/** The `##!` author note of a declaration, as a field only when there is one (graphs built by hand have none). */
+function authorNote(d: { readonly authorNote: string | null }): { authorNote?: string } {
+  return d.authorNote === null ? {} : { authorNote: d.authorNote };
 }
 
 function enumMembers(d: EnumDecl, texts: TextResolver): EnumDef['members'] {
@@ -140,6 +146,7 @@ function enumMembers(d: EnumDecl, texts: TextResolver): EnumDef['members'] {
     id: m.name.text,
     label: texts.label(m.label, m.name.text, m.name.span, msg('text.named', { noun: msg('noun.member'), name: code(`${d.name.text}.${m.name.text}`) })),
     doc: m.doc,
+    ...authorNote(m),
     span: m.name.span,
   }));
 }

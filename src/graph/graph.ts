@@ -70,11 +70,15 @@ export type Expr =
 
 export type BoolType = { readonly kind: 'bool' };
 
-/** Fields every named element has. `doc` is the `##` comment above its declaration. */
+/**
+ * Fields every named element has. `doc` is the `##` comment above its declaration (for staff),
+ * `authorNote` its `##!` lines (for the rule's authors: the handbook's optional appendix only), absent when none.
+ */
 interface Element {
   readonly id: string;
   readonly label: LocaleText;
   readonly doc: string | null;
+  readonly authorNote?: string;
   readonly span: Span;
 }
 
@@ -215,6 +219,7 @@ export interface PolicyInfo {
   /** The IANA time zone clock times and calendar dates of moments are taken in (`timezone`), or null. */
   readonly timezone: string | null;
   readonly doc: string | null;
+  readonly authorNote?: string;
 }
 
 /** The compiled, checked policy. Immutable; every back end reads only this. */

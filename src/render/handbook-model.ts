@@ -128,6 +128,13 @@ export interface DerivedModel {
 }
 
 /** Everything a handbook template receives. */
+/** The optional appendix of author notes (`##!`), for the supervisor; never in the staff text. */
+export interface AuthorNotes {
+  readonly title: string;
+  readonly intro: string;
+  readonly entries: readonly { readonly where: string; readonly blocks: readonly Block[] }[];
+}
+
 export interface HandbookModel {
   readonly locale: string;
   readonly ui: UiStrings;
@@ -147,6 +154,8 @@ export interface HandbookModel {
   readonly outcomes: readonly OutcomeModel[];
   readonly indexChapter: ChapterHead | null;
   readonly index: readonly IndexGroup[];
+  /** Only with `withAuthorNotes` (and a policy that has `##!` notes); null otherwise. */
+  readonly authorNotes: AuthorNotes | null;
   readonly glossaryChapter: ChapterHead | null;
   readonly glossary: readonly FactModel[];
   readonly constantsChapter: ChapterHead | null;

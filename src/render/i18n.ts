@@ -18,6 +18,8 @@ export interface UiStrings {
   readonly effective: string;
   readonly contents: string;
   readonly handbookSubtitle: string;
+  readonly authorNotes: string;
+  readonly authorNotesIntro: string;
   readonly sections: string;
   readonly decisions: string;
   readonly outcomes: string;
@@ -67,6 +69,8 @@ const zhCN: UiStrings = {
   effective: '生效日期',
   contents: '目录',
   handbookSubtitle: '售后处理手册',
+  authorNotes: '附：给主管的备注',
+  authorNotesIntro: '规则作者写在政策里的说明（出处、政策上的选择、提醒）。只供主管参考，不属于员工手册正文。',
   sections: '工作规范',
   decisions: '判断流程',
   outcomes: '处理方案',
@@ -116,6 +120,8 @@ const en: UiStrings = {
   effective: 'Effective',
   contents: 'Contents',
   handbookSubtitle: 'After-sales handbook',
+  authorNotes: 'Notes for the supervisor',
+  authorNotesIntro: 'What the rule authors wrote in the policy for themselves (sources, policy choices, reminders). For the supervisor only; not part of the staff handbook.',
   sections: 'Working rules',
   decisions: 'Decisions',
   outcomes: 'What to do',

@@ -1,6 +1,7 @@
 import type { DecisionGraph } from '../graph/graph.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createTemplateEnv, runTemplate, type TemplateSet } from './handlebars-env.js';
+import { authorNotesOf } from './author-notes.js';
 import { dotToSvg, inlineSvg } from './svg.js';
 import { buildHandbookModel, type HandbookModel } from './view-model.js';
 
@@ -26,6 +27,8 @@ export interface RenderOptions {
    * the contents and the index show them. Without it they show none.
    */
   readonly pages?: (anchor: string) => number | undefined;
+  /** Add the appendix of the policy's `##!` author notes (`render --with-author-notes`). */
+  readonly withAuthorNotes?: boolean;
 }
 
 /** A rendered text, or the diagnostics that stopped it. */
@@ -58,6 +61,7 @@ export async function renderHandbook(graph: DecisionGraph, opts: RenderOptions):
   let model = buildHandbookModel(graph, opts.locale);
   if (opts.format === 'html') model = await withFlowcharts(model);
   if (opts.pages !== undefined) model = withPages(model, opts.pages);
+  if (opts.withAuthorNotes === true) model = { ...model, authorNotes: authorNotesOf(graph, model) };
   const result = runTemplate(render, model);
   if (result.text === undefined) return { text: undefined, diagnostics: result.diagnostics };
   return { text: normalise(result.text), diagnostics: [] };

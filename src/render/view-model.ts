@@ -274,6 +274,7 @@ export function buildHandbookModel(graph: DecisionGraph, locale: string): Handbo
     decisions,
     outcomes,
     index: buildIndex(b, outcomes),
+    authorNotes: null,
     glossary: buildGlossary(b),
     constants,
     derived,

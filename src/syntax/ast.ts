@@ -58,11 +58,15 @@ export type TypeNode =
   | { readonly kind: 'bool' | 'money' | 'signed-money' | 'number' | 'text'; readonly span: Span }
   | { readonly kind: 'named'; readonly name: Name; readonly span: Span }; // an enum
 
-/** Fields every declaration has. `doc` holds the `##` lines just above it, without the `##`. */
+/**
+ * Fields every declaration has. `doc` holds the `##` lines just above it, without the `##`;
+ * `authorNote` the `##!` lines among them (for the rule's authors, not staff).
+ */
 interface DeclBase {
   readonly name: Name;
   readonly label: TextNode | null;
   readonly doc: string | null;
+  readonly authorNote: string | null;
   readonly span: Span;
 }
 
@@ -80,6 +84,7 @@ export interface EnumMember {
   readonly name: Name;
   readonly label: TextNode | null;
   readonly doc: string | null;
+  readonly authorNote: string | null;
   readonly span: Span;
 }
 

@@ -51,24 +51,56 @@ export function dedent(body: string): string {
   return lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))).join('\n');
 }
 
+/** The two audiences of a declaration's doc comment: staff (`##`) and the rule's authors (`##!`). */
+export interface OwnerDocs {
+  /** The `##` lines: reach the handbook, the desk and `eval`. */
+  readonly doc: string | null;
+  /** The `##!` lines: provenance, policy choices, reminders; only in the handbook's author-notes appendix. */
+  readonly authorNote: string | null;
+}
+
+/** Joins doc lines, dropping the blank ones at either end (left by the other audience's lines). */
+function joinDoc(lines: readonly string[]): string | null {
+  let from = 0;
+  let to = lines.length;
+  while (from < to && lines[from] === '') from++;
+  while (to > from && lines[to - 1] === '') to--;
+  return from < to ? lines.slice(from, to).join('\n') : null;
+}
+
 /**
  * The doc text of each block of consecutive `##` lines, keyed by the offset of the first token
  * on the line right after the block: that token's declaration (or enum member) owns the text.
+ * Lines starting `##!` are the authors' note, kept apart from the staff text.
  * A `##` after code on the same line starts no block, and a blank line ends one.
  */
-export function docCommentsByOwner(text: string, docComments: readonly IToken[]): Map<number, string> {
-  const owners = new Map<number, string>();
+export function docCommentsByOwner(text: string, docComments: readonly IToken[]): Map<number, OwnerDocs> {
+  const owners = new Map<number, OwnerDocs>();
   let lines: string[] = [];
+  let notes: string[] = [];
+  let paragraphBreak = false;
   for (let i = 0; i < docComments.length; i++) {
     const token = docComments[i];
     if (!startsLine(text, token.startOffset)) continue;
-    lines.push(token.image.slice(2).replace(/^ /, '').trimEnd());
+    if (token.image.startsWith('##!')) {
+      // A blank `##` line since the last note separates the notes' paragraphs (the zh and en halves).
+      if (paragraphBreak && notes.length > 0) notes.push('');
+      notes.push(token.image.slice(3).replace(/^ /, '').trimEnd());
+      paragraphBreak = false;
+    } else {
+      const line = token.image.slice(2).replace(/^ /, '').trimEnd();
+      if (line === '') paragraphBreak = true;
+      lines.push(line);
+    }
     const end = token.startOffset + token.image.length;
     const next = docComments[i + 1];
     const owner = offsetOnNextLine(text, end);
     if (next && owner === next.startOffset && startsLine(text, next.startOffset)) continue;
-    if (owner !== undefined) owners.set(owner, lines.join('\n'));
+    // A block that had staff lines keeps its text as written (blank `##` lines included).
+    if (owner !== undefined) owners.set(owner, { doc: notes.length === 0 ? (lines.length > 0 ? lines.join('\n') : null) : joinDoc(lines), authorNote: joinDoc(notes) });
     lines = [];
+    notes = [];
+    paragraphBreak = false;
   }
   return owners;
 }

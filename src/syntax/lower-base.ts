@@ -4,7 +4,7 @@ import { code, msg } from '../diagnostics/message.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
-import { readString } from './literals.js';
+import { readString, type OwnerDocs } from './literals.js';
 import { parser } from './parser.js';
 
 /**
@@ -24,7 +24,7 @@ export abstract class LowerBase extends BaseVisitor {
 
   constructor(
     protected readonly source: SourceFile,
-    private readonly docs: ReadonlyMap<number, string>,
+    private readonly docs: ReadonlyMap<number, OwnerDocs>,
   ) {
     super();
   }
@@ -73,7 +73,11 @@ export abstract class LowerBase extends BaseVisitor {
   }
 
   protected doc(span: Span): string | null {
-    return this.docs.get(span.start) ?? null;
+    return this.docs.get(span.start)?.doc ?? null;
+  }
+
+  protected authorNote(span: Span): string | null {
+    return this.docs.get(span.start)?.authorNote ?? null;
   }
 
   protected stringValue(token: IToken): string {
@@ -99,7 +103,7 @@ export abstract class LowerBase extends BaseVisitor {
     const name = this.name(children.Identifier);
     if (!name) return null;
     const span = this.span(children);
-    return { name, label: this.lower<ast.TextNode>(children.text?.[0]), doc: this.doc(span), span };
+    return { name, label: this.lower<ast.TextNode>(children.text?.[0]), doc: this.doc(span), authorNote: this.authorNote(span), span };
   }
 }
 

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { joinSpans, type SourceFile } from '../source/source-file.js';
 import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
-import { docCommentsByOwner } from './literals.js';
+import { docCommentsByOwner, type OwnerDocs } from './literals.js';
 import type { Children } from './lower-base.js';
 import { ItemLowering, type FactItem, type OutcomeItem, type PolicyItem } from './lower-items.js';
 import type { ItemCstNode } from './parser.js';
@@ -58,7 +58,7 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
   }
   private readonly declarations: ast.Declaration[] = [];
 
-  constructor(source: SourceFile, docs: ReadonlyMap<number, string>) {
+  constructor(source: SourceFile, docs: ReadonlyMap<number, OwnerDocs>) {
     super(source, docs);
     this.validateVisitor();
   }

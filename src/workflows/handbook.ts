@@ -33,6 +33,8 @@ export interface HandbookOptions {
   readonly browser?: string;
   /** The environment the browser is looked up in (front ends pass theirs); default: none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Add the appendix of the policy's `##!` author notes, for the supervisor; default: staff text only. */
+  readonly withAuthorNotes?: boolean;
 }
 
 /** A handbook: its bytes (text for html and md), or the step it stopped at and why. */
@@ -79,13 +81,13 @@ export async function buildHandbook(graph: DecisionGraph, opts: HandbookOptions)
   // Loaded here, not at start-up: Handlebars and the handbook view model serve handbooks only.
   if (opts.format !== 'pdf' || browserPath === undefined) {
     const { renderHandbook } = await import('../render/render.js');
-    const rendered = await renderHandbook(graph, { format: opts.format === 'pdf' ? 'html' : opts.format, locale, templates });
+    const rendered = await renderHandbook(graph, { format: opts.format === 'pdf' ? 'html' : opts.format, locale, templates, withAuthorNotes: opts.withAuthorNotes });
     if (rendered.text === undefined) return stopped('template', { diagnostics: rendered.diagnostics, sources: templateSources(templates) });
     return { data: rendered.text, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
   }
   const { printHandbook } = await import('../render/print-handbook.js');
   try {
-    const printed = await printHandbook(graph, { locale, templates }, { browserPath });
+    const printed = await printHandbook(graph, { locale, templates, withAuthorNotes: opts.withAuthorNotes }, { browserPath });
     if (printed.pdf === undefined) return stopped('template', { diagnostics: printed.diagnostics, sources: templateSources(templates) });
     return { data: printed.pdf, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
   } catch (error) {

@@ -144,6 +144,11 @@ describe.each(['zh-CN', 'en'] as const)('the %s PDF handbook', (locale) => {
     for (const label of expectations[locale]) expect(text, label).toContain(label);
   });
 
+  it('carries no author note (`##!`) in the staff handbook', () => {
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s*\n\s*/g, locale === 'en' ? ' ' : '');
+    expect(text).not.toMatch(/参考政策的选择|种子文档|Policy choice|policy choice/);
+  });
+
   it('renders a page as an image (pdftoppm)', () => {
     const prefix = join(out, `page-${locale}`);
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, prefix]);

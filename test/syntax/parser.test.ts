@@ -102,6 +102,15 @@ describe('parseRules on valid input', () => {
       expect(ast.declarations[0].doc).toBe('第一行\nsecond line\n\nlast');
     });
 
+    it.each([
+      ['notes among the staff text, a paragraph each', '## 员工看的\n##! 作者的说明\n##\n## for staff\n##! the author\'s note\nconst c = 1', '员工看的\n\nfor staff', '作者的说明\n\nthe author\'s note'],
+      ['only a note', '##! why this rule exists\nfact f: bool', null, 'why this rule exists'],
+      ['no note', '## for staff\n##\nfact f: bool', 'for staff\n', null],
+    ])('keeps `##!` author notes apart from the staff text: %s', (_, text, doc, note) => {
+      const { ast } = parse(text);
+      expect(ast.declarations[0]).toMatchObject({ doc, authorNote: note });
+    });
+
     it('attaches doc comments to enum members', () => {
       const decl = only('enum e {\n  ## the small one\n  minor\n  severe\n}', 'enum');
       expect(decl.members.map((m) => m.doc)).toEqual(['the small one', null]);

@@ -19,6 +19,7 @@ export const renderCommand: CommandModule = {
       .addOption(localeOption('language of the handbook and messages'))
       .requiredOption('-o, --output <path>', 'the file to write, or `-` for standard output (html and md)')
       .option('--templates <dir>', 'a directory whose files replace the built-in templates of the same name')
+      .option('--with-author-notes', 'add an appendix of the policy\'s `##!` author notes, for the supervisor')
       .option('--browser <path>', 'the Chromium or Chrome that prints PDF (default: $SOPWRIGHT_BROWSER, else /usr/bin/chromium…)')
       .action(async (file: string, options: RenderOptions, command) => {
         if (options.format === 'pdf' && options.output === '-') command.error('error: a PDF cannot be written to standard output; give a file with `-o`');
@@ -33,6 +34,7 @@ interface RenderOptions {
   readonly output: string;
   readonly templates?: string;
   readonly browser?: string;
+  readonly withAuthorNotes?: boolean;
 }
 
 async function runRender(file: string, options: RenderOptions, ctx: CliContext): Promise<ExitCode> {
