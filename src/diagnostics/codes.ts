@@ -55,7 +55,7 @@ export const codes = {
   'graph/unused-fact': { severity: 'warning', doc: 'a fact no condition or value reads', zh: '没有条件或值读取这个事实' },
   'graph/unused-constant': { severity: 'warning', doc: 'a constant nothing reads', zh: '没有地方读取这个常量' },
   'graph/unused-let': { severity: 'warning', doc: 'a derived value nothing reads', zh: '没有地方读取这个派生值' },
-  'graph/unused-member': { severity: 'warning', doc: 'an enum member no condition mentions', zh: '没有条件提到这个枚举成员' },
+  'graph/unused-member': { severity: 'warning', doc: 'an enum member no condition mentions, of an enum no decision with an `otherwise` tests (there, `otherwise` is its use)', zh: '没有条件提到这个枚举成员，而且测试这个枚举的决策都没有 `otherwise`（有 `otherwise` 时，它就是这个成员的去处）' },
   'graph/unused-department': { severity: 'warning', doc: 'a department no outcome is owned by', zh: '没有结果由这个部门负责' },
   'graph/not-judged': { severity: 'info', doc: 'the rules have errors, and this decision was not checked for gaps, overlaps and shadowed branches: its conditions have errors, or a decision on the way to it does', zh: '规则有错误，这个决策没有检查缺口、重叠和被遮蔽的分支：它的条件有错误，或通往它的决策有错误' },
   'graph/inexact-analysis': { severity: 'info', doc: 'a condition is outside what the analysis decides exactly (non-linear arithmetic); gaps and overlaps are not judged there', zh: '条件超出了分析能精确判断的范围（非线性运算）；那里的缺口和重叠不作判断' },

@@ -44,8 +44,11 @@ export function checkUnused(graph: DecisionGraph): Diagnostic[] {
   for (const l of Object.values(graph.lets)) report('let', used.let.has(l.id), l.span, l.id);
   for (const d of Object.values(graph.departments)) report('department', used.department.has(d.id), d.span, d.id);
   const factEnums = new Set(Object.values(graph.facts).map((f) => (f.type.kind === 'enum' ? f.type.enum : '')));
+  const handled = enumsLeftToOtherwise(graph);
   for (const e of Object.values(graph.enums)) {
     if (!factEnums.has(e.id)) continue; // an enum no fact has is reported through its facts, not member by member
+    // A choice staff must be able to pick but no rule singles out goes to `otherwise`: that is its use.
+    if (handled.has(e.id)) continue;
     const members = usedMembers.get(e.id);
     for (const m of e.members) {
       if (members?.has(m.id)) continue;
@@ -53,4 +56,20 @@ export function checkUnused(graph: DecisionGraph): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/** The enums tested by some decision that has an `otherwise` branch: every member of them reaches a branch. */
+function enumsLeftToOtherwise(graph: DecisionGraph): Set<string> {
+  const enums = new Set<string>();
+  for (const d of Object.values(graph.decisions)) {
+    if (!d.branches.some((b) => b.condition === null)) continue;
+    for (const b of d.branches) {
+      if (!b.condition) continue;
+      walkExpr(b.condition, (e) => {
+        if (e.kind === 'in') enums.add(e.enum);
+        else if (e.type.kind === 'enum') enums.add(e.type.enum);
+      });
+    }
+  }
+  return enums;
 }

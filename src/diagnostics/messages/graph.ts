@@ -67,8 +67,8 @@ export const graphMessages = {
   'graph.unused-department.help': { en: 'make it the `owner` of an outcome, or remove it', 'zh-CN': '让它做某个结果的 `owner`，或删去它' },
   'graph.unused-member': { en: 'no condition mentions {member}', 'zh-CN': '没有条件提到 {member}' },
   'graph.unused-member.help': {
-    en: 'cases with this value take an `otherwise` branch or fall into a gap; name it in a condition, or remove it',
-    'zh-CN': '取这个值的案例会走 `otherwise` 分支或落入缺口；请在条件里写到它，或删去它',
+    en: 'no decision that tests this enum has an `otherwise`, so cases with this value fall into a gap; name it in a condition, add `otherwise`, or remove it',
+    'zh-CN': '测试这个枚举的决策都没有 `otherwise`，取这个值的案例会落入缺口；请在条件里写到它、加上 `otherwise`，或删去它',
   },
   'graph.inexact-condition': { en: '{condition} is not analysed exactly: it {reason}', 'zh-CN': '{condition} 无法精确分析：它{reason}' },
   'graph.inexact-condition.help': {
