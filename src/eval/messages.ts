@@ -316,7 +316,7 @@ export interface TestMessages {
   needsExpect: string;
   unknownKey(key: string): string;
   allowedKeys(keys: readonly string[]): string;
-  unknownId(what: 'outcome' | 'branch' | 'fact' | 'value', id: string): string;
+  unknownId(what: 'outcome' | 'branch' | 'fact' | 'value' | 'department', id: string): string;
   noSuchBranch(decision: string, id: string): string;
   branchesOf(decision: string, ids: readonly string[]): string;
   branchIdForm(decisions: readonly string[]): string;
@@ -388,7 +388,7 @@ const testZh: TestMessages = {
   noSuchBranch: (d, id) => `\`${d}\` 没有分支 \`${id}\``,
   branchesOf: (d, ids) => `\`${d}\` 的分支有：${ids.map((x) => `\`${x}\``).join('、')}`,
   branchIdForm: (ds) => `分支编号写作 \`<决策>.<名称>\`、\`<决策>.<序号>\` 或 \`<决策>.otherwise\`；决策有：${ds.map((x) => `\`${x}\``).join('、')}`,
-  unknownId: (what, id) => `政策中没有${{ outcome: '结果', branch: '分支', fact: '事实', value: '计算值' }[what]} \`${id}\``,
+  unknownId: (what, id) => `政策中没有${{ outcome: '结果', branch: '分支', fact: '事实', value: '计算值', department: '部门' }[what]} \`${id}\``,
   mustBeList: (k) => `\`${k}\` 必须是列表`,
   mustBeMapping: (k) => `\`${k}\` 必须是映射`,
   mustBeCode: '`error` 必须是诊断代码，例如 `case/schema`',

@@ -31,6 +31,33 @@ describe('policy tests', () => {
     ]);
   });
 
+  it('asserts what an outcome gives staff: owner, documents and part of what to say, in any locale', () => {
+    const { results } = run(`
+  - name: all of it
+    case: { problem: missing, item_value: 20, small: true }
+    expect: { outcome: refund_directly, owner: finance, documents: [费用单, Expense slip], say: 马上为您退款 }
+  - name: wrong owner, a missing document, other words
+    case: { problem: missing, item_value: 20, small: true }
+    expect: { owner: warehouse, documents: [退货单], say: "exchange" }
+  - name: no owner when undecided
+    case: { problem: missing, item_value: 20 }
+    expect: { owner: null }
+`);
+    expect(results.map((r) => [r.name, r.status])).toEqual([['all of it', 'passed'], ['wrong owner, a missing document, other words', 'failed'], ['no owner when undecided', 'passed']]);
+    expect(results[1].failures.map((f) => [f.field, f.expected])).toEqual([['owner', 'warehouse'], ['documents', '退货单'], ['say', 'exchange']]);
+    expect(results[1].failures[0].actual).toBe('finance');
+  });
+
+  it('refuses an owner that is no department, with a suggestion', () => {
+    const { results } = run(`
+  - name: typo
+    case: { problem: missing }
+    expect: { owner: financ }
+`);
+    expect(results[0].status).toBe('failed');
+    expect(results[0].diagnostics.map((d) => [d.code, d.message, d.help])).toEqual([['case/schema', 'the policy has no department `financ`', 'did you mean `finance`?']]);
+  });
+
   it('compares money values exactly, however the expectation writes them', () => {
     const { results } = run(`
   - name: third

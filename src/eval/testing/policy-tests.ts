@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
-import type { DecisionGraph } from '../../graph/graph.js';
+import type { DecisionGraph, LocaleText } from '../../graph/graph.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { spellingSuggestion } from '../../diagnostics/suggest.js';
 import type { SourceFile, Span } from '../../source/source-file.js';
@@ -57,7 +57,7 @@ export interface TestResult {
 }
 
 const TEST_KEYS = ['name', 'case', 'expect'];
-const EXPECT_KEYS = ['outcome', 'path', 'needs', 'values', 'due', 'error'];
+const EXPECT_KEYS = ['outcome', 'path', 'needs', 'values', 'due', 'owner', 'documents', 'say', 'error'];
 
 /** Reads the structure of a test file: `policy:` and `tests:`, every test with a `name`. */
 export function parseTestFile(file: SourceFile, locale?: string): { value: TestFileSyntax | undefined; diagnostics: Diagnostic[] } {
@@ -151,6 +151,12 @@ interface Expectation {
   readonly values?: ReadonlyMap<string, JsonValue>;
   /** The due moment (epoch seconds), or null for "no due moment". */
   readonly due?: number | null;
+  /** The owner department's id, or null for none. */
+  readonly owner?: string | null;
+  /** Texts each of which is (part of) one of the outcome's documents, in any of its locales. */
+  readonly documents?: readonly string[];
+  /** Text found in what staff say, in any of its locales. */
+  readonly say?: string;
   readonly error?: string;
 }
 
@@ -161,7 +167,7 @@ function readExpectation(graph: DecisionGraph, file: TestFileSyntax, test: TestS
   const at = (n: unknown) => nodeSpan(n, file.path) ?? test.span;
   const out: { -readonly [K in keyof Expectation]: Expectation[K] } = {};
   /** A name that must be one of `known`, with "did you mean" when it is not. */
-  const known = (n: unknown, ids: readonly string[], what: 'outcome' | 'branch' | 'fact'): string | undefined => {
+  const known = (n: unknown, ids: readonly string[], what: 'outcome' | 'branch' | 'fact' | 'department'): string | undefined => {
     const id = isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
     if (id !== undefined && ids.includes(id)) return id;
     if (what === 'branch' && id !== undefined) {
@@ -197,6 +203,21 @@ function readExpectation(graph: DecisionGraph, file: TestFileSyntax, test: TestS
     if (raw === null) out.due = null;
     else if (read !== undefined && 'moment' in read) out.due = read.moment;
     else diagnostics.push(diagnostic('case/schema', at(dueNode), t.badExpectedValue('due'), { help: messages(locale).datetimeHelp }));
+  }
+  const ownerNode = node.get('owner', true);
+  if (ownerNode !== undefined) {
+    out.owner = isScalar(ownerNode) && ownerNode.value === null ? null : known(ownerNode, Object.keys(graph.departments), 'department');
+  }
+  const documentsNode = node.get('documents', true);
+  if (documentsNode !== undefined) {
+    if (isSeq(documentsNode) && documentsNode.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
+      out.documents = documentsNode.items.map((i) => String((i as { value: unknown }).value));
+    } else diagnostics.push(diagnostic('case/schema', at(documentsNode), t.mustBeList('documents')));
+  }
+  const sayNode = node.get('say', true);
+  if (sayNode !== undefined) {
+    if (isScalar(sayNode) && typeof sayNode.value === 'string') out.say = sayNode.value;
+    else diagnostics.push(diagnostic('case/schema', at(sayNode), t.badExpectedValue('say')));
   }
   const errorNode = node.get('error', true);
   if (errorNode !== undefined) {
@@ -258,6 +279,14 @@ function compareResult(graph: DecisionGraph, exp: Expectation, result: EvalResul
   if (exp.due !== undefined && exp.due !== actualDue) {
     const zone = graph.policy.timezone ?? 'UTC';
     failures.push({ field: 'due', expected: exp.due === null ? null : isoMoment(exp.due, zone), actual: actualDue === null ? null : isoMoment(actualDue, zone) });
+  }
+  if (exp.owner !== undefined && exp.owner !== (node?.owner ?? null)) failures.push({ field: 'owner', expected: exp.owner, actual: node?.owner ?? null });
+  const texts = (list: readonly LocaleText[]): string[] => list.flatMap((text) => Object.values(text));
+  for (const wanted of exp.documents ?? []) {
+    if (!texts(node?.documents ?? []).some((d) => d.includes(wanted))) failures.push({ field: 'documents', expected: wanted, actual: texts(node?.documents ?? []) });
+  }
+  if (exp.say !== undefined && !texts(node?.say ? [node.say] : []).some((s) => s.includes(exp.say!))) {
+    failures.push({ field: 'say', expected: exp.say, actual: node?.say ? Object.values(node.say)[0] : null });
   }
   const codes = result.diagnostics.map((d) => d.code as string);
   if (exp.error !== undefined ? !codes.includes(exp.error) : codes.length > 0) {
