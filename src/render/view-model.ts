@@ -258,9 +258,11 @@ export function buildHandbookModel(graph: DecisionGraph, locale: string): Handbo
       children: (children[key] ?? []).map((r) => ({ number: r.number, title: r.title, anchor: r.anchor, page: null, children: [] })),
     }));
 
+  // The frame names no kind of policy (after-sales, pre-sale, warranty): the policy's title fills it.
+  const title = b.label(graph.policy.title, graph.policy.id);
   return {
     locale,
-    ui,
+    ui: { ...ui, startsHere: ui.startsHere.replace('{title}', title) },
     policy: {
       id: graph.policy.id,
       title: b.label(graph.policy.title, graph.policy.id),

@@ -62,6 +62,18 @@ describe('template failures become render/template diagnostics', () => {
   });
 });
 
+describe('the frame', () => {
+  it('names no kind of policy: the cover and the start text come from the policy\'s title', async () => {
+    const presale = { ...basicGraph, policy: { ...basicGraph.policy, title: { 'zh-CN': '售前咨询规范', en: 'Pre-sale rules' } } };
+    const zh = (await renderHandbook(presale, { format: 'html', locale: 'zh-CN', templates: builtin })).text!;
+    expect(zh).toContain('<p class="cover-kicker">员工手册</p>');
+    expect(zh).toContain('<p class="start-note">按“售前咨询规范”处理的每个问题都从这里开始判断。</p>');
+    const en = (await renderHandbook(presale, { format: 'md', locale: 'en', templates: builtin })).text!;
+    expect(en).toContain('**Every case under “Pre-sale rules” starts here.**');
+    for (const text of [zh, en]) expect(text).not.toMatch(/售后处理手册|After-sales handbook|after-sales case/);
+  });
+});
+
 describe('page furniture', () => {
   it('prints the title and version in the header and page numbers in the footer, none on the cover', async () => {
     const zh = (await renderHandbook(basicGraph, { format: 'html', locale: 'zh-CN', templates: builtin })).text!;
