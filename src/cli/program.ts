@@ -6,6 +6,7 @@ import { askCommand } from './commands/ask.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { graphCommand } from './commands/graph.js';
+import { initCommand } from './commands/init.js';
 import { registerCommand } from './commands/register.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
@@ -33,7 +34,7 @@ export interface CommandModule {
  * `program.command(…)` (not `new Command()` + `addCommand`), so the command inherits the
  * usage-error handling set up below.
  */
-const commands: readonly CommandModule[] = [checkCommand, evalCommand, schemaCommand, testCommand, renderCommand, graphCommand, registerCommand, askCommand, serveCommand];
+const commands: readonly CommandModule[] = [initCommand, checkCommand, evalCommand, schemaCommand, testCommand, renderCommand, graphCommand, registerCommand, askCommand, serveCommand];
 
 /**
  * Our package.json, found by walking up from this module: it sits at ../.. from src/cli/ and at

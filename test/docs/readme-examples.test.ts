@@ -55,8 +55,9 @@ describe('README examples', () => {
   });
 
   it.each(shCommands)('runs `%s`', async (line) => {
-    // Output files go to a scratch directory, never into the working tree.
-    const args = argsOf(line).map((a, i, all) => (all[i - 1] === '-o' && a !== '-' ? join(out, a) : a));
+    // Output files (and the directory `init` writes) go to a scratch directory, never into the working tree.
+    const writes = (i: number, all: string[]) => (all[i - 1] === '-o' && all[i] !== '-') || (all[0] === 'init' && i === 1);
+    const args = argsOf(line).map((a, i, all) => (writes(i, all) ? join(out, a) : a));
     const r = await runExample(args);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect([0, 3]).toContain(r.code);
