@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { code, list, msg } from '../diagnostics/message.js';
+import { chromiumWorkdir } from './chromium-workdir.js';
 import { withPrintFonts } from './print-fonts.js';
 import type { PageFurniture } from './render.js';
 
@@ -105,16 +105,21 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
       await context.close();
     }
   }
-  // A fresh profile every time: no state from an earlier run (or the user's browser) can leak in.
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sopwright-chromium-'));
+  // A fresh profile every time: no state from an earlier run (or the user's browser) can leak in;
+  // everything the browser writes stays in one directory of ours (chromium-workdir.ts).
+  const work = chromiumWorkdir();
   try {
     // Loaded here, not at the top: only `render --format pdf` pays for playwright-core.
     const { chromium } = await import('playwright-core');
-    const context = await chromium.launchPersistentContext(userDataDir, {
+    const context = await chromium.launchPersistentContext(work.profile, {
       executablePath: opts.browserPath,
       headless: true,
       chromiumSandbox: false,
       args: [...chromiumFlags],
+      env: work.env,
+      // Not in Playwright's public types, but honoured: without it a killed print leaves an
+      // empty `playwright-artifacts-*` directory in the system's temporary directory.
+      ...({ artifactsDir: work.artifacts } as object),
       ...contextOptions,
     });
     try {
@@ -123,7 +128,7 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
       await context.close();
     }
   } finally {
-    rmSync(userDataDir, { recursive: true, force: true });
+    work.remove();
   }
 }
 
