@@ -101,6 +101,21 @@ export function clockText(seconds: number): string {
  * = 2025-02-28). This is Temporal's `overflow: 'constrain'`.
  */
 export function addMonthsToDay(day: number, months: number): number {
+  // Policies add the same few durations to dates that repeat (purchase dates): remembered by both.
+  const key = months >= -2048 && months < 2048 ? day * 4096 + months + 2048 : undefined;
+  const known = key === undefined ? undefined : monthCache.get(key);
+  if (known !== undefined) return known;
+  const moved = monthsLater(day, months);
+  if (key !== undefined) {
+    if (monthCache.size > 100_000) monthCache.clear();
+    monthCache.set(key, moved);
+  }
+  return moved;
+}
+
+const monthCache = new Map<number, number>();
+
+function monthsLater(day: number, months: number): number {
   const date = new Date(day * 86_400_000);
   const y = date.getUTCFullYear();
   if (y < 1 || y > 9998) return plainDateOfDay(day).add({ months }, { overflow: 'constrain' }).since(EPOCH).days;

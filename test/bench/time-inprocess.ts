@@ -32,12 +32,15 @@ for (let i = 0; i < cases.length; i++) {
   }
 }
 
-function timeRuns(run: () => number, count: number): number[] {
-  const rates: number[] = [];
+/** Runs each subject REPS times, alternating, so that load on a shared machine falls on all alike; rates per run. */
+function timeRuns(subjects: readonly (() => number)[], count: number): number[][] {
+  const rates: number[][] = subjects.map(() => []);
   for (let rep = 0; rep < REPS; rep++) {
-    const t = process.hrtime.bigint();
-    if (run() === 0) throw new Error('nothing done');
-    rates.push(count / (Number(process.hrtime.bigint() - t) / 1e9));
+    subjects.forEach((run, j) => {
+      const t = process.hrtime.bigint();
+      if (run() === 0) throw new Error('nothing done');
+      rates[j].push(count / (Number(process.hrtime.bigint() - t) / 1e9));
+    });
   }
   return rates;
 }
@@ -47,8 +50,7 @@ const loop = (decide: (c: TimeCase) => { due: number | null }) => () => {
   for (let i = 0; i < cases.length; i++) sink += decide(cases[i]).due ?? 0;
   return sink;
 };
-const hand = timeRuns(loop(decideTimeByHand), cases.length);
-const ours = timeRuns(loop((c) => compiled.decide(c as unknown as Record<string, never>)), cases.length);
+const [hand, ours] = timeRuns([loop(decideTimeByHand), loop((c) => compiled.decide(c as unknown as Record<string, never>))], cases.length);
 
 const lines = generateTimeCases(Number(linesArg), 11).map((c, i) => JSON.stringify(toTimeRecord(c, i)));
 const processor = new LineProcessor(graph);
@@ -58,10 +60,12 @@ lines.forEach((l, i) => {
   const b = decideTimeByHand(fromTimeRecord(JSON.parse(l) as Record<string, string>));
   if (a.outcome !== b.outcome || a.due !== dueText(b.due)) throw new Error(`line ${i + 1}: sopwright ${a.outcome} ${a.due}, plain ${b.outcome} ${dueText(b.due)}`);
 });
-const plainLine = timeRuns(() => lines.reduce((n, l, i) => {
-  const r = decideTimeByHand(fromTimeRecord(JSON.parse(l) as Record<string, string>));
-  return n + JSON.stringify({ line: i + 1, outcome: r.outcome, due: dueText(r.due) }).length;
-}, 0), lines.length);
-const ourLine = timeRuns(() => lines.reduce((n, l, i) => n + processor.jsonLine(l, i + 1).json.length, 0), lines.length);
+const [plainLine, ourLine] = timeRuns([
+  () => lines.reduce((n, l, i) => {
+    const r = decideTimeByHand(fromTimeRecord(JSON.parse(l) as Record<string, string>));
+    return n + JSON.stringify({ line: i + 1, outcome: r.outcome, due: dueText(r.due) }).length;
+  }, 0),
+  () => lines.reduce((n, l, i) => n + processor.jsonLine(l, i + 1).json.length, 0),
+], lines.length);
 
 process.stdout.write(`${JSON.stringify({ cases: cases.length, lines: lines.length, hand, ours, plainLine, ourLine, medians: { hand: median(hand), ours: median(ours), plainLine: median(plainLine), ourLine: median(ourLine) } })}\n`);

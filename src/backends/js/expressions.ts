@@ -64,6 +64,11 @@ export class ExpressionEmitter {
         return this.assign(this.guard([o], e.negated ? `!(${test})` : `(${test})`), o.unknown);
       }
       case 'compare': {
+        if (e.left.type.kind === 'duration' && e.right.type.kind === 'duration') {
+          // Lengths of time compare as seconds, without building a duration for `now - ordered_at`.
+          const [l, r] = [this.seconds(e.left), this.seconds(e.right)];
+          return this.assign(this.guard([l, r], `(${l.code} - ${r.code}) ${JS_OP[e.op]} 0`), l.unknown || r.unknown);
+        }
         const l = this.expr(e.left);
         const r = this.expr(e.right);
         return this.assign(this.guard([l, r], comparison(e.op, e.left.type, l.code, r.code)), l.unknown || r.unknown);
@@ -99,6 +104,17 @@ export class ExpressionEmitter {
         return this.assign(`(${test}) ? rt.unknownOf([${t.code}, ${from.code}, ${to.code}]) : ${code}`, true);
       }
     }
+  }
+
+  /** A fixed duration as its whole seconds (what compareDurations compares). */
+  private seconds(e: Expr): Compiled {
+    if (e.kind === 'elapsed') {
+      const [l, r] = [this.expr(e.left), this.expr(e.right)];
+      const code = e.left.type.kind === 'date' ? `(${l.code} - ${r.code}) * 86400` : `(${l.code} - ${r.code})`;
+      return this.assign(this.guard([l, r], code), l.unknown || r.unknown);
+    }
+    const c = this.expr(e);
+    return c.unknown ? this.assign(this.guard([c], `rt.secondsOf(${c.code})`), true) : this.assign(`rt.secondsOf(${c.code})`, false);
   }
 
   /** How a fact is read. Absent and null both mean "not known yet", as in the interpreter. */

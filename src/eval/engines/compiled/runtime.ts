@@ -2,6 +2,7 @@ import type { ArithOp, Value, ValueType } from '../../../graph/graph.js';
 import { arith, compareValues, isZero, minutesOf, negate } from '../../values.js';
 import { dateOf, elapsed, inWindow, shiftTime, timeOf } from '../../../values/time-ops.js';
 import { endOfDay, nextClock } from '../../../values/zone.js';
+import { secondsOf } from '../../../values/duration.js';
 
 /**
  * What generated evaluator code calls at run time. Generated code represents a known value as the
@@ -59,7 +60,7 @@ export function arithSlow(op: ArithOp, left: Value, leftType: ValueType, right: 
 /** The helpers generated code receives, by name. */
 export const runtime = {
   Unknown, Stop, mergeUnknown, unknownOfTwo, unknownOf, arithSlow, compareValues, minutesOf, negate, isZero,
-  dateOf, timeOf, shiftTime, elapsed, inWindow, nextClock, endOfDay,
+  dateOf, timeOf, shiftTime, elapsed, inWindow, nextClock, endOfDay, secondsOf,
   /** The memo slot of a derived value not computed yet in this evaluation. */
   NOT_YET: Symbol('not computed yet'),
 };
