@@ -5,6 +5,7 @@ import { ParseCache } from '../syntax/parse-cache.js';
 import { cachedFiles, findPolicyEntries } from './entries.js';
 import { nodeFiles } from './files.js';
 import { compileHost, type FileOptions } from './policy.js';
+import { UnusedAcrossEntries } from './unused-across-entries.js';
 
 /** The result of checking several policies: every diagnostic once, the sources, and what could not be read. */
 export interface PolicyCheck {
@@ -25,7 +26,8 @@ function diagnosticKey(d: Diagnostic): string {
 
 /**
  * Checks every policy the paths name: files as given, and in directories every `.sop` file with
- * a `policy` header. Each file is read and parsed once, however many entries import it.
+ * a `policy` header. Each file is read and parsed once, however many entries import it. A name in a
+ * shared file is unused only if no importer uses it.
  */
 export function checkPolicies(paths: readonly string[], opts: FileOptions = {}): PolicyCheck {
   const files = cachedFiles(opts.files ?? nodeFiles);
@@ -36,6 +38,7 @@ export function checkPolicies(paths: readonly string[], opts: FileOptions = {}):
   const sources = new Map<string, SourceFile>();
   let locales: readonly string[] | undefined;
   const parseCache = new ParseCache();
+  const unused = new UnusedAcrossEntries();
   for (const entry of found.entries) {
     const read = files.readText(entry);
     if (!read.ok) {
@@ -44,9 +47,12 @@ export function checkPolicies(paths: readonly string[], opts: FileOptions = {}):
     }
     const result = compile(entry, host, { parseCache });
     locales ??= result.locales;
-    // An imported file checked from several entries reports its problems once.
-    for (const d of result.diagnostics) diagnostics.set(diagnosticKey(d), d);
+    // An imported file checked from several entries reports its problems once; an unused name in
+    // it waits until every importer has had its say.
+    unused.add(entry, result, diagnosticKey);
+    for (const d of result.diagnostics) if (!UnusedAcrossEntries.isShared(d, entry)) diagnostics.set(diagnosticKey(d), d);
     for (const [file, source] of result.sources) sources.set(file, source);
   }
+  for (const d of unused.agreed()) diagnostics.set(diagnosticKey(d), d);
   return { entries: found.entries, diagnostics: [...diagnostics.values()], sources, problems, locales: locales ?? [] };
 }

@@ -39,6 +39,26 @@ describe('checkPolicies', () => {
     expect(check.problems).toEqual([]);
   });
 
+  it('judges a shared library over all its importers: a name one importer uses is used', () => {
+    const files = project();
+    files['shop/lib/vocabulary.sop'] += 'department shipping "发货" @en "Shipping"\ndepartment idle "闲置" @en "Idle"\nenum colour_kind "颜色" @en "Colour" {\n  red "红" @en "Red"\n  blue "蓝" @en "Blue"\n}\n';
+    // Only returns.sop has a fact of the shared enum and owns an outcome by `shipping`.
+    files['shop/returns.sop'] = files['shop/returns.sop']
+      .replace('outcome reship "补发" @en "Reship" { owner finance }', 'outcome reship "补发" @en "Reship" { owner shipping }')
+      .replace('otherwise -> refund', 'when colour == red -> reship\n  otherwise -> refund') + 'fact colour: colour_kind "颜色" @en "Colour"\n';
+    const check = checkPolicies(['shop'], { files: memoryFiles(files) });
+    // `shipping` is used by returns.sop; `idle` by nobody; `colour_kind.blue` is judged by returns.sop
+    // alone (exchanges.sop has no fact of that enum) and is unused there.
+    expect(check.diagnostics.map((d) => `${d.span.file} ${d.code} ${d.message}`).sort()).toEqual([
+      'shop/lib/vocabulary.sop graph/unused-department no outcome is owned by department `idle`',
+      'shop/lib/vocabulary.sop graph/unused-fact fact `unused` is never used',
+      'shop/lib/vocabulary.sop graph/unused-member no condition mentions `colour_kind.blue`',
+    ]);
+    // Checked alone, exchanges.sop still reports the department it does not use.
+    const alone = checkPolicies(['shop/exchanges.sop'], { files: memoryFiles(files) });
+    expect(alone.diagnostics.map((d) => d.message)).toContain('no outcome is owned by department `shipping`');
+  });
+
   it('reads each file once, however many policies import it', () => {
     const files = memoryFiles(project());
     const reads: string[] = [];
