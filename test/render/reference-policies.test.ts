@@ -15,6 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const policies: ReadonlyArray<readonly [string, string, { 'zh-CN': readonly string[]; en: readonly string[] }]> = [
   ['after-sales', 'rules/after-sales.sop', { 'zh-CN': ['售后处理规范', '直接退款'], en: ['After-sales handbook', 'Refund directly'] }],
   ['presale', 'rules/presale.sop', { 'zh-CN': ['售前售中规范', '次日上线后提醒', '调货并交接早班'], en: ['Pre-sale and in-sale handbook', 'Remind when online again'] }],
+  ['warranty', 'rules/warranty.sop', { 'zh-CN': ['售后服务承诺', '免费维修或更换', '维修工程师'], en: ['Service promise', 'Free repair or replacement', 'Service engineer'] }],
 ];
 
 describe('handbooks of the reference policies', () => {
