@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { compile } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
@@ -27,7 +28,8 @@ function diagnosticKey(d: Diagnostic): string {
 /**
  * Checks every policy the paths name: files as given, and in directories every `.sop` file with
  * a `policy` header. Each file is read and parsed once, however many entries import it. A name in a
- * shared file is unused only if no importer uses it.
+ * shared file is unused only if no importer uses it: the entries checked, and the other policies in
+ * the library's directory (searched as `check DIR` would).
  */
 export function checkPolicies(paths: readonly string[], opts: FileOptions = {}): PolicyCheck {
   const files = cachedFiles(opts.files ?? nodeFiles);
@@ -52,6 +54,13 @@ export function checkPolicies(paths: readonly string[], opts: FileOptions = {}):
     unused.add(entry, result, diagnosticKey);
     for (const d of result.diagnostics) if (!UnusedAcrossEntries.isShared(d, entry)) diagnostics.set(diagnosticKey(d), d);
     for (const [file, source] of result.sources) sources.set(file, source);
+  }
+  // The policies beside a shared library are its importers too: checking one policy gives the
+  // same answer about the library as checking the directory. They are judged, not reported.
+  for (const dir of new Set(unused.libraries().map((f) => dirname(f)))) {
+    for (const other of findPolicyEntries([dir], files).entries) {
+      if (!unused.has(other) && files.readText(other).ok) unused.add(other, compile(other, host, { parseCache }), diagnosticKey);
+    }
   }
   for (const d of unused.agreed()) diagnostics.set(diagnosticKey(d), d);
   return { entries: found.entries, diagnostics: [...diagnostics.values()], sources, problems, locales: locales ?? [] };

@@ -29,6 +29,16 @@ export class UnusedAcrossEntries {
     }
   }
 
+  /** Whether an entry has had its say. */
+  has(entry: string): boolean {
+    return this.results.has(entry);
+  }
+
+  /** The imported files that hold a name some entry found unused. */
+  libraries(): string[] {
+    return [...new Set([...this.reported.values()].map(({ diagnostic }) => diagnostic.span.file))];
+  }
+
   /** The warnings every importer that judged the name agrees on, in the order first reported. */
   agreed(): Diagnostic[] {
     const out: Diagnostic[] = [];

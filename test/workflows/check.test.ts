@@ -54,9 +54,24 @@ describe('checkPolicies', () => {
       'shop/lib/vocabulary.sop graph/unused-fact fact `unused` is never used',
       'shop/lib/vocabulary.sop graph/unused-member no condition mentions `colour_kind.blue`',
     ]);
-    // Checked alone, exchanges.sop still reports the department it does not use.
+    // Checked alone, exchanges.sop still reports the department it does not use: no policy sits
+    // beside the library in shop/lib/ to use it.
     const alone = checkPolicies(['shop/exchanges.sop'], { files: memoryFiles(files) });
     expect(alone.diagnostics.map((d) => d.message)).toContain('no outcome is owned by department `shipping`');
+  });
+
+  it('judges a library by the policies beside it when one policy is checked alone', () => {
+    const files = project();
+    // The library moves next to the policies, as rules/departments.sop sits next to rules/*.sop.
+    files['shop/vocabulary.sop'] = `${files['shop/lib/vocabulary.sop']}department shipping "发货" @en "Shipping"\n`;
+    delete files['shop/lib/vocabulary.sop'];
+    for (const name of ['shop/returns.sop', 'shop/exchanges.sop']) files[name] = files[name].replace('lib/vocabulary.sop', 'vocabulary.sop');
+    files['shop/returns.sop'] = files['shop/returns.sop'].replace('outcome reship "补发" @en "Reship" { owner finance }', 'outcome reship "补发" @en "Reship" { owner shipping }');
+    const alone = checkPolicies(['shop/exchanges.sop'], { files: memoryFiles(files) });
+    expect(alone.entries).toEqual(['shop/exchanges.sop']);
+    // `shipping` is used by returns.sop beside it; `unused` is used by nobody; returns.sop's own
+    // diagnostics are not reported (it was judged, not checked).
+    expect(alone.diagnostics.map((d) => `${d.span.file} ${d.message}`)).toEqual(['shop/vocabulary.sop fact `unused` is never used']);
   });
 
   it('reads each file once, however many policies import it', () => {
