@@ -129,7 +129,7 @@ export async function registerBench(settings: Settings, log: (text: string) => v
     rmSync(dir, { recursive: true, force: true });
   }
   return [
-    '## 5. The after-sales register',
+    '## 6. The after-sales register',
     '',
     `Recording: \`Register.record\` of a ${grouped(settings.records)}-entry run into a fresh register, each entry and its history event in one committed transaction; "in flight" is how many requests a server has open at once.`,
     '',
