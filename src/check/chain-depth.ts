@@ -31,36 +31,17 @@ function letsTooDeep(bound: BoundRules): Diagnostic[] {
   for (const d of bound.symbols.values()) if (d.kind === 'let') lets.set(d.name.text, d);
   const depth = new Map<string, number>();
   const out: Diagnostic[] = [];
-  for (const root of lets.keys()) {
-    // Depth-first over the lets each one uses, on an explicit stack; a let on the stack again is
-    // a cycle, which typing reports (resolve/let-cycle): it counts as depth 0 here.
-    const stack: { name: string; ready: boolean }[] = [{ name: root, ready: false }];
-    const open = new Set<string>();
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (depth.has(top.name)) {
-        stack.pop();
-        continue;
-      }
-      const decl = lets.get(top.name)!;
-      if (!top.ready) {
-        top.ready = true;
-        open.add(top.name);
-        for (const used of letsUsed(decl.value, lets)) if (!depth.has(used) && !open.has(used)) stack.push({ name: used, ready: false });
-        continue;
-      }
-      stack.pop();
-      open.delete(top.name);
-      const own = expandedDepth(decl.value, (name) => depth.get(name) ?? 0);
-      depth.set(top.name, own);
-      const usedTooDeep = [...letsUsed(decl.value, lets)].some((u) => (depth.get(u) ?? 0) > MAX_EXPANDED_DEPTH);
-      if (own > MAX_EXPANDED_DEPTH && !usedTooDeep) {
-        out.push(diagnostic('resolve/too-deep', decl.name.span, msg('resolve.let-too-deep', { name: code(decl.name.text), max: MAX_EXPANDED_DEPTH }), {
-          help: msg('resolve.let-too-deep.help'),
-        }));
-      }
+  // A let reached again while open is a cycle, which typing reports (resolve/let-cycle): depth 0 here.
+  postOrder(lets, (decl) => letsUsed(decl.value, lets), (name, decl) => {
+    const own = expandedDepth(decl.value, (used) => depth.get(used) ?? 0);
+    depth.set(name, own);
+    const usedTooDeep = [...letsUsed(decl.value, lets)].some((u) => (depth.get(u) ?? 0) > MAX_EXPANDED_DEPTH);
+    if (own > MAX_EXPANDED_DEPTH && !usedTooDeep) {
+      out.push(diagnostic('resolve/too-deep', decl.name.span, msg('resolve.let-too-deep', { name: code(decl.name.text), max: MAX_EXPANDED_DEPTH }), {
+        help: msg('resolve.let-too-deep.help'),
+      }));
     }
-  }
+  });
   return out;
 }
 
@@ -69,35 +50,45 @@ function decisionsTooDeep(bound: BoundRules): Diagnostic[] {
   const decisions = new Map<string, DecisionDecl>();
   for (const d of bound.symbols.values()) if (d.kind === 'decision') decisions.set(d.name.text, d);
   const next = (d: DecisionDecl): string[] => d.branches.map((b) => b.target.text).filter((t) => decisions.has(t));
-  // The longest path (in decisions) from each decision, on an explicit stack; cycles are reported
-  // elsewhere (graph/cycle) and cut here.
+  // The longest path (in decisions) from each decision; cycles are reported elsewhere (graph/cycle) and cut here.
   const length = new Map<string, number>();
-  for (const root of decisions.keys()) {
-    const stack: { name: string; ready: boolean }[] = [{ name: root, ready: false }];
-    const open = new Set<string>();
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (length.has(top.name)) {
-        stack.pop();
-        continue;
-      }
-      const decl = decisions.get(top.name)!;
-      if (!top.ready) {
-        top.ready = true;
-        open.add(top.name);
-        for (const n of next(decl)) if (!length.has(n) && !open.has(n)) stack.push({ name: n, ready: false });
-        continue;
-      }
-      stack.pop();
-      open.delete(top.name);
-      length.set(top.name, 1 + Math.max(0, ...next(decl).map((n) => length.get(n) ?? 0)));
-    }
-  }
+  postOrder(decisions, next, (name, decl) => length.set(name, 1 + next(decl).reduce((m, n) => Math.max(m, length.get(n) ?? 0), 0)));
   return [...decisions.values()]
     .filter((d) => length.get(d.name.text) === MAX_DECISION_CHAIN + 1)
     .map((d) => diagnostic('resolve/too-deep', d.name.span, msg('resolve.decision-chain-too-long', { name: code(d.name.text), max: MAX_DECISION_CHAIN }), {
       help: msg('resolve.decision-chain-too-long.help'),
     }));
+}
+
+/**
+ * Calls `visit` on every node after the nodes it leads to (those in `nodes`), depth-first on an
+ * explicit stack, so a chain of any length cannot overflow the JavaScript stack. A node met again
+ * while still open (a cycle) is skipped; each node is visited once.
+ */
+function postOrder<T>(nodes: ReadonlyMap<string, T>, next: (node: T) => Iterable<string>, visit: (name: string, node: T) => void): void {
+  const done = new Set<string>();
+  const open = new Set<string>();
+  for (const root of nodes.keys()) {
+    const stack: { name: string; expanded: boolean }[] = [{ name: root, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (done.has(top.name)) {
+        stack.pop();
+        continue;
+      }
+      const node = nodes.get(top.name)!;
+      if (!top.expanded) {
+        top.expanded = true;
+        open.add(top.name);
+        for (const n of next(node)) if (nodes.has(n) && !done.has(n) && !open.has(n)) stack.push({ name: n, expanded: false });
+        continue;
+      }
+      stack.pop();
+      open.delete(top.name);
+      done.add(top.name);
+      visit(top.name, node);
+    }
+  }
 }
 
 /** The lets an expression names directly. */
