@@ -37,7 +37,7 @@ export interface HabitsRead {
 }
 
 /** Reads habits in a file's tokens and lexing errors as meant, each with its diagnostic. */
-export function readHabits(file: SourceFile, tokens: readonly IToken[], errors: readonly ILexingError[]): HabitsRead {
+export function readHabits(file: SourceFile, tokens: IToken[], errors: readonly ILexingError[]): HabitsRead {
   const diagnostics: Diagnostic[] = [];
   const unknown: ILexingError[] = [];
   const skipped: Span[] = [];
@@ -72,8 +72,20 @@ export function readHabits(file: SourceFile, tokens: readonly IToken[], errors: 
       }));
     } else unknown.push(error);
   }
-  const merged = added.length === 0 ? [...tokens] : [...tokens, ...added].sort((a, b) => a.startOffset - b.startOffset);
-  return { tokens: withoutSetOf(file, withoutThousands(file, merged, diagnostics), diagnostics), diagnostics, unknown, skipped };
+  const merged = added.length === 0 ? tokens : [...tokens, ...added].sort((a, b) => a.startOffset - b.startOffset);
+  // Every file is scanned on every compile: the two token rewrites run only when their first token occurs.
+  const rewritten = mayHoldTokenHabits(merged) ? withoutSetOf(file, withoutThousands(file, merged, diagnostics), diagnostics) : merged;
+  return { tokens: rewritten, diagnostics, unknown, skipped };
+}
+
+/** Whether the tokens hold `¥` followed by a number and a comma, or `: set`: the start of a habit the rewrites read. */
+function mayHoldTokenHabits(tokens: readonly IToken[]): boolean {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.tokenType === Yuan && tokens[i + 1].tokenType === NumberLiteral && tokens[i + 2].tokenType === Comma) return true;
+    if (t.tokenType === Colon && tokens[i + 1].tokenType === Identifier && tokens[i + 1].image === 'set') return true;
+  }
+  return false;
 }
 
 /** `¥1,299.50` read as `¥1299.50`, with an error: the language has no thousands separators. */
