@@ -1,5 +1,6 @@
 import { compile, type CompileHost, type CompileResult } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UnusedAcrossEntries } from './unused-across-entries.js';
 import type { DecisionGraph } from '../graph/graph.js';
 import type { SourceFile } from '../source/source-file.js';
 import { nodeFiles, type FileHost } from './files.js';
@@ -52,7 +53,10 @@ export function loadPolicy(file: string, opts: FileOptions = {}): LoadedPolicy {
   const host = compileHost(files);
   // The entry was just read: serve that text rather than reading the file a second time.
   const result = compile(file, { readFile: (p) => (p === file ? read.text : host.readFile(p)) });
-  return { file, graph: result.graph, diagnostics: result.diagnostics, sources: new Map(result.sources), problems: [], locales: result.locales };
+  // Whether a name in a shared library is unused is `check`'s to judge, over every policy that
+  // imports it (unused-across-entries.ts); one policy's view of it is not worth a warning here.
+  const diagnostics = result.diagnostics.filter((d) => !UnusedAcrossEntries.isShared(d, file));
+  return { file, graph: result.graph, diagnostics, sources: new Map(result.sources), problems: [], locales: result.locales };
 }
 
 /** A policy to work on: the path of its entry file, or one already loaded (a server keeps those). */

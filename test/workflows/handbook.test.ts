@@ -32,10 +32,12 @@ describe('buildHandbook', () => {
 describe('renderHandbookFile', () => {
   it('writes the handbook through the file host, with the policy\'s warnings alongside', async () => {
     const files = project();
+    files['shop/returns.sop'] += 'fact gift: bool "赠品" @en "Gift"\n';
     const made = await renderHandbookFile('shop/returns.sop', { format: 'md', locale: 'zh-CN', output: 'out/handbook.md', files: memoryFiles(files) });
     expect(made.failure).toBeUndefined();
     expect(files['out/handbook.md']).toBe(made.data);
-    expect(made.policy?.diagnostics.map((d) => d.code)).toEqual(['graph/unused-fact']);
+    // The entry's own unused fact; the library's is `check`'s to judge over all its importers.
+    expect(made.policy?.diagnostics.map((d) => [d.code, d.span.file])).toEqual([['graph/unused-fact', 'shop/returns.sop']]);
   });
 
   it('stops at a policy with errors, and fails fast on a missing browser without loading the policy', async () => {
