@@ -1,6 +1,7 @@
 import type { Duration } from '../graph/graph.js';
 import { formatDuration } from '../values/format.js';
 import { resolveLocale } from '../values/locale.js';
+import type { TimeProblem } from './input/time-answers.js';
 
 /**
  * Every sentence the eval stage shows a person, in each locale it speaks (zh-CN and en): case
@@ -61,6 +62,8 @@ export interface Messages {
   noSuchTime(field: string, text: string): string;
   noOffset(field: string, text: string): string;
   dateNotMoment(field: string, text: string): string;
+  /** A time answer that cannot be read without guessing (`12月3日`, `9点`, `03/12/2026`…). */
+  timeProblem(field: string, text: string, problem: TimeProblem, zone: string | null): string;
   dateHelp: string;
   datetimeHelp: string;
   timeHelp: string;
@@ -177,10 +180,22 @@ const en: Messages = {
   noSuchTime: (f, t) => `\`${f}\` is not a clock time that exists: ${t}`,
   noOffset: (f, t) => `\`${f}\` has no offset, so which moment it is would be a guess: ${t}`,
   dateNotMoment: (f, t) => `\`${f}\` is a date, but a moment (date, time and offset) is expected: ${t}`,
-  dateHelp: 'write a date such as 2026-12-01',
-  datetimeHelp: 'write a moment with its offset, such as 2026-12-02T09:30:00+08:00 or 2026-12-02T01:30:00Z',
-  timeHelp: 'write a clock time from 00:00 to 23:59, such as 09:30',
-  durationHelp: 'write a number and a unit, such as "2 hours", "30 minutes" or "7 days"',
+  timeProblem: (f, t, p, z) => `\`${f}\`: ${JSON.stringify(t)} ${{
+    'no-year': 'has no year, and which year would be a guess',
+    'day-month-order': 'could be read day first or month first',
+    'ambiguous-hour': 'could be in the morning or in the evening',
+    'no-date': 'has no date, and which day would be a guess',
+    'no-zone': 'has no offset, and the policy names no time zone to read it in',
+    skipped: `does not exist in ${z ?? 'the time zone'}: the clocks skip it`,
+    repeated: `happens twice in ${z ?? 'the time zone'}: the clocks go back over it`,
+    'no-such-date': 'is not a date that exists',
+    'no-such-time': 'is not a clock time that exists',
+    'calendar-length': 'is a calendar length: months and years have no fixed length',
+  }[p]}`,
+  dateHelp: 'write a date with its year, such as 2026-12-01, 2026/12/1, 2026年12月1日 or 1 December 2026',
+  datetimeHelp: "write a date and a clock time (in the policy's time zone), such as 2026-12-02 09:30, 2026年12月2日 9点30分 or 2 December 2026 9:30 am, or with an offset: 2026-12-02T09:30:00+08:00",
+  timeHelp: 'write a clock time from 00:00 to 23:59, such as 09:30, 21:30, 14点30分, 上午9点 or 9:30 pm',
+  durationHelp: 'write a number and a unit, such as "2 hours", "30 minutes", "7 days", 3天, 12小时 or 2小时30分 (days, not months)',
   brokenRule: (r, f) => `the case breaks a rule of the policy: ${r} (${ticks(f, ', ')})`,
   brokenRuleHelp: (f) => `check ${ticks(f, ' and ')}`,
   due: 'Due',
@@ -255,10 +270,22 @@ const zh: Messages = {
   noSuchTime: (f, t) => `\`${f}\` 不是存在的时刻：${t}`,
   noOffset: (f, t) => `\`${f}\` 没有时区偏移，无法确定是哪个时间：${t}`,
   dateNotMoment: (f, t) => `\`${f}\` 是日期，但这里需要带时刻和时区偏移的时间：${t}`,
-  dateHelp: '请写日期，例如 2026-12-01',
-  datetimeHelp: '请写带时区偏移的时间，例如 2026-12-02T09:30:00+08:00 或 2026-12-02T01:30:00Z',
-  timeHelp: '请写 00:00 到 23:59 之间的时刻，例如 09:30',
-  durationHelp: '请写数字加单位，例如 "2 hours"、"30 minutes" 或 "7 days"',
+  timeProblem: (f, t, p, z) => `\`${f}\`：${JSON.stringify(t)} ${{
+    'no-year': '没有年份，是哪一年只能靠猜',
+    'day-month-order': '可以先读作日也可以先读作月',
+    'ambiguous-hour': '可能是上午也可能是晚上',
+    'no-date': '没有日期，是哪一天只能靠猜',
+    'no-zone': '没有时区偏移，政策也没有规定时区',
+    skipped: `在 ${z ?? '该时区'} 不存在（时钟跳过了这段时间）`,
+    repeated: `在 ${z ?? '该时区'} 出现两次（时钟回拨）`,
+    'no-such-date': '不是存在的日期',
+    'no-such-time': '不是存在的时刻',
+    'calendar-length': '是日历长度：月和年没有固定的长短',
+  }[p]}`,
+  dateHelp: '请写带年份的日期，例如 2026-12-01、2026/12/1、2026年12月1日 或 1 December 2026',
+  datetimeHelp: '请写日期和时刻（按政策的时区），例如 2026-12-02 09:30、2026年12月2日 9点30分，或带时区偏移：2026-12-02T09:30:00+08:00',
+  timeHelp: '请写 00:00 到 23:59 之间的时刻，例如 09:30、21:30、14点30分、上午9点 或 9:30 pm',
+  durationHelp: '请写数字加单位，例如 3天、12小时、2小时30分、"2 hours" 或 "30 minutes"（写天数，不写月）',
   brokenRule: (r, f) => `案例不符合政策的规定：${r}（${ticks(f, '、')}）`,
   brokenRuleHelp: (f) => `请核对 ${ticks(f, '和')}`,
   due: '到期时间',

@@ -6,7 +6,8 @@ import { caseValidator } from './case-schema.js';
 import { messages, type Given, type Messages } from '../messages.js';
 import { InexactNumber, moneyFromInput, numberFromInput, plainFen } from '../values.js';
 import { canonicalAnswer } from './staff-answers.js';
-import { plainTime, timeRefusal } from './time-fields.js';
+import { plainTime, timeHelp, timeRefusal } from './time-fields.js';
+import type { TimeKind, TimeProblem } from './time-answers.js';
 
 /**
  * Reading a case: a raw object (from YAML, JSON or `key=value` arguments) is validated against the
@@ -196,7 +197,8 @@ export function readCaseFully(graph: DecisionGraph, raw: unknown, options: ReadC
     const canonical = canonicalAnswer(graph, graph.facts[field], data[field]);
     if ('value' in canonical) data[field] = canonical.value;
     else {
-      diagnostics.push(ambiguousAnswer(ctx, graph.facts[field], data[field], canonical.ambiguous));
+      const fact = graph.facts[field];
+      diagnostics.push('ambiguous' in canonical ? ambiguousAnswer(ctx, fact, data[field], canonical.ambiguous) : timeProblem(ctx, fact, String(data[field]), canonical.timeProblem));
       delete data[field];
     }
   }
@@ -273,6 +275,13 @@ function ambiguousAnswer(ctx: FieldContext, fact: FactDef, raw: unknown, meaning
   const members = (ctx.graph.enums[enumId]?.members ?? []).filter((m) => meanings.includes(m.id));
   const named = members.map((m) => ({ id: m.id, label: localize(m.label, ctx.locale ?? '', ctx.graph.policy.locales) }));
   return diagnostic('case/schema', span, ctx.msg.ambiguousAnswer(fact.id, String(raw), named), { help: ctx.msg.writeOneOf(meanings) });
+}
+
+/** A time answer that cannot be read without guessing: what is wrong with it, and the forms allowed. */
+function timeProblem(ctx: FieldContext, fact: FactDef, text: string, problem: TimeProblem): Diagnostic {
+  const span = ctx.locator?.value(fact.id) ?? ctx.whole;
+  const help = timeHelp(fact.type.kind as TimeKind, ctx.msg);
+  return diagnostic('case/schema', span, ctx.msg.timeProblem(fact.id, text, problem, ctx.graph.policy.timezone), { help });
 }
 
 function schemaRefused(ctx: FieldContext, fact: FactDef, raw: unknown): Diagnostic {

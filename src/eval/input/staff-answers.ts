@@ -1,4 +1,6 @@
 import type { DecisionGraph, FactDef } from '../../graph/graph.js';
+import { plainTime } from './time-fields.js';
+import { timeAnswer, type TimeProblem } from './time-answers.js';
 
 /**
  * Answers as staff type them. Customer-service staff answer `运输破损` rather than
@@ -10,7 +12,11 @@ import type { DecisionGraph, FactDef } from '../../graph/graph.js';
  */
 
 /** The canonical value of an answer, or the members an ambiguous answer could mean. */
-export type CanonicalAnswer = { readonly value: unknown } | { readonly ambiguous: readonly string[] };
+export type CanonicalAnswer =
+  | { readonly value: unknown }
+  | { readonly ambiguous: readonly string[] }
+  /** A time answer that cannot be read without guessing (`12月3日`: which year?). */
+  | { readonly timeProblem: TimeProblem };
 
 /** Words for yes and no, compared after `normalizeWord`. */
 export const YES_WORDS: readonly string[] = ['true', 'yes', 'y', '是', '是的', '对', '对的'];
@@ -77,6 +83,16 @@ export function canonicalAnswer(graph: DecisionGraph, fact: FactDef, raw: unknow
       const matches = enumMatches(graph, fact.type.enum, raw);
       if (matches.length > 1) return { ambiguous: matches };
       return { value: matches[0] ?? raw };
+    }
+    case 'date':
+    case 'datetime':
+    case 'time':
+    case 'duration': {
+      // Canonical text stays as it is (its `1 day` is not rewritten to `1 days`).
+      if (plainTime(fact.type.kind, raw) !== undefined) return { value: raw };
+      const t = timeAnswer(fact.type.kind, raw, graph.policy.timezone);
+      if (t === undefined) return { value: raw };
+      return 'value' in t ? { value: t.value } : { timeProblem: t.problem };
     }
     default:
       return { value: raw };

@@ -9,7 +9,7 @@ import type { Messages } from '../messages.js';
  * a clock time as `HH:MM`, a duration as `2 hours`. Each refusal says what was wrong and how to write it.
  */
 
-type TimeKind = 'date' | 'datetime' | 'time' | 'duration';
+import type { TimeKind } from './time-answers.js';
 
 /** The run-time value of a plainly valid time field, or undefined (allocates nothing for dates, moments, clock times). */
 export function plainTime(kind: TimeKind, raw: unknown): Value | undefined {
@@ -28,9 +28,14 @@ export function plainTime(kind: TimeKind, raw: unknown): Value | undefined {
   }
 }
 
+/** The forms a time field may be written in, in words. */
+export function timeHelp(kind: TimeKind, msg: Messages): string {
+  return { date: msg.dateHelp, datetime: msg.datetimeHelp, time: msg.timeHelp, duration: msg.durationHelp }[kind];
+}
+
 /** Why a time field is refused: the message and how to write it. */
 export function timeRefusal(kind: TimeKind, field: string, raw: unknown, msg: Messages, mustBe: () => string): { message: string; help: string } {
-  const help = { date: msg.dateHelp, datetime: msg.datetimeHelp, time: msg.timeHelp, duration: msg.durationHelp }[kind];
+  const help = timeHelp(kind, msg);
   if (typeof raw !== 'string') return { message: mustBe(), help };
   if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return { message: msg.noSuchDate(field, raw), help };
   if (kind === 'time' && /^\d{1,2}:\d{2}(:\d{2})?$/.test(raw)) return { message: msg.noSuchTime(field, raw), help };
