@@ -6,7 +6,7 @@ import { kindName, type BoundRules, type NamedDecl } from './binder.js';
 import { isDuration } from '../graph/graph.js';
 import type {
   Branch, ConstantDef, DecisionGraph, DecisionNode, Deadline, DepartmentDef, EnumDef, FactDef, LetDef,
-  LocaleText, OutcomeNode, OutcomeValue, RequirementDef, SectionDef, Target,
+  LocaleText, OutcomeNode, OutcomeValue, RequirementDef, SectionDef, Target, TextValue,
 } from '../graph/graph.js';
 import { branchId, duplicateBranchNames } from './branch-ids.js';
 import { recordPlainUses, ReferenceRecorder } from './references.js';
@@ -15,6 +15,7 @@ import { TextResolver } from './texts.js';
 import { resolveDeadline } from './build-deadline.js';
 import { nowFact, requirement, timezoneOf } from './build-time.js';
 import { ExprTyper } from './typing.js';
+import { resolveTextValues } from './text-values.js';
 
 const DEFAULT_LOCALES = ['zh-CN'];
 
@@ -64,6 +65,8 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): B
   const sections: SectionDef[] = [];
   const requirements: RequirementDef[] = [];
   const always = policy ? policy.always.map((t) => texts.text(t, msg('text.always'))) : [];
+  // Resolved once (not per outcome), so a wrong name in `always` is reported once.
+  const alwaysValues = policy ? resolveTextValues(policy.always, [], bound, typer, diagnostics) : [];
 
   for (const d of decls) {
     switch (d.kind) {
@@ -97,7 +100,7 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): B
         if (d.branches.some((b, i) => b.condition !== null && decisions[d.name.text].branches[i].condition === null)) broken.add(d.name.text);
         break;
       case 'outcome':
-        outcomes[d.name.text] = outcome(d, element(d, 'outcome'), always, bound, typer, texts, diagnostics);
+        outcomes[d.name.text] = outcome(d, element(d, 'outcome'), always, alwaysValues, bound, typer, texts, diagnostics);
         break;
       case 'require': {
         const r = requirement(d, element(d, 'rule'), typer);
@@ -179,7 +182,7 @@ function resolveTarget(name: Name, bound: BoundRules, diagnostics: Diagnostic[])
 
 function outcome(
   d: OutcomeDecl, base: { id: string; label: LocaleText; doc: string | null; span: DecisionNode['span'] }, always: readonly LocaleText[],
-  bound: BoundRules, typer: ExprTyper, texts: TextResolver, diagnostics: Diagnostic[],
+  alwaysValues: readonly TextValue[], bound: BoundRules, typer: ExprTyper, texts: TextResolver, diagnostics: Diagnostic[],
 ): OutcomeNode {
   const values: OutcomeValue[] = [];
   for (const v of d.values) {
@@ -188,6 +191,8 @@ function outcome(
     const label = texts.label(v.label, v.name.text, v.name.span, msg('text.named', { noun: msg('noun.value'), name: code(v.name.text) }));
     values.push({ id: v.name.text, label, type: expr.type, expr, span: v.name.span });
   }
+  const named = resolveTextValues([...d.steps, ...(d.say ? [d.say] : []), ...d.notes], values, bound, typer, diagnostics);
+  const textValues = [...named, ...alwaysValues.filter((a) => !named.some((n) => n.name === a.name))];
   return {
     ...base,
     owner: d.owner ? resolveOwner(d.owner, bound, diagnostics) : null,
@@ -197,6 +202,7 @@ function outcome(
     say: d.say && texts.text(d.say, msg('text.say', { outcome: code(d.name.text) })),
     notes: d.notes.map((s) => texts.text(s, msg('text.note'))),
     values,
+    ...(textValues.length > 0 ? { textValues } : {}),
   };
 }
 

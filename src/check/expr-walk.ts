@@ -8,13 +8,14 @@ export function walkExpr(expr: Expr, visit: (e: Expr) => void): void {
 }
 
 /**
- * Every expression the graph evaluates: branch conditions, outcome values, deadline cases and their
- * due rules, and the rules on the facts (not `let` bodies).
+ * Every expression the graph evaluates: branch conditions, outcome values, the values texts name,
+ * deadline cases and their due rules, and the rules on the facts (not `let` bodies).
  */
 export function* rootExprs(graph: DecisionGraph): Iterable<Expr> {
   for (const d of Object.values(graph.decisions)) for (const b of d.branches) if (b.condition) yield b.condition;
   for (const o of Object.values(graph.outcomes)) {
     for (const v of o.values) yield v.expr;
+    for (const t of o.textValues ?? []) if (t.kind === 'expr') yield t.expr;
     for (const c of o.deadline?.cases ?? []) {
       if (c.condition) yield c.condition;
       yield* dueExprs(c.due);

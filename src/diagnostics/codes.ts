@@ -15,6 +15,7 @@ export const codes = {
   'syntax/bad-time': { severity: 'error', doc: 'a date or clock time literal that does not exist (`2026-02-30`, `24:01`)', zh: '日期或时刻不存在（`2026-02-30`、`24:01`）' },
   'syntax/duplicate-item': { severity: 'error', doc: 'an item that may appear once (owner, deadline, say, version…) appears twice', zh: '只能出现一次的项（owner、deadline、say、version…）出现了两次' },
   'syntax/too-deep': { severity: 'error', doc: 'an expression nests deeper than the documented limits (64 levels of parentheses and `not`, 256 operations)', zh: '表达式嵌套超过了规定的上限（括号和 `not` 64 层，运算 256 层）' },
+  'syntax/bad-placeholder': { severity: 'error', doc: 'a `{` or `}` in a `do`, `say` or `note` text that is not a placeholder `{name}` nor a literal brace `{{` / `}}`', zh: '`do`、`say` 或 `note` 文字里的 `{` 或 `}` 既不是占位 `{名字}`，也不是字面花括号 `{{` / `}}`' },
   'syntax/bad-locale': { severity: 'error', doc: 'a locale name or tag is not of the form `en` or `zh-CN`', zh: '语言名或标记不是 `en`、`zh-CN` 这样的形式' },
 
   // resolve: imports, names, types
@@ -25,6 +26,7 @@ export const codes = {
   'resolve/duplicate-member': { severity: 'error', doc: 'an enum lists the same member twice', zh: '枚举把同一个成员列了两次' },
   'resolve/duplicate-branch-name': { severity: 'error', doc: 'two branches of one decision have the same name (`as name`), so their ids would clash', zh: '同一个决策里有两个分支同名（`as 名称`），它们的编号会冲突' },
   'resolve/unknown-name': { severity: 'error', doc: 'a name refers to nothing declared', zh: '名字没有对应的声明' },
+  'resolve/unknown-text-value': { severity: 'error', doc: 'a text names (`{name}`) something that is not a value of its outcome, a fact, a constant or a derived value', zh: '文字里的 `{名字}` 不是本结果的值、事实、常量或派生值' },
   'resolve/unknown-target': { severity: 'error', doc: 'a branch points at something that is neither a decision nor an outcome', zh: '分支指向的既不是决策也不是结果' },
   'resolve/unknown-type': { severity: 'error', doc: 'a fact has a type that is neither built in nor an enum', zh: '事实的类型既不是内置类型也不是枚举' },
   'resolve/unknown-member': { severity: 'error', doc: 'an enum member that the enum does not have', zh: '枚举没有这个成员' },
@@ -52,6 +54,7 @@ export const codes = {
   'graph/shadowed-branch': { severity: 'warning', doc: 'no input reaching the decision can reach this branch: earlier branches cover it', zh: '进入决策的输入都走不到这个分支：前面的分支已覆盖它' },
   'graph/unreachable-decision': { severity: 'warning', doc: 'a decision no path from `start` reaches', zh: '从 `start` 出发没有路径到达这个决策' },
   'graph/unreachable-outcome': { severity: 'warning', doc: 'an outcome no path from `start` reaches', zh: '从 `start` 出发没有路径到达这个结果' },
+  'graph/text-value-unasked': { severity: 'warning', doc: 'a text names a fact that a way to its outcome never asks, so staff would see its name instead of its value', zh: '文字引用的事实在通往该结果的某条路径上没有问过，员工看到的会是名字而不是值' },
   'graph/unused-fact': { severity: 'warning', doc: 'a fact no condition or value reads', zh: '没有条件或值读取这个事实' },
   'graph/unused-constant': { severity: 'warning', doc: 'a constant nothing reads', zh: '没有地方读取这个常量' },
   'graph/unused-let': { severity: 'warning', doc: 'a derived value nothing reads', zh: '没有地方读取这个派生值' },

@@ -180,6 +180,15 @@ export interface Deadline {
   readonly cases: readonly DeadlineCase[];
 }
 
+/**
+ * A value a text of an outcome names (`"退款 {refund_cap} 元"`): one of the outcome's own values
+ * (`kind: 'value'`), or a fact, constant or derived value read as `expr`. The texts keep the
+ * placeholder as written; src/graph/text-template.ts reads them.
+ */
+export type TextValue =
+  | { readonly name: string; readonly kind: 'value' }
+  | { readonly name: string; readonly kind: 'expr'; readonly expr: Expr };
+
 /** What staff do at the end of a path. */
 export interface OutcomeNode extends Element {
   /** A department id. */
@@ -191,6 +200,8 @@ export interface OutcomeNode extends Element {
   readonly say: LocaleText | null;
   readonly notes: readonly LocaleText[];
   readonly values: readonly OutcomeValue[];
+  /** The values its `do`, `say` and `note` texts name, each once, in order of first use; absent when none. */
+  readonly textValues?: readonly TextValue[];
 }
 
 /** A prose part of the handbook that no case evaluates (shifts, conduct, promises). */

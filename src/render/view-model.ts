@@ -9,6 +9,7 @@ import {
 } from '../graph/graph.js';
 import { describeCondition, describeTerms, describeValue, formatValue, roundsMoney, type DescribeContext } from './describe.js';
 import { describeDue } from './describe-time.js';
+import { handbookTexts } from './outcome-texts.js';
 
 /** The file name of the built-in `now`'s span. */
 const BUILT_IN = '<built-in>';
@@ -119,16 +120,17 @@ function buildOutcome(b: Builder, o: OutcomeNode): OutcomeModel {
     });
   }
   const owner = o.owner === null ? null : b.graph.departments[o.owner];
+  const texts = handbookTexts(o, b.ctx);
   return {
     ...b.ref({ kind: 'outcome', id: o.id }),
     id: o.id,
     doc: toBlocks(docFor(o.doc, b.locale)),
     owner: owner ? b.label(owner.label, owner.id) : o.owner ?? b.ui.unowned,
     deadline: o.deadline === null ? null : deadlineText(b, o),
-    steps: b.texts(o.steps),
+    steps: b.texts(texts.steps),
     documents: b.texts(o.documents),
-    say: (b.text(o.say) ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== ''),
-    notes: b.texts(o.notes),
+    say: (b.text(texts.say) ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== ''),
+    notes: b.texts(texts.notes),
     values: o.values.map((v) => ({
       label: b.label(v.label, v.id),
       formula: describeValue(v.expr, b.ctx),

@@ -16,6 +16,8 @@ export interface TextPart {
   readonly locale: string | null;
   readonly value: string;
   readonly span: Span;
+  /** The values it names (`{refund_cap}`), in texts that may name values (syntax/text-holes.ts); absent when none. */
+  readonly holes?: readonly Name[];
 }
 
 /** A text a person reads, in one or more locales. */

@@ -4,6 +4,7 @@ import type * as cst from './cst.generated.js';
 import { checkLocale } from './lower-base.js';
 import { ExpressionLowering } from './lower-expressions.js';
 import { checkDateOrTime } from './numbers.js';
+import { markHoles } from './text-holes.js';
 
 /**
  * Lowering of texts (a string plus `@locale` strings) and of the items inside the blocks of a
@@ -70,7 +71,7 @@ export abstract class ItemLowering extends ExpressionLowering {
       return name ? { key: 'start', value: name, span } : null;
     }
     const text = this.lower<ast.TextNode>(children.text?.[0]);
-    return text ? { key: 'always', value: text, span } : null;
+    return text ? { key: 'always', value: markHoles(text, this.source, this.diagnostics), span } : null;
   }
 
   localeName(children: cst.LocaleNameCstChildren): ast.Name | null {
@@ -97,7 +98,8 @@ export abstract class ItemLowering extends ExpressionLowering {
     if (children.Value) return this.outcomeValue(children, span);
     const text = this.lower<ast.TextNode>(children.text?.[0]);
     const key = children.Do ? 'do' : children.Document ? 'document' : children.Say ? 'say' : 'note';
-    return text && { key, value: text, span };
+    // `do`, `say` and `note` may name values (`{refund_cap}`); a document is a title, never filled in.
+    return text && { key, value: key === 'document' ? text : markHoles(text, this.source, this.diagnostics), span };
   }
 
   private deadline(children: cst.OutcomeItemCstChildren, span: Span): OutcomeItem | null {

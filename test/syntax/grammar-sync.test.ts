@@ -39,6 +39,16 @@ describe('the grammar and its generated files are in step', () => {
     expect(missing).toEqual([]);
   });
 
+  it('highlights a value named in a string, {name}, and the literal braces {{ }}, in both kinds of string', () => {
+    type Rules = { repository: Record<string, { patterns: { include?: string; patterns?: { include?: string }[]; match?: string; name?: string }[] }> };
+    const grammar = JSON.parse(read('grammar/sopwright.tmLanguage.json')) as Rules;
+    const strings = grammar.repository.strings.patterns;
+    expect(strings.map((p) => p.patterns?.some((q) => q.include === '#placeholders'))).toEqual([true, true]);
+    const [brace, name] = grammar.repository.placeholders.patterns.map((p) => new RegExp(p.match!, 'g'));
+    expect('退款 {refund_cap} 元'.match(name)).toEqual(['{refund_cap}']);
+    expect('{{售后}}'.match(brace)).toEqual(['{{', '}}']);
+  });
+
   it.each([
     ['cst', renderCstDts],
     ['diagrams', renderDiagrams],

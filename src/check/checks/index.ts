@@ -5,6 +5,7 @@ import { checkCycles } from './cycles.js';
 import { analyseDecisions } from './decision-analysis.js';
 import { checkReachability } from './reachability.js';
 import { checkUnused } from './unused.js';
+import { checkTextValues } from './text-values.js';
 import { verifyWitnesses } from './witnesses.js';
 import { judgeablePart, notJudged } from './draft.js';
 
@@ -24,6 +25,8 @@ export function runChecks(graph: DecisionGraph): Diagnostic[] {
     // Reachability and unused names read the graph alone; their order does not matter.
     ...checkReachability(graph),
     ...checkUnused(graph),
+    // Facts texts name must be asked on the way to their outcome; reads the graph alone.
+    ...checkTextValues(graph),
   ];
 }
 

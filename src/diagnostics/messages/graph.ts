@@ -92,4 +92,13 @@ export const graphMessages = {
     'zh-CN': '{decision} 没有检查缺口、重叠和被遮蔽的分支：通往它要经过 {through}，而 {through} 的条件有错误',
   },
   'graph.not-judged.help': { en: 'fix the errors above and check again', 'zh-CN': '改正上面的错误后再检查一次' },
+  // values named in texts (check/checks/text-values.ts)
+  'graph.text-value-unasked': {
+    en: 'a text of {outcome} names {name}, but a case reaches {outcome} through {branch} without {fact} being asked',
+    'zh-CN': '{outcome} 的文字引用了 {name}，但经由 {branch} 到达 {outcome} 的案例没有问过 {fact}',
+  },
+  'graph.text-value-unasked.help': {
+    en: 'there staff would read the name instead of the value: name a value every way to this outcome asks, or give the outcome a `value` that reads it (a value asks for what it needs)',
+    'zh-CN': '那样员工看到的是名字而不是值：请引用每条路径都会问到的事实，或者给结果加一个读取它的 `value`（值会要求提供所需的事实）',
+  },
 } as const;

@@ -140,4 +140,12 @@ export const resolveMessages = {
   'noun.outcome': { en: 'outcome', 'zh-CN': '结果' },
   'noun.section': { en: 'section', 'zh-CN': '章节' },
   'noun.value': { en: 'value', 'zh-CN': '值' },
+  // values named in texts (check/text-values.ts)
+  'resolve.unknown-text-value': { en: 'the text names {name}, which is no value', 'zh-CN': '文字引用的 {name} 不是一个值' },
+  'resolve.unknown-text-value.label': { en: 'not a value of this outcome, a fact, a constant or a derived value', 'zh-CN': '不是本结果的值，也不是事实、常量或派生值' },
+  'resolve.text-value-wrong-kind': { en: 'the text names {name}, which is {kind}, not a value', 'zh-CN': '文字引用的 {name} 是{kind}，不是值' },
+  'resolve.unknown-text-value.help': {
+    en: 'a text can name the outcome\'s `value`s and any `fact`, `const` or `let`; write `{{` for a literal brace',
+    'zh-CN': '文字可以引用本结果的 `value` 以及任何 `fact`、`const`、`let`；花括号本身写作 `{{`',
+  },
 } as const;

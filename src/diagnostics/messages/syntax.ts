@@ -81,4 +81,11 @@ export const syntaxMessages = {
     en: 'money is counted in fen: write at most two digits after the decimal point',
     'zh-CN': '金额以分为单位：小数点后最多两位',
   },
+  // values named in texts (syntax/text-holes.ts)
+  'syntax.bad-placeholder.open': { en: '`{` starts no value name here', 'zh-CN': '这里的 `{` 后面不是值的名字' },
+  'syntax.bad-placeholder.close': { en: '`}` closes no value name here', 'zh-CN': '这里的 `}` 前面没有值的名字' },
+  'syntax.bad-placeholder.help': {
+    en: 'name a value as {example}; write {literal} for the brace itself',
+    'zh-CN': '引用值请写 {example}；花括号本身写作 {literal}',
+  },
 } as const;

@@ -5,6 +5,7 @@ import { messages } from '../messages.js';
 import type { EvalResult, FactReading, OutcomeResult, PathStep, Trace, TraceBranch, TraceDecision } from '../trace.js';
 import { arith, compare, compareValues, isZero, negate } from '../values.js';
 import { computeDue, type DueResult, type Ev } from '../due.js';
+import { fillOutcomeTexts } from '../outcome-texts.js';
 import { childExprs } from '../../graph/children.js';
 import { dateOf, elapsed, inWindow, shiftTime, timeOf } from '../../values/time-ops.js';
 import type { Duration } from '../../values/duration.js';
@@ -42,6 +43,22 @@ export function outcomeDue(graph: DecisionGraph, facts: CaseInput | Readonly<Rec
   if (outcome.deadline === null) return NO_DUE;
   const evaluation = new Evaluation(graph, facts, {});
   return computeDue(outcome.deadline, (e) => evaluation.value(e));
+}
+
+/**
+ * An outcome's texts for these facts, `{name}` filled (src/eval/outcome-texts.ts): the compiled
+ * evaluator's too, so both agree. `values` are the outcome's computed values.
+ */
+export function outcomeTexts(
+  graph: DecisionGraph, facts: CaseInput | Readonly<Record<string, Value>>, outcome: OutcomeNode, values: Readonly<Record<string, Value | null>>,
+): Pick<OutcomeResult, 'steps' | 'say' | 'notes'> {
+  if (outcome.textValues === undefined) return { steps: outcome.steps, say: outcome.say, notes: outcome.notes };
+  const evaluation = new Evaluation(graph, facts, {});
+  return fillOutcomeTexts(graph, outcome, (t) => {
+    if (t.kind === 'value') return values[t.name] ?? null;
+    const ev = evaluation.value(t.expr);
+    return ev.k === 'value' ? ev.v : null;
+  });
 }
 
 const NO_DUE: DueResult = Object.freeze({ due: null, deadlineCase: null, needs: Object.freeze([]), error: null });
@@ -206,10 +223,8 @@ class Evaluation {
       label: node.label,
       owner: node.owner,
       deadline: node.deadline,
-      steps: node.steps,
+      ...outcomeTexts(this.graph, this.facts, node, values),
       documents: node.documents,
-      say: node.say,
-      notes: node.notes,
       values,
       due,
       deadlineCase,

@@ -285,8 +285,10 @@ function compareResult(graph: DecisionGraph, exp: Expectation, result: EvalResul
   for (const wanted of exp.documents ?? []) {
     if (!texts(node?.documents ?? []).some((d) => d.includes(wanted))) failures.push({ field: 'documents', expected: wanted, actual: texts(node?.documents ?? []) });
   }
-  if (exp.say !== undefined && !texts(node?.say ? [node.say] : []).some((s) => s.includes(exp.say!))) {
-    failures.push({ field: 'say', expected: exp.say, actual: node?.say ? Object.values(node.say)[0] : null });
+  // What this case says: values filled in (`{refund_cap}` → ¥20.00), as `eval` prints it.
+  const say = result.outcome?.say ?? null;
+  if (exp.say !== undefined && !texts(say ? [say] : []).some((s) => s.includes(exp.say!))) {
+    failures.push({ field: 'say', expected: exp.say, actual: say ? Object.values(say)[0] : null });
   }
   const codes = result.diagnostics.map((d) => d.code as string);
   if (exp.error !== undefined ? !codes.includes(exp.error) : codes.length > 0) {

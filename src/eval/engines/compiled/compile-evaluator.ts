@@ -1,7 +1,7 @@
 import type { DecisionGraph, OutcomeNode, Value } from '../../../graph/graph.js';
 import { diagnostic, type Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { CaseInput } from '../../input/case-reader.js';
-import { brokenRules, outcomeDue, type EvaluateOptions } from '../interpreter.js';
+import { brokenRules, outcomeDue, outcomeTexts, type EvaluateOptions } from '../interpreter.js';
 import type { DueResult } from '../../due.js';
 import { messages } from '../../messages.js';
 import type { EvalResult, EvalStatus, FactReading, OutcomeResult, PathStep, TraceBranch, TraceDecision } from '../../trace.js';
@@ -167,8 +167,8 @@ export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
         node === undefined
           ? null
           : {
-              id: node.id, label: node.label, owner: node.owner, deadline: node.deadline, steps: node.steps,
-              documents: node.documents, say: node.say, notes: node.notes, values: reached.values,
+              id: node.id, label: node.label, owner: node.owner, deadline: node.deadline,
+              ...outcomeTexts(graph, facts, node, reached.values), documents: node.documents, values: reached.values,
               due: due?.due ?? null, deadlineCase: due?.deadlineCase ?? null,
             };
       const diagnostics = reached.stops.map((stop) => diagnosticOf(stop, b.code));
