@@ -7,9 +7,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
-    // One Chromium for every browser test, launched on first use (test/support/browser.ts), and
+    // dist/ built when stale (the binary, the desk, the declarations), then one Chromium for every browser test, launched on first use (test/support/browser.ts), and
     // one throwaway PostgreSQL cluster for the run: the register is tested on both databases.
-    globalSetup: ['test/support/browser-setup.ts', 'test/support/postgres-setup.ts'],
+    globalSetup: ['test/support/build-setup.ts', 'test/support/browser-setup.ts', 'test/support/postgres-setup.ts'],
     // Test files share each worker's module graph instead of re-importing the compiler, Chevrotain,
     // ajv… for every file: this halves the suite's CPU time. A test that changes global state
     // (Object.prototype, process.env, the working directory) must restore it, as the in-process

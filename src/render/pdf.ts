@@ -97,10 +97,21 @@ const contextOptions = { offline: true, javaScriptEnabled: false } as const;
 
 /** Prints self-contained HTML to an A4 PDF (with Chromium's header and footer when `furniture` is given). */
 export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8Array> {
+  return withPrinter(opts, (print) => print(html));
+}
+
+/** Prints one HTML document to PDF bytes; every call of one printer shares its browser page. */
+export type Printer = (html: string) => Promise<Uint8Array>;
+
+/**
+ * Runs `use` with a printer on one browser context: the handbook's passes print in the same
+ * page instead of launching Chromium once per pass (a launch costs about a second).
+ */
+export async function withPrinter<T>(opts: PrintOptions, use: (print: Printer) => Promise<T>): Promise<T> {
   if (opts.browser !== undefined) {
     const context = await opts.browser.newContext(contextOptions);
     try {
-      return await printIn(context, html, opts);
+      return await use(await printerIn(context, opts));
     } finally {
       await context.close();
     }
@@ -123,7 +134,7 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
       ...contextOptions,
     });
     try {
-      return await printIn(context, html, opts);
+      return await use(await printerIn(context, opts));
     } finally {
       await context.close();
     }
@@ -132,27 +143,29 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
   }
 }
 
-async function printIn(context: BrowserContext, html: string, opts: PrintOptions): Promise<Uint8Array> {
+async function printerIn(context: BrowserContext, opts: PrintOptions): Promise<Printer> {
   await context.route('**/*', (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());
-  // Real fonts: the page's text picks the font slices it needs; header and footer are documents of their own.
-  await page.setContent(withPrintFonts(html), { waitUntil: 'load' });
-  const pdf = await page.pdf({
-    format: 'A4',
-    landscape: opts.landscape ?? false,
-    margin: opts.margin ?? margin,
-    printBackground: true,
-    ...(opts.furniture === undefined
-      ? { displayHeaderFooter: false }
-      : {
-          displayHeaderFooter: true,
-          headerTemplate: withPrintFonts(opts.furniture.header),
-          footerTemplate: withPrintFonts(opts.furniture.footer, `${opts.furniture.footer}0123456789`),
-        }),
-    outline: true,
-    tagged: true,
-  });
-  return makeReproducible(new Uint8Array(pdf));
+  return async (html) => {
+    // Real fonts: the page's text picks the font slices it needs; header and footer are documents of their own.
+    await page.setContent(withPrintFonts(html), { waitUntil: 'load' });
+    const pdf = await page.pdf({
+      format: 'A4',
+      landscape: opts.landscape ?? false,
+      margin: opts.margin ?? margin,
+      printBackground: true,
+      ...(opts.furniture === undefined
+        ? { displayHeaderFooter: false }
+        : {
+            displayHeaderFooter: true,
+            headerTemplate: withPrintFonts(opts.furniture.header),
+            footerTemplate: withPrintFonts(opts.furniture.footer, `${opts.furniture.footer}0123456789`),
+          }),
+      outline: true,
+      tagged: true,
+    });
+    return makeReproducible(new Uint8Array(pdf));
+  };
 }
 
 /**

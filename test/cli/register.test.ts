@@ -140,12 +140,13 @@ describe('sopwright register export --format pdf', () => {
 
 });
 
+// In this process: what is tested is the message and the exit code, not the process boundary.
 describe('sopwright register: databases it cannot use', () => {
   it('reports a missing file (exit 4) without creating it', async () => {
     const { dir, cleanup } = await freshLocation('sqlite');
     cleanups.push(cleanup);
     const file = join(dir, 'none.db');
-    const r = await spawnCli(['register', 'list', '--db', file]);
+    const r = await runCli(['register', 'list', '--db', file]);
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`sopwright: error: there is no register at \`${file}\`\n  = help: recording the first case creates it; or pass the register with \`--db FILE|URL\`\n`);
     expect(existsSync(file)).toBe(false);
@@ -156,7 +157,7 @@ describe('sopwright register: databases it cannot use', () => {
     cleanups.push(cleanup);
     const file = join(dir, 'notes.db');
     writeFileSync(file, 'these are not the rows you are looking for\n'.repeat(200));
-    const r = await spawnCli(['register', 'list', '--db', file]);
+    const r = await runCli(['register', 'list', '--db', file]);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain(`is not a sopwright register (not a readable SQLite database)`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -172,22 +173,22 @@ describe('sopwright register: databases it cannot use', () => {
     const child = spawn(process.execPath, ['-e', holder, location], { stdio: ['ignore', 'pipe', 'inherit'] });
     cleanups.push(async () => void child.kill('SIGKILL'));
     await new Promise<void>((resolve) => child.stdout!.on('data', () => resolve()));
-    const r = await spawnCli(['register', 'list', '--db', location], { env: { SOPWRIGHT_LOCK_TIMEOUT_MS: '200' } });
+    const r = await runCli(['register', 'list', '--db', location], { env: { SOPWRIGHT_LOCK_TIMEOUT_MS: '200' } });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^sopwright: error: the register `.*` is locked by another process\n/);
   });
 
   it('reports a PostgreSQL server that does not answer (exit 4), without the password', async () => {
-    const r = await spawnCli(['register', 'list', '--db', 'postgres://desk:secret@127.0.0.1:1/register'], { env: { SOPWRIGHT_LOCK_TIMEOUT_MS: '1000' } });
+    const r = await runCli(['register', 'list', '--db', 'postgres://desk:secret@127.0.0.1:1/register'], { env: { SOPWRIGHT_LOCK_TIMEOUT_MS: '1000' } });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^sopwright: error: cannot reach the register at `postgres:\/\/desk:\*\*\*@127\.0\.0\.1:1\/register`/);
     expect(r.stderr).not.toContain('secret');
   });
 
-  it('says so when better-sqlite3 is asked for something it cannot open', () => {
+  it('says so when better-sqlite3 is asked for something it cannot open', async () => {
     // A directory is not a register file.
-    const r = spawnSync(process.execPath, ['bin/sopwright.js', 'register', 'list', '--db', '/'], { encoding: 'utf8' });
-    expect(r.status).toBe(4);
+    const r = await runCli(['register', 'list', '--db', '/']);
+    expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^sopwright: error: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

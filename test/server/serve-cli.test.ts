@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,19 +119,22 @@ describe('sopwright serve --db', () => {
     }
   });
 
-  /** Runs `serve` expecting it to refuse to start: its exit code and stderr. */
-  function serveFails(args: readonly string[], env: Record<string, string> = {}): { code: number | null; stderr: string } {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'bin/sopwright.js'), 'serve', POLICY, '--port', '0', ...args], { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
+  /**
+   * Runs `serve` expecting it to refuse to start, in this process (a refusal happens before the
+   * server listens): its exit code and stderr.
+   */
+  async function serveFails(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+    const r = await runCli(['serve', POLICY, '--port', '0', ...args], { cwd: dir, env });
     expect(r.stderr, 'no stack trace').not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
-    return { code: r.status, stderr: r.stderr };
+    return { code: r.code, stderr: r.stderr };
   }
 
-  it('refuses a register file in a folder that does not exist, or a directory (exit 4)', () => {
-    const missing = serveFails(['--db', join(dir, 'no/such/folder/register.db')]);
+  it('refuses a register file in a folder that does not exist, or a directory (exit 4)', async () => {
+    const missing = await serveFails(['--db', join(dir, 'no/such/folder/register.db')]);
     expect(missing.code).toBe(4);
     expect(missing.stderr).toMatch(/^sopwright: error: .*no\/such\/folder\/register\.db/);
-    expect(serveFails(['--db', dir]).code).toBe(4);
+    expect((await serveFails(['--db', dir])).code).toBe(4);
   });
 
   it('refuses a register at a newer schema version (exit 5)', async () => {
@@ -140,7 +143,7 @@ describe('sopwright serve --db', () => {
     const raw = await openDatabase(file);
     await raw.run('INSERT INTO register_schema (version, description, applied_at) VALUES (?, ?, ?)', [schemaVersion + 1, 'future', '2027-01-01T00:00:00Z']);
     await raw.close();
-    const r = serveFails(['--db', file]);
+    const r = await serveFails(['--db', file]);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/has schema version \d+, newer than this sopwright understands/);
   });
@@ -152,7 +155,7 @@ describe('sopwright serve --db', () => {
     const child = spawn(process.execPath, ['-e', holder, file], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
-      const r = serveFails(['--db', file], { SOPWRIGHT_LOCK_TIMEOUT_MS: '200' });
+      const r = await serveFails(['--db', file], { SOPWRIGHT_LOCK_TIMEOUT_MS: '200' });
       expect(r.code).toBe(4);
       expect(r.stderr).toMatch(/is locked by another process/);
     } finally {
@@ -168,13 +171,13 @@ describe('sopwright serve --db', () => {
       await client.connect();
       await client.query(`ALTER DATABASE ${new URL(location).pathname.slice(1)} SET default_transaction_read_only = on`);
       await client.end();
-      const readOnly = serveFails(['--db', location]);
+      const readOnly = await serveFails(['--db', location]);
       expect(readOnly.code).toBe(4);
       expect(readOnly.stderr).toMatch(/cannot be written/);
       const gone = new URL(location);
       gone.pathname = '/no_such_register';
-      expect(serveFails(['--db', gone.toString()]).stderr).toMatch(/there is no PostgreSQL database at/);
-      const down = serveFails(['--db', 'postgres://desk:secret@127.0.0.1:1/register'], { SOPWRIGHT_LOCK_TIMEOUT_MS: '1000' });
+      expect((await serveFails(['--db', gone.toString()])).stderr).toMatch(/there is no PostgreSQL database at/);
+      const down = await serveFails(['--db', 'postgres://desk:secret@127.0.0.1:1/register'], { SOPWRIGHT_LOCK_TIMEOUT_MS: '1000' });
       expect(down.code).toBe(4);
       expect(down.stderr).toMatch(/cannot reach the register at `postgres:\/\/desk:\*\*\*@127\.0\.0\.1:1\/register`/);
       expect(down.stderr).not.toContain('secret');

@@ -18,7 +18,6 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const bin = fileURLToPath(new URL('../../bin/sopwright.js', import.meta.url));
-const bundle = fileURLToPath(new URL('../../dist/sopwright.js', import.meta.url));
 
 /** What a run of the CLI gave back. */
 export interface CliResult {
@@ -47,13 +46,20 @@ function envChanges(options: CliOptions): Record<string, string | undefined> {
   return { ...changes, ...options.env };
 }
 
+/** What `npm run build` writes last in each of its steps: the CLI bundle, the desk, the declarations. */
+const builtOutputs = ['dist/sopwright.js', 'dist/index.js', 'dist/desk/desk.js', 'dist/types/index.d.ts'].map((p) => join(repoRoot, p));
+
+/** What the build reads: the sources, and the build commands in package.json. */
+const buildInputs = ['src', 'package.json'].map((p) => join(repoRoot, p));
+
 /**
- * Builds dist/ when it is missing or older than a file under src/, for runs that did not start
- * with `npm test` (whose `pretest` builds). Call it from a `beforeAll` of a file that uses
- * `spawnCli` or the built package.
+ * Builds dist/ when an output is missing or older than a build input. The test run calls it once
+ * (test/support/build-setup.ts), so `npm test` on a fresh `npm ci` (whose `prepare` built dist/)
+ * does not build twice; a file run on its own may call it from a `beforeAll`.
  */
 export function ensureBuilt(): void {
-  if (mtime(bundle) >= newestMtime(join(repoRoot, 'src'))) return;
+  const built = Math.min(...builtOutputs.map(mtime));
+  if (built >= 0 && built >= Math.max(...buildInputs.map(newestMtime))) return;
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
@@ -65,12 +71,11 @@ function mtime(file: string): number {
   }
 }
 
-function newestMtime(dir: string): number {
+/** The newest modification time of a file, or of any file under a directory. */
+function newestMtime(path: string): number {
+  if (!statSync(path).isDirectory()) return mtime(path);
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : mtime(full));
-  }
+  for (const entry of readdirSync(path, { withFileTypes: true })) newest = Math.max(newest, newestMtime(join(path, entry.name)));
   return newest;
 }
 
