@@ -46,8 +46,8 @@ function envChanges(options: CliOptions): Record<string, string | undefined> {
   return { ...changes, ...options.env };
 }
 
-/** What `npm run build` writes last in each of its steps: the CLI bundle, the desk, the declarations. */
-const builtOutputs = ['dist/sopwright.js', 'dist/index.js', 'dist/desk/desk.js', 'dist/types/index.d.ts'].map((p) => join(repoRoot, p));
+/** What `npm run build` writes once every step (the CLI bundle, the desk, the declarations) has succeeded. */
+const builtStamp = join(repoRoot, 'dist/.built');
 
 /** What the build reads: the sources, and the build commands in package.json. */
 const buildInputs = ['src', 'package.json'].map((p) => join(repoRoot, p));
@@ -58,7 +58,7 @@ const buildInputs = ['src', 'package.json'].map((p) => join(repoRoot, p));
  * does not build twice; a file run on its own may call it from a `beforeAll`.
  */
 export function ensureBuilt(): void {
-  const built = Math.min(...builtOutputs.map(mtime));
+  const built = mtime(builtStamp);
   if (built >= 0 && built >= Math.max(...buildInputs.map(newestMtime))) return;
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
 }
