@@ -5,4 +5,5 @@
 export { analyseGraph, type DecisionAnalysis, type Finding, type Witness } from './solver/analyse.js';
 export { pathConditions, type PathConditions } from './path-conditions.js';
 export type { OpaqueAtom } from './solver/formula.js';
-export { describeBranch } from './solver/print-expr.js';
+export { describeBranch, printExpr } from './solver/print-expr.js';
+export { negativeValues, neverNegative, type NegativeFinding } from './solver/negative.js';

@@ -16,6 +16,7 @@ import { resolveDeadline } from './build-deadline.js';
 import { nowFact, requirement, timezoneOf } from './build-time.js';
 import { ExprTyper } from './typing.js';
 import { resolveTextValues } from './text-values.js';
+import { factBounds } from './fact-range.js';
 
 const DEFAULT_LOCALES = ['zh-CN'];
 
@@ -81,7 +82,7 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): B
         if (!type) {
           // A type whose enum a syntax error broke is no new problem.
           if (!(d.type.kind === 'named' && bound.duplicated.has(d.type.name.text))) diagnostics.push(unknownType(d, bound));
-        } else facts[d.name.text] = { ...element(d, 'fact'), type, ask: d.ask && texts.text(d.ask, msg('text.question', { fact: code(d.name.text) })), notes: d.notes.map((n) => texts.text(n, msg('text.note'))) };
+        } else facts[d.name.text] = { ...element(d, 'fact'), type, ...factBounds(d, diagnostics), ask: d.ask && texts.text(d.ask, msg('text.question', { fact: code(d.name.text) })), notes: d.notes.map((n) => texts.text(n, msg('text.note'))) };
         break;
       }
       case 'const': {

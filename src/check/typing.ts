@@ -2,7 +2,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { code, msg, type MessageRef } from '../diagnostics/message.js';
 import { parseMoney } from '../values/money.js';
 import { numberInRange } from '../values/range.js';
-import { ratFromDecimal } from '../values/rational.js';
+import { div, rat, ratFromDecimal } from '../values/rational.js';
+import type { Bounds } from '../values/bounds.js';
+import { boundsOfType, checkBounds, constantComparison, writtenRange } from './fact-range.js';
 import type { Span } from '../source/source-file.js';
 import type { ConstDecl, EnumDecl, ExprNode, LetDecl, Name, TypeNode } from '../syntax/ast.js';
 import { kindName, type BoundRules } from './binder.js';
@@ -18,6 +20,7 @@ import { durationUnitSpellings, isCalendarUnit } from '../values/duration.js';
 const BOOL: BoolType = { kind: 'bool' };
 const UNITS: Readonly<Record<string, DurationUnit | 'money'>> = { CNY: 'money', ...durationUnitSpellings };
 const NOW: ValueType = { kind: 'datetime' };
+const HUNDRED = rat(100n);
 
 /**
  * Resolves the names in expressions and gives every expression a type. Constants and derived values
@@ -111,7 +114,7 @@ export class ExprTyper {
   expr(node: ExprNode, expected?: ValueType): Expr | null {
     switch (node.kind) {
       case 'number':
-        return this.numberLiteral(node.text, node.unit, node.span);
+        return this.numberLiteral(node.text, node.unit, node.span, node.percent === true);
       case 'yuan':
         return this.moneyLiteral(node.text, node.span);
       case 'same-day':
@@ -202,7 +205,7 @@ export class ExprTyper {
     return expr;
   }
 
-  private numberLiteral(text: string, unit: Name | null, span: Span): Expr | null {
+  private numberLiteral(text: string, unit: Name | null, span: Span, percent = false): Expr | null {
     const kind = unit ? UNITS[unit.text] : undefined;
     if (unit && !kind) return null; // reported by the syntax stage (syntax/unknown-unit)
     if (kind === 'money') return this.moneyLiteral(text, span);
@@ -212,6 +215,7 @@ export class ExprTyper {
     // Exactly the decimal written (`0.1` is 1/10), as the checker and evaluators compute with it.
     const value = ratFromDecimal(text);
     if (value === undefined || !numberInRange(value)) return null; // reported by the syntax stage (syntax/bad-number)
+    if (percent) return { kind: 'literal', value: div(value, HUNDRED), type: { kind: 'number' }, percent: true, span };
     return { kind: 'literal', value, type: { kind: 'number' }, span };
   }
 
@@ -392,7 +396,18 @@ export class ExprTyper {
       this.report(mismatch(node.span, msg('type.equality-on-amounts', { op: code(node.op), type: describeType(left.type) }), msg('type.equality-on-amounts.help')));
       return null;
     }
-    return { kind: 'compare', op: node.op, left, right, type: BOOL, span: node.span };
+    const compared: Expr = { kind: 'compare', op: node.op, left, right, type: BOOL, span: node.span };
+    const outside = constantComparison(compared, (id) => this.boundsOfFact(id), (e) => (e.kind === 'literal' ? e.value : e.kind === 'const' ? this.constantValue(e.id) : undefined));
+    if (outside) this.report(outside);
+    return compared;
+  }
+
+  /** The bounds a fact declares, with their source text for messages. */
+  private boundsOfFact(id: string): { bounds: Bounds; written: string } | undefined {
+    const decl = this.bound.symbols.get(id);
+    // A range with problems (`24..0`) is reported at the fact, not at every comparison.
+    const bounds = decl?.kind === 'fact' && checkBounds(decl).length === 0 ? boundsOfType(decl.type) : undefined;
+    return bounds && decl?.kind === 'fact' ? { bounds, written: writtenRange(decl.type) } : undefined;
   }
 
   private membership(node: Extract<ExprNode, { kind: 'in' }>): Expr | null {

@@ -46,11 +46,14 @@ export const codes = {
   'type/unknown-timezone': { severity: 'error', doc: 'the policy `timezone` is not an IANA time-zone name the platform knows', zh: '政策的 `timezone` 不是已知的 IANA 时区名' },
   'type/not-constant': { severity: 'error', doc: 'a `const` whose value is not a literal', zh: '`const` 的值不是字面量' },
   'type/negative-money': { severity: 'error', doc: 'a money constant below zero', zh: '金额常量小于零' },
+  'type/bad-range': { severity: 'error', doc: 'the bounds of a number or money fact allow no value, or do not fit its type (`number 24..0`, `money -5..0 CNY`, `whole number 0.5..2`, `number ..5 CNY`)', zh: '数字或金额事实的范围容不下任何值，或与类型不符（`number 24..0`、`money -5..0 CNY`、`whole number 0.5..2`、`number ..5 CNY`）' },
+  'type/outside-range': { severity: 'warning', doc: 'a comparison of a bounded fact with a constant that every allowed value decides the same way (`days > 30` for `number 0..24`)', zh: '有范围的事实与常量比较，而范围内的每个值结果都一样（`number 0..24` 的 `days > 30`）' },
 
   // graph: the checked decision graph
   'graph/cycle': { severity: 'error', doc: 'a decision reaches itself', zh: '决策会绕回自己' },
   'graph/gap': { severity: 'error', doc: 'some inputs reach a decision and match no branch (a witness case is given)', zh: '有些输入会进入决策却不匹配任何分支（附示例案例）' },
   'graph/overlap': { severity: 'error', doc: 'two branches of a `unique` decision match the same input (a witness case is given)', zh: '`unique` 决策的两个分支匹配同一个输入（附示例案例）' },
+  'graph/negative-value': { severity: 'warning', doc: 'a computed amount (an outcome value or a `let`) is below zero for some case that reaches it (a witness case is given)', zh: '计算出的数额（结果的值或 `let`）对某些到达它的案例小于零（附示例案例）' },
   'graph/shadowed-branch': { severity: 'warning', doc: 'no input reaching the decision can reach this branch: earlier branches cover it', zh: '进入决策的输入都走不到这个分支：前面的分支已覆盖它' },
   'graph/unreachable-decision': { severity: 'warning', doc: 'a decision no path from `start` reaches', zh: '从 `start` 出发没有路径到达这个决策' },
   'graph/unreachable-outcome': { severity: 'warning', doc: 'an outcome no path from `start` reaches', zh: '从 `start` 出发没有路径到达这个结果' },

@@ -38,6 +38,8 @@ export interface Messages {
   moneyNegative(field: string, text: string): string;
   moneyTooLarge(field: string, text: string): string;
   numberTooLarge(field: string, text: string): string;
+  /** A value a whole or bounded fact does not take: `why` is `not-whole`, `below` or `above`, `allowed` what it takes. */
+  outsideBounds(field: string, text: string, allowed: string, why: 'not-whole' | 'below' | 'above'): string;
   numberNotExact(field: string, text: string): string;
   numberNotExactHelp: string;
   rangeHelp: string;
@@ -160,6 +162,7 @@ const en: Messages = {
   moneyNegative: (f, t) => `\`${f}\` cannot be negative, got ${t}`,
   moneyTooLarge: (f, t) => `\`${f}\` is beyond the money range: ${t}`,
   numberTooLarge: (f, t) => `\`${f}\` is beyond the number range: ${t}`,
+  outsideBounds: (f, t, allowed, why) => `\`${f}\` must be ${allowed}, got ${t}${why === 'not-whole' ? ', which is not a whole number' : why === 'below' ? ', which is below the least' : ', which is above the most'}`,
   numberNotExact: (f, t) => `\`${f}\` cannot be read exactly as written: ${t}`,
   numberNotExactHelp: 'write plain decimal digits (no 0x or 0o), with no more digits than the value has; money may have at most two decimals',
   rangeHelp: 'amounts of money lie within ±9999999999999.99 CNY and numbers within ±999999999999999',
@@ -250,6 +253,7 @@ const zh: Messages = {
   moneyNegative: (f, t) => `\`${f}\` 不能为负数，实际是 ${t}`,
   moneyTooLarge: (f, t) => `\`${f}\` 金额超出范围：${t}`,
   numberTooLarge: (f, t) => `\`${f}\` 数值超出范围：${t}`,
+  outsideBounds: (f, t, allowed, why) => `\`${f}\` 应为${/^[0-9¥-]/.test(allowed) ? ' ' : ''}${allowed}，实际是 ${t}${why === 'not-whole' ? '，不是整数' : why === 'below' ? '，小于下限' : '，大于上限'}`,
   numberNotExact: (f, t) => `\`${f}\` 无法按所写的精确读取：${t}`,
   numberNotExactHelp: '请写普通的十进制数字（不用 0x、0o），不要写多余的位数；金额最多两位小数',
   rangeHelp: '金额的范围是 ±9999999999999.99 元，数值的范围是 ±999999999999999',

@@ -51,7 +51,8 @@ export type Expr =
   | { readonly kind: 'fact'; readonly id: string; readonly type: ValueType; readonly span: Span }
   | { readonly kind: 'const'; readonly id: string; readonly type: ValueType; readonly span: Span }
   | { readonly kind: 'let'; readonly id: string; readonly type: ValueType; readonly span: Span }
-  | { readonly kind: 'literal'; readonly value: Value; readonly type: ValueType; readonly span: Span }
+  /** `percent`: written as a percentage (`30%` is the number 3/10), and shown so. */
+  | { readonly kind: 'literal'; readonly value: Value; readonly type: ValueType; readonly percent?: true; readonly span: Span }
   | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: Expr; readonly right: Expr; readonly type: BoolType; readonly span: Span }
   | { readonly kind: 'arith'; readonly op: ArithOp; readonly left: Expr; readonly right: Expr; readonly type: ValueType; readonly span: Span }
   | { readonly kind: 'neg'; readonly operand: Expr; readonly type: ValueType; readonly span: Span }
@@ -90,9 +91,14 @@ export interface EnumDef extends Element {
 
 export interface DepartmentDef extends Element {}
 
+export type { Bounds } from '../values/bounds.js';
+import type { Bounds } from '../values/bounds.js';
+
 /** A case field: what staff find out about a case. */
 export interface FactDef extends Element {
   readonly type: ValueType;
+  /** Whole numbers only and/or bounds (money in fen) of a number or money fact; absent when it has none. */
+  readonly bounds?: Bounds;
   /** The question staff ask to learn it. */
   readonly ask: LocaleText | null;
   readonly notes: readonly LocaleText[];

@@ -1,7 +1,7 @@
 import { localize, type CompareOp, type DecisionGraph, type Duration, type Expr, type Value, type ValueType } from '../graph/graph.js';
 import type { Rat } from '../values/rational.js';
 import { formatBool, formatDuration, formatMoney, formatNumber, quoteText } from './format.js';
-import { formatClock, formatDay, formatMoment } from '../values/format.js';
+import { formatClock, formatDay, formatMoment, formatPercent } from '../values/format.js';
 import { describeTimeCompare, describeTimeValue } from './describe-time.js';
 import { childExprs } from '../graph/children.js';
 
@@ -94,7 +94,7 @@ export function describeValue(expr: Expr, ctx: DescribeContext, opts: { constVal
       return zh ? `${name}（${value}）` : `${name} (${value})`;
     }
     case 'literal':
-      return formatValue(expr.value, expr.type, ctx);
+      return expr.percent ? formatPercent(expr.value as Rat) : formatValue(expr.value, expr.type, ctx);
     case 'neg':
       return zh ? `负${describeOperand(expr.operand, 3, ctx, opts)}` : `minus ${describeOperand(expr.operand, 3, ctx, opts)}`;
     case 'arith': {

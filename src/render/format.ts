@@ -1,5 +1,6 @@
 import type { ValueType } from '../graph/graph.js';
 import { isZh } from '../values/locale.js';
+import { rangeText, type Bounds } from '../values/bounds.js';
 
 /**
  * Handbook-only formatting: type names for the glossary and branch marks. Values themselves are
@@ -8,8 +9,15 @@ import { isZh } from '../values/locale.js';
 
 export { formatBool, formatDate, formatDeadline, formatDuration, formatMoney, formatNumber, quoteText } from '../values/format.js';
 
-/** The name of a value type, for the glossary (enum types are named by their label elsewhere). */
-export function formatType(type: ValueType, locale: string): string {
+/** The name of a value type, for the glossary, with a fact's bounds: "整数，0–24", "amount in CNY, ≤ ¥100,000.00". */
+export function formatType(type: ValueType, locale: string, bounds?: Bounds): string {
+  const name = bounds?.whole ? (isZh(locale) ? '整数' : 'whole number') : typeName(type, locale);
+  const range = bounds ? rangeText(bounds, type.kind === 'money', locale) : '';
+  return range === '' ? name : `${name}${isZh(locale) ? '，' : ', '}${range}`;
+}
+
+/** The name of a value type (enum types are named by their label elsewhere). */
+function typeName(type: ValueType, locale: string): string {
   const zh = isZh(locale);
   switch (type.kind) {
     case 'bool': return zh ? '是/否' : 'yes/no';

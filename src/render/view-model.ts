@@ -182,7 +182,7 @@ function buildGlossary(b: Builder): FactModel[] {
       id: f.id,
       anchor: anchors.fact(f.id),
       label: b.label(f.label, f.id),
-      type: en ? null : formatType(f.type, b.locale),
+      type: en ? null : formatType(f.type, b.locale, f.bounds),
       values: en ? en.members.map((m) => b.label(m.label, m.id)) : [],
       ask: b.text(f.ask),
       notes: b.texts(f.notes),

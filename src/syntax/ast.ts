@@ -37,7 +37,7 @@ export interface SetMember extends Name {
 }
 
 export type ExprNode =
-  | { readonly kind: 'number'; readonly text: string; readonly unit: Name | null; readonly span: Span }
+  | { readonly kind: 'number'; readonly text: string; readonly unit: Name | null; readonly percent?: true; readonly span: Span } // 7 days, 30%
   | { readonly kind: 'yuan'; readonly text: string; readonly span: Span } // ¥500
   | { readonly kind: 'same-day'; readonly span: Span }
   | { readonly kind: 'date'; readonly text: string; readonly span: Span } // 2026-12-01
@@ -55,10 +55,25 @@ export type ExprNode =
   | { readonly kind: 'and' | 'or'; readonly operands: readonly ExprNode[]; readonly span: Span }
   | { readonly kind: 'paren'; readonly inner: ExprNode; readonly span: Span };
 
-/** The type written after `fact name:`. */
+/** One end of a range: a number as written with its sign (`-500`), `yuan` when written `¥500`. */
+export interface BoundNode {
+  readonly text: string;
+  readonly yuan: boolean;
+  readonly span: Span;
+}
+
+/** The bounds after `number` or `money` (`0..24`, `..100000 CNY`), both included; null where left out. */
+export interface RangeNode {
+  readonly min: BoundNode | null;
+  readonly max: BoundNode | null;
+  readonly unit: Name | null;
+  readonly span: Span;
+}
+
+/** The type written after `fact name:`; `whole` and `range` only on number and money. */
 export type TypeNode =
-  | { readonly kind: 'bool' | 'money' | 'signed-money' | 'number' | 'text'; readonly span: Span }
-  | { readonly kind: 'named'; readonly name: Name; readonly span: Span }; // an enum
+  | { readonly kind: 'bool' | 'money' | 'signed-money' | 'number' | 'text'; readonly whole?: true; readonly range?: RangeNode; readonly span: Span }
+  | { readonly kind: 'named'; readonly name: Name; readonly whole?: never; readonly range?: never; readonly span: Span }; // an enum or a time type
 
 /**
  * Fields every declaration has. `doc` holds the `##` lines just above it, without the `##`;

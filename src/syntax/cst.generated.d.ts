@@ -152,10 +152,34 @@ export interface TypeCstNode extends CstNode {
 export type TypeCstChildren = {
   Bool?: IToken[];
   Money?: (IToken)[];
+  range?: (RangeCstNode)[];
   Signed?: IToken[];
+  Whole?: IToken[];
   Number?: IToken[];
   Text?: IToken[];
   Identifier?: IToken[];
+};
+
+export interface RangeCstNode extends CstNode {
+  name: "range";
+  children: RangeCstChildren;
+}
+
+export type RangeCstChildren = {
+  bound?: (BoundCstNode)[];
+  DotDot: IToken[];
+  Identifier?: IToken[];
+};
+
+export interface BoundCstNode extends CstNode {
+  name: "bound";
+  children: BoundCstChildren;
+}
+
+export type BoundCstChildren = {
+  Minus?: IToken[];
+  Yuan?: IToken[];
+  NumberLiteral: IToken[];
 };
 
 export interface FactItemCstNode extends CstNode {
@@ -448,6 +472,7 @@ export interface AtomCstNode extends CstNode {
 export type AtomCstChildren = {
   NumberLiteral?: (IToken)[];
   Identifier?: (IToken)[];
+  Percent?: IToken[];
   Yuan?: IToken[];
   SameDay?: IToken[];
   DateLiteral?: IToken[];
@@ -477,6 +502,8 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   department(children: DepartmentCstChildren, param?: IN): OUT;
   fact(children: FactCstChildren, param?: IN): OUT;
   type(children: TypeCstChildren, param?: IN): OUT;
+  range(children: RangeCstChildren, param?: IN): OUT;
+  bound(children: BoundCstChildren, param?: IN): OUT;
   factItem(children: FactItemCstChildren, param?: IN): OUT;
   const(children: ConstCstChildren, param?: IN): OUT;
   let(children: LetCstChildren, param?: IN): OUT;

@@ -104,6 +104,7 @@ export abstract class ExpressionLowering extends LowerBase {
   // (all real: the node is dropped otherwise) rather than from a walk over their children.
   atom(children: cst.AtomCstChildren): ast.ExprNode | null {
     if (children.Yuan) return this.yuan(children.Yuan[0], children.NumberLiteral);
+    if (children.Percent) return this.percent(children.NumberLiteral, children.Percent[0]);
     if (children.NumberLiteral) return this.numberWithUnit(children.NumberLiteral, children.Identifier);
     if (children.SameDay) return { kind: 'same-day', span: this.tokenSpan(children.SameDay[0]) };
     if (children.DateLiteral) return this.dateOrTime('date', children.DateLiteral[0]);
@@ -140,6 +141,15 @@ export abstract class ExpressionLowering extends LowerBase {
     const span = this.tokenSpan(number);
     checkNumber(number.image, true, span, this.diagnostics);
     return { kind: 'yuan', text: number.image, span: joinSpans(this.tokenSpan(sign), span) };
+  }
+
+  /** `30%`: the number 30/100, kept as written so the handbook can print it so. */
+  private percent(numbers: IToken[] | undefined, sign: IToken): ast.ExprNode | null {
+    const number = this.token(numbers);
+    if (!number) return null;
+    const span = joinSpans(this.tokenSpan(number), this.tokenSpan(sign));
+    checkNumber(number.image, false, span, this.diagnostics);
+    return { kind: 'number', text: number.image, unit: null, percent: true, span };
   }
 
   private numberWithUnit(numbers: IToken[] | undefined, units: IToken[] | undefined): ast.ExprNode | null {

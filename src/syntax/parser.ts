@@ -157,12 +157,26 @@ export class SopParser extends CstParser {
   public type = this.RULE('type', () => {
     this.OR([
       { ALT: () => this.CONSUME(t.Bool) },
-      { ALT: () => this.CONSUME1(t.Money) },
-      { ALT: () => { this.CONSUME(t.Signed); this.CONSUME2(t.Money); } },
-      { ALT: () => this.CONSUME(t.Number) },
+      { ALT: () => { this.CONSUME1(t.Money); this.OPTION1(() => this.SUBRULE1(this.range)); } },
+      { ALT: () => { this.CONSUME(t.Signed); this.CONSUME2(t.Money); this.OPTION2(() => this.SUBRULE2(this.range)); } },
+      { ALT: () => { this.OPTION3(() => this.CONSUME(t.Whole)); this.CONSUME(t.Number); this.OPTION4(() => this.SUBRULE3(this.range)); } },
       { ALT: () => this.CONSUME(t.Text) },
       { ALT: () => this.CONSUME(t.Identifier) },
     ]);
+  });
+
+  /** The bounds of a number or money fact, both included; either may be left out: `0..24`, `..100000 CNY`. */
+  public range = this.RULE('range', () => {
+    this.OPTION1(() => this.SUBRULE1(this.bound));
+    this.CONSUME(t.DotDot);
+    this.OPTION2(() => this.SUBRULE2(this.bound));
+    this.OPTION3(() => this.CONSUME(t.Identifier));
+  });
+
+  public bound = this.RULE('bound', () => {
+    this.OPTION1(() => this.CONSUME(t.Minus));
+    this.OPTION2(() => this.CONSUME(t.Yuan));
+    this.CONSUME(t.NumberLiteral);
   });
 
   public factItem = this.RULE('factItem', () => {
@@ -396,7 +410,12 @@ export class SopParser extends CstParser {
 
   public atom = this.RULE('atom', () => {
     this.OR([
-      { ALT: () => { this.CONSUME1(t.NumberLiteral); this.OPTION1(() => this.CONSUME1(t.Identifier)); } },
+      {
+        ALT: () => {
+          this.CONSUME1(t.NumberLiteral);
+          this.OPTION1(() => this.OR3([{ ALT: () => this.CONSUME1(t.Identifier) }, { ALT: () => this.CONSUME(t.Percent) }]));
+        },
+      },
       { ALT: () => { this.CONSUME(t.Yuan); this.CONSUME2(t.NumberLiteral); } },
       { ALT: () => this.CONSUME(t.SameDay) },
       { ALT: () => this.CONSUME(t.DateLiteral) },

@@ -156,13 +156,35 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
 
   type(children: cst.TypeCstChildren): ast.TypeNode | null {
     const span = this.span(children);
-    if (children.Signed) return { kind: 'signed-money', span };
+    const range = children.range ? this.lower<ast.RangeNode>(children.range[0]) : undefined;
+    if (range === null) return null;
+    const bounded = range ? { range } : {};
+    if (children.Signed) return { kind: 'signed-money', ...bounded, span };
     if (children.Bool) return { kind: 'bool', span };
-    if (children.Money) return { kind: 'money', span };
-    if (children.Number) return { kind: 'number', span };
+    if (children.Money) return { kind: 'money', ...bounded, span };
+    if (children.Number) return { kind: 'number', ...(children.Whole ? { whole: true as const } : {}), ...bounded, span };
     if (children.Text) return { kind: 'text', span };
     const name = this.name(children.Identifier);
     return name && { kind: 'named', name, span };
+  }
+
+  range(children: cst.RangeCstChildren): ast.RangeNode | null {
+    const [first, second] = children.bound ?? [];
+    const dots = this.tokenSpan(children.DotDot[0]);
+    // Which bound is which: the one written before `..` is the least.
+    const before = first && first.location && first.location.startOffset < dots.start ? first : undefined;
+    const after = before ? second : first;
+    const min = before ? this.lower<ast.BoundNode>(before) : null;
+    const max = after ? this.lower<ast.BoundNode>(after) : null;
+    if ((before && !min) || (after && !max)) return null;
+    const unit = children.Identifier ? this.name(children.Identifier) : null;
+    return { min, max, unit, span: this.span(children) };
+  }
+
+  bound(children: cst.BoundCstChildren): ast.BoundNode | null {
+    const number = this.token(children.NumberLiteral);
+    if (!number) return null;
+    return { text: (children.Minus ? '-' : '') + number.image, yuan: Boolean(children.Yuan), span: this.span(children) };
   }
 
   const(children: cst.ConstCstChildren): ast.ConstDecl | null {

@@ -28,6 +28,8 @@ export const Bool = keyword('bool');
 export const Money = keyword('money');
 export const Signed = keyword('signed');
 export const Number = keyword('number');
+/** `whole number`: a number fact that takes whole numbers only. */
+export const Whole = keyword('whole');
 export const Text = keyword('text');
 export const Ask = keyword('ask');
 export const Note = keyword('note');
@@ -67,7 +69,7 @@ export const keywordTokens: readonly TokenType[] = [
   Import, Policy, Version, Effective, Locales, Start, Always, Enum, Department, Fact, Bool, Money,
   Signed, Number, Text, Ask, Note, Const, Let, Decision, First, Unique, When, Otherwise, As, Outcome,
   Owner, Deadline, Do, Document, Say, Value, Section, And, Or, Not, In, True, False, Min, Max,
-  Timezone, Require, Between, After, At,
+  Timezone, Require, Between, After, At, Whole,
 ];
 
 /** The keywords as written. */
@@ -130,7 +132,11 @@ export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: '`(`' 
 export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: '`)`' });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '`,`' });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, label: '`:`' });
+/** `0..24` in a fact's type: the bounds of a number or money fact. */
+export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, label: '`..`' });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: '`.`' });
+/** `30%`: a percentage, the number 30/100. */
+export const Percent = createToken({ name: 'Percent', pattern: /%/, label: '`%`' });
 
 // ---------- trivia ----------
 
@@ -181,7 +187,9 @@ export const allTokens: TokenType[] = [
   RParen,
   Comma,
   Colon,
+  DotDot,
   Dot,
+  Percent,
   SameDay,
   // Longest keyword first: `do` would otherwise take the start of `document` (and `not` of `note`),
   // and `longer_alt` would then turn the whole word into a name, not into the longer keyword.

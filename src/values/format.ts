@@ -2,7 +2,7 @@ import { clockText, isoDateOfDay, plainDateOfDay } from './calendar.js';
 import type { Duration, DurationUnit } from './duration.js';
 import { isZh } from './locale.js';
 import { decimalText } from './money.js';
-import { exactText, Rat } from './rational.js';
+import { exactText, mul, rat, Rat } from './rational.js';
 import { isoMoment } from './zone.js';
 
 /**
@@ -29,6 +29,11 @@ export function formatMoney(fen: number, _locale: string): string {
 /** A plain number as written, never in exponent notation; an exact number as its decimal, or `1/3`. */
 export function formatNumber(n: number | Rat): string {
   return n instanceof Rat ? exactText(n) : decimalText(n);
+}
+
+/** A percentage as written in the rules: 3/10 → `30%`. */
+export function formatPercent(n: Rat): string {
+  return `${exactText(mul(n, rat(100n)))}%`;
 }
 
 const zhUnits: Readonly<Record<DurationUnit, string>> = {

@@ -28,10 +28,27 @@ const everyType = buildGraph({
   outcomes: { done: {} },
 });
 
+/** Whole and bounded facts (`whole number 0..24`, `money ..100000 CNY`, `signed money -500..`). */
+const boundedBase = buildGraph({
+  facts: { days: types.number, share: types.number, price: types.money, balance: types.signedMoney },
+  decisions: { start: { branches: [{ when: null, to: 'done' }] } },
+  outcomes: { done: {} },
+});
+const bounded: DecisionGraph = {
+  ...boundedBase,
+  facts: {
+    days: { ...boundedBase.facts.days, bounds: { whole: true, min: rat(0n), max: rat(24n) } },
+    share: { ...boundedBase.facts.share, bounds: { whole: false, min: rat(-1n, 4n), max: rat(1n) } },
+    price: { ...boundedBase.facts.price, bounds: { whole: false, min: null, max: rat(10_000_000n) } },
+    balance: { ...boundedBase.facts.balance, bounds: { whole: false, min: rat(-50_000n), max: null } },
+  },
+};
+
 const graphs: readonly [string, DecisionGraph][] = [
   ['the fixture policy', loadGraph(SHOP)],
   ['the reference policy', loadGraph(REFERENCE)],
   ['a policy with every type of fact', everyType],
+  ['a policy with whole and bounded facts', bounded],
 ];
 
 /** Money as people write it, valid and nearly valid. */
@@ -48,7 +65,7 @@ function valueFor(graph: DecisionGraph, id: string): fc.Arbitrary<unknown> {
   const members = type.kind === 'enum' ? (graph.enums[type.enum]?.members ?? []).map((m) => m.id) : [];
   const typed: Record<string, fc.Arbitrary<unknown>> = {
     bool: fc.boolean(),
-    number: fc.oneof(fc.double(), fc.integer()),
+    number: fc.oneof(fc.double(), fc.integer(), fc.integer({ min: -30, max: 30 }), fc.integer({ min: -40, max: 40 }).map((k) => k / 8)),
     text: fc.string(),
     money,
     enum: members.length > 0 ? fc.constantFrom(...members) : fc.string(),

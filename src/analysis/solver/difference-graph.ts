@@ -1,5 +1,7 @@
 import type { DiffAtom } from './formula.js';
 import { lcm, rat, type Rat } from '../../values/rational.js';
+
+const abs = (x: bigint) => (x < 0n ? -x : x);
 import { MAX_FEN, MAX_NUMBER } from '../../values/range.js';
 
 /**
@@ -16,6 +18,9 @@ import { MAX_FEN, MAX_NUMBER } from '../../values/range.js';
 
 /** The least and greatest value of an integer variable (money facts in fen, dates, moments, clock times). */
 export type IntRange = (variable: string) => readonly [number, number];
+
+/** The bounds a number (rational) fact declares (`number 0..1`), either end null when open; undefined when none. */
+export type RatRange = (variable: string) => readonly [Rat | null, Rat | null] | undefined;
 
 /** How a literal stands in the current state. */
 export type Status = 'true' | 'false' | 'open';
@@ -51,7 +56,7 @@ export class DifferenceGraph {
   private readonly marks: number[] = [];
 
   /** Forgets everything and indexes the atoms the next queries may assert. */
-  reset(diffAtoms: readonly DiffAtom[], intRange: IntRange): void {
+  reset(diffAtoms: readonly DiffAtom[], intRange: IntRange, ratRange?: RatRange): void {
     if (this.index.size > 0) this.index.clear();
     this.asserted.length = this.trail.length = this.marks.length = 0;
     this.zeroOf.length = 2;
@@ -61,6 +66,16 @@ export class DifferenceGraph {
       this.indexVar(a.u, a.domain);
       this.indexVar(a.v, a.domain);
     }
+    // Declared bounds of number facts are edges too: their denominators join the scale.
+    const bounds = new Map<number, readonly [Rat | null, Rat | null]>();
+    if (ratRange) {
+      for (const [fact, i] of this.index) {
+        const b = this.zeroOf[i] === Z_RAT ? ratRange(fact) : undefined;
+        if (b === undefined) continue;
+        bounds.set(i, b);
+        for (const x of b) if (x !== null && x.d !== 1n) scale = lcm(scale, x.d);
+      }
+    }
     this.scale = scale;
     const n = (this.n = this.zeroOf.length);
     for (let i = 0; i < n * n; i++) {
@@ -68,7 +83,7 @@ export class DifferenceGraph {
       this.dk[i] = 0;
     }
     for (const a of diffAtoms) this.indexEdge(a);
-    this.boundFacts(intRange);
+    this.boundFacts(intRange, bounds);
   }
 
   /**
@@ -78,7 +93,7 @@ export class DifferenceGraph {
    * holds exactly (very fine denominators), numbers go unbounded and witness verification has
    * the last word.
    */
-  private boundFacts(intRange: IntRange): void {
+  private boundFacts(intRange: IntRange, declared: ReadonlyMap<number, readonly [Rat | null, Rat | null]>): void {
     const { n, dc } = this;
     const numberBound = BigInt(MAX_NUMBER) * this.scale;
     const numbersBounded = numberBound <= MAX_BOUND;
@@ -88,8 +103,12 @@ export class DifferenceGraph {
         const [lo, hi] = intRange(fact);
         dc[zero * n + i] = hi;
         dc[i * n + zero] = -lo;
-      } else if (numbersBounded) {
-        dc[zero * n + i] = dc[i * n + zero] = Number(numberBound);
+      } else {
+        if (numbersBounded) dc[zero * n + i] = dc[i * n + zero] = Number(numberBound);
+        const [lo, hi] = declared.get(i) ?? [null, null];
+        const scaled = (x: Rat) => x.n * (this.scale / x.d);
+        if (hi !== null && abs(scaled(hi)) <= MAX_BOUND) dc[zero * n + i] = Number(scaled(hi));
+        if (lo !== null && abs(scaled(lo)) <= MAX_BOUND) dc[i * n + zero] = -Number(scaled(lo));
       }
     }
     // Only edges through the zero nodes exist yet, so one pass closes the matrix (O(n²)).

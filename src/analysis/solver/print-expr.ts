@@ -1,6 +1,7 @@
 import { clockText, isoDateOfDay } from '../../values/calendar.js';
 import type { Branch, Expr, Value, ValueType } from '../../graph/graph.js';
 import { exactText, Rat, rat, toDecimal } from '../../values/rational.js';
+import { formatPercent } from '../../values/format.js';
 
 /**
  * Writes a resolved expression back in the rule language (`x * y > 100 CNY`), so messages can
@@ -34,7 +35,7 @@ function print(e: Expr, outer: Prec): string {
 function printBare(e: Expr): string {
   switch (e.kind) {
     case 'fact': case 'const': case 'let': return e.id;
-    case 'literal': return printValue(e.value, e.type);
+    case 'literal': return e.percent ? formatPercent(e.value as Rat) : printValue(e.value, e.type);
     case 'compare': return `${print(e.left, Prec.Sum)} ${e.op} ${print(e.right, Prec.Sum)}`;
     case 'arith': {
       const p = precOf(e);

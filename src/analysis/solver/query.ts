@@ -2,7 +2,7 @@ import type { DecisionGraph } from '../../graph/graph.js';
 import { type Formula, factsOf } from './formula.js';
 import { solve, type SolveOptions, type SolveStatus, type Universe, type UnknownCause, universeOf } from './search.js';
 import type { Model, ModelValue } from './theory.js';
-import { factOfVar, integerRange } from './time-domain.js';
+import { declaredRange, factOfVar, integerRange } from './time-domain.js';
 
 /**
  * "path ∧ local" queries for the decision analysis. Once per decision, its conditions and the
@@ -112,7 +112,7 @@ export class QueryRunner {
   readonly options: SolveOptions;
 
   constructor(graph: DecisionGraph) {
-    this.options = { intRange: (v) => integerRange(graph, v) };
+    this.options = { intRange: (v) => integerRange(graph, v), ratRange: (v) => declaredRange(graph, v) };
   }
 
   /** Decides the conjunction of `parts` from scratch, each fact-disjoint group on its own. */

@@ -1,6 +1,6 @@
 import type { AtomSummary, DiffAtom, Formula, OpaqueAtom } from './formula.js';
 import { type Model, Theory, TooPrecise } from './theory.js';
-import type { IntRange } from './difference-graph.js';
+import type { IntRange, RatRange } from './difference-graph.js';
 
 /**
  * Satisfiability of a conjunction of NNF formulas: a tableau search that asserts literals into
@@ -31,6 +31,8 @@ export interface SolveResult {
 export interface SolveOptions {
   /** The range of each integer variable (unsigned money from 0, clock times within a day…). */
   readonly intRange: IntRange;
+  /** The declared bounds of number facts (`number 0..1`). */
+  readonly ratRange?: RatRange;
   /** Branching steps before giving up with `unknown`. */
   readonly budget?: number;
 }
@@ -61,7 +63,7 @@ export function solve(parts: readonly Formula[], options: SolveOptions, wantMode
   const own = universe ?? summarise(parts);
   const budget = options.budget ?? DEFAULT_BUDGET;
   try {
-    theory.prepare(own, own.diffs, options.intRange);
+    theory.prepare(own, own.diffs, options.intRange, options.ratRange);
     if (!own.opaque && !wantModel && allLiterals(parts)) return assertAll(parts) ? SAT : UNSAT;
     const exact = new Search(theory, budget, wantModel);
     if (exact.run(parts.slice(), [])) return { status: 'sat', model: exact.model };

@@ -1,4 +1,4 @@
-import { DifferenceGraph, type IntRange, type Status } from './difference-graph.js';
+import { DifferenceGraph, type IntRange, type RatRange, type Status } from './difference-graph.js';
 import type { Atom, DiffAtom, MemberAtom, OpaqueAtom, TextAtom } from './formula.js';
 import type { Rat } from '../../values/rational.js';
 
@@ -41,7 +41,7 @@ export class Theory {
   allowOpaque = false;
 
   /** Sets up for `owner`'s queries unless already set up for them (the state is then at its base). */
-  prepare(owner: object, diffAtoms: readonly DiffAtom[], intRange: IntRange): void {
+  prepare(owner: object, diffAtoms: readonly DiffAtom[], intRange: IntRange, ratRange?: RatRange): void {
     this.allowOpaque = false;
     if (owner === this.owner) return;
     this.owner = undefined;
@@ -50,7 +50,7 @@ export class Theory {
     if (this.texts.size > 0) this.texts.clear();
     if (this.opaque.size > 0) this.opaque.clear();
     this.undoKind.length = this.undoFact.length = this.undoOld.length = this.marks.length = 0;
-    this.differences.reset(diffAtoms, intRange);
+    this.differences.reset(diffAtoms, intRange, ratRange);
     this.owner = owner;
   }
 

@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { DecisionGraph } from '../../graph/graph.js';
 import { DAY_SECONDS, dayOfIsoDate } from '../../values/calendar.js';
 import { MAX_FEN } from '../../values/range.js';
+import { ceil, floor, type Rat } from '../../values/rational.js';
 
 /**
  * How the solver sees time. Dates are day numbers, clock times seconds since midnight (0–86399),
@@ -68,9 +69,21 @@ export function integerRange(graph: DecisionGraph, v: string): readonly [number,
     case 'date': return [FIRST_DAY, LAST_DAY];
     case 'datetime': return [FIRST_MOMENT, LAST_MOMENT];
     case 'time': return [0, DAY_SECONDS - 1];
-    case 'money': return [t.signed ? -MAX_FEN : 0, MAX_FEN];
+    case 'money': case 'number': {
+      // Declared bounds (`money ..100000 CNY`, `whole number 0..24`) narrow the type's range.
+      const b = graph.facts[v].bounds;
+      const lo = b?.min ? Number(ceil(b.min)) : t.kind === 'money' && !t.signed ? 0 : -MAX_FEN;
+      const hi = b?.max ? Number(floor(b.max)) : MAX_FEN;
+      return [lo, hi];
+    }
     default: return [-MAX_FEN, MAX_FEN];
   }
+}
+
+/** The declared bounds of a number fact the solver keeps as a rational (not `whole`). */
+export function declaredRange(graph: DecisionGraph, v: string): readonly [Rat | null, Rat | null] | undefined {
+  const b = graph.facts[v]?.bounds;
+  return b && !b.whole && graph.facts[v].type.kind === 'number' ? [b.min, b.max] : undefined;
 }
 
 const monthBands = new Map<number, readonly [number, number]>();

@@ -81,7 +81,9 @@ export class Translator {
   /** Money facts are whole fen, dates whole days, moments whole seconds; number facts are rationals. */
   domainOf(fact: string): NumericDomain {
     if (fact.includes('#')) return 'int';
-    return INTEGER_KINDS.has(this.graph.facts[fact]?.type.kind ?? '') ? 'int' : 'rat';
+    const def = this.graph.facts[fact];
+    // A whole number fact is an integer variable like fen (`days=7.1` is no witness).
+    return INTEGER_KINDS.has(def?.type.kind ?? '') || def?.bounds?.whole ? 'int' : 'rat';
   }
 
   /** `domainOf` as a function value, made once (the translation runs for every branch). */

@@ -2,7 +2,8 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { code, list, msg, type MessageRef } from '../../diagnostics/message.js';
 import { reasonMessages } from '../../diagnostics/messages/reasons.js';
 import type { DecisionAnalysis, OpaqueAtom } from '../../analysis/index.js';
-import type { DecisionNode } from '../../graph/graph.js';
+import type { DecisionNode, OutcomeValue } from '../../graph/graph.js';
+import type { UnknownCause } from '../../analysis/solver/search.js';
 import { checkGaps } from './gaps.js';
 import { checkOverlaps } from './overlaps.js';
 import { checkShadowedBranches } from './shadowed.js';
@@ -46,6 +47,14 @@ export function inexactCondition(atom: OpaqueAtom, decisions: readonly DecisionN
 export function undecidedDecision(decision: DecisionNode, why: 'budget' | 'precision'): Diagnostic {
   return diagnostic('graph/inexact-analysis', decision.span, msg(`graph.inexact-decision.${why}`, { decision: code(decision.id) }), {
     help: why === 'budget' ? msg('graph.inexact-decision.budget-help') : msg('graph.inexact-decision.help'),
+  });
+}
+
+/** `graph/inexact-analysis` on an outcome value whose sign the analysis could not decide (`graph/negative-value` not judged). */
+export function undecidedValue(value: OutcomeValue, cause: UnknownCause): Diagnostic {
+  const reason = cause.kind === 'opaque' ? reasonMessage(cause.atom.reason) : msg(cause.kind === 'budget' ? 'graph.inexact-value.budget' : 'graph.inexact-value.precision');
+  return diagnostic('graph/inexact-analysis', value.span, msg('graph.inexact-value', { value: code(value.id), reason }), {
+    help: msg('graph.inexact-value.help'),
   });
 }
 

@@ -6,6 +6,7 @@ import { analyseDecisions } from './decision-analysis.js';
 import { checkReachability } from './reachability.js';
 import { checkUnused } from './unused.js';
 import { checkTextValues } from './text-values.js';
+import { checkNegativeValues } from './negative-values.js';
 import { verifyWitnesses } from './witnesses.js';
 import { judgeablePart, notJudged } from './draft.js';
 
@@ -27,6 +28,8 @@ export function runChecks(graph: DecisionGraph): Diagnostic[] {
     ...checkUnused(graph),
     // Facts texts name must be asked on the way to their outcome; reads the graph alone.
     ...checkTextValues(graph),
+    // Amounts below zero: needs an acyclic graph (path conditions), like the decision analysis.
+    ...checkNegativeValues(graph),
   ];
 }
 

@@ -53,7 +53,7 @@ function verifiedWitness(graph: DecisionGraph, analysis: DecisionAnalysis, f: Cl
  * Evaluating these facts alone reads exactly the same facts, so it takes the same way. Undefined
  * when the case reader refuses the model (a value outside the range, say).
  */
-function factsRead(graph: DecisionGraph, model: Witness, start: Witness | undefined = {}): Witness | undefined {
+export function factsRead(graph: DecisionGraph, model: Witness, start: Witness | undefined = {}): Witness | undefined {
   if (start === undefined) return undefined;
   const whole = evaluateWitness(graph, model, true);
   if (whole === undefined) return undefined;
@@ -71,7 +71,7 @@ function factsRead(graph: DecisionGraph, model: Witness, start: Witness | undefi
 }
 
 /** A witness evaluated exactly as `sopwright eval FILE k=v…` would; undefined when the case reader refuses it. */
-function evaluateWitness(graph: DecisionGraph, witness: Witness, trace = false): EvalResult | undefined {
+export function evaluateWitness(graph: DecisionGraph, witness: Witness, trace = false): EvalResult | undefined {
   const read = readCaseArgs(graph, Object.entries(witness).map(([k, v]) => `${k}=${v}`));
   return read.value === undefined ? undefined : evaluate(graph, read.value, { trace });
 }

@@ -1,6 +1,7 @@
 import { cliMessages } from './cli.js';
 import { formatMessages } from './format.js';
 import { graphMessages } from './graph.js';
+import { numberMessages } from './numbers.js';
 import { parserMessages } from './parser.js';
 import { reasonMessages } from './reasons.js';
 import { renderMessages } from './render.js';
@@ -20,6 +21,7 @@ export const templates = {
   ...parserMessages,
   ...resolveMessages,
   ...typeMessages,
+  ...numberMessages,
   ...timeMessages,
   ...graphMessages,
   ...reasonMessages,

@@ -8,6 +8,8 @@ import { InexactNumber, moneyFromInput, numberFromInput, plainFen } from '../val
 import { canonicalAnswer } from './staff-answers.js';
 import { plainTime, timeHelp, timeRefusal } from './time-fields.js';
 import type { TimeKind, TimeProblem } from './time-answers.js';
+import { describeBounds, judgeBounds, type Bounds } from '../../values/bounds.js';
+import type { Rat } from '../../values/rational.js';
 
 /**
  * Reading a case: a raw object (from YAML, JSON or `key=value` arguments) is validated against the
@@ -105,11 +107,12 @@ function hasEnumerableKey(o: object): boolean {
   return false;
 }
 
-/** What the fast path needs of a fact: its kind, whether money is signed, the members of an enum. */
+/** What the fast path needs of a fact: its kind, whether money is signed, the members of an enum, its bounds. */
 interface FastFact {
   readonly kind: FactDef['type']['kind'];
   readonly signed: boolean;
   readonly members: ReadonlySet<string> | null;
+  readonly bounds: Bounds | null;
 }
 
 /** The fast path's view of a graph: each fact's checks, and the keys of the last case read, in order. */
@@ -129,11 +132,11 @@ function fastPlan(graph: DecisionGraph): FastPlan {
   for (const id of Object.keys(graph.facts)) {
     const { type } = graph.facts[id];
     const members = type.kind === 'enum' ? new Set((graph.enums[type.enum]?.members ?? []).map((m) => m.id)) : null;
-    facts.set(id, { kind: type.kind, signed: type.kind === 'money' && type.signed, members });
+    facts.set(id, { kind: type.kind, signed: type.kind === 'money' && type.signed, members, bounds: graph.facts[id].bounds ?? null });
   }
   // A case whose keys are all facts has at most one key per fact, so these never grow. No key is
   // undefined, so the first case looks every key up.
-  const none: FastFact = { kind: 'duration', signed: false, members: null };
+  const none: FastFact = { kind: 'duration', signed: false, members: null, bounds: null };
   const plan: FastPlan = { facts, lastKeys: new Array<undefined>(facts.size).fill(undefined), lastFacts: new Array<FastFact>(facts.size).fill(none) };
   fastPlans.set(graph, plan);
   return plan;
@@ -151,7 +154,7 @@ function plainValue(fact: FastFact, raw: unknown): Value | undefined {
     case 'number': {
       if (typeof raw !== 'number') return undefined;
       const n = numberFromInput(raw);
-      return 'value' in n ? n.value : undefined;
+      return 'value' in n && (fact.bounds === null || judgeBounds(n.value, fact.bounds) === 'ok') ? n.value : undefined;
     }
     case 'text':
       return typeof raw === 'string' ? raw : undefined;
@@ -159,7 +162,8 @@ function plainValue(fact: FastFact, raw: unknown): Value | undefined {
       return typeof raw === 'string' && (fact.members as ReadonlySet<string>).has(raw) ? raw : undefined;
     case 'money': {
       const fen = plainFen(raw, fact.signed);
-      return fen === fen ? fen : undefined; // NaN: not plainly valid
+      // NaN: not plainly valid
+      return fen === fen && (fact.bounds === null || judgeBounds(fen, fact.bounds) === 'ok') ? fen : undefined;
     }
     case 'date':
     case 'datetime':
@@ -296,11 +300,11 @@ function expectedText(ctx: FieldContext, fact: FactDef): string {
     case 'bool':
       return msg.typeBool;
     case 'number':
-      return msg.typeNumber;
+      return fact.bounds ? describeBounds(fact.bounds, false, ctx.locale ?? '') : msg.typeNumber;
     case 'text':
       return msg.typeText;
     case 'money':
-      return fact.type.signed ? msg.typeSignedMoney : msg.typeMoney;
+      return fact.bounds ? describeBounds(fact.bounds, true, ctx.locale ?? '') : fact.type.signed ? msg.typeSignedMoney : msg.typeMoney;
     case 'duration':
     case 'period':
       return msg.typeDuration;
@@ -331,13 +335,20 @@ function readField(ctx: FieldContext, fact: FactDef, raw: unknown): { value: Val
   const { msg } = ctx;
   const expected = () => expectedText(ctx, fact);
   if (raw instanceof InexactNumber && fact.type.kind !== 'text') return refuse(msg.numberNotExact(fact.id, raw.text), msg.numberNotExactHelp);
+  // `days=7.1` for a whole number, `days=-1` below its bound: refused naming what the fact allows.
+  const withinBounds = (value: Rat | number) => {
+    const verdict = fact.bounds ? judgeBounds(value, fact.bounds) : 'ok';
+    if (verdict === 'ok') return { value };
+    const text = 'text' in g ? g.text : String(raw);
+    return refuse(msg.outsideBounds(fact.id, text, expected(), verdict));
+  };
   switch (fact.type.kind) {
     case 'bool':
       return typeof raw === 'boolean' ? { value: raw } : refuse(msg.mustBe(fact.id, expected(), g), msg.boolHelp);
     case 'number': {
       if (typeof raw !== 'number') return refuse(msg.mustBe(fact.id, expected(), g));
       const n = numberFromInput(raw);
-      if ('value' in n) return { value: n.value };
+      if ('value' in n) return withinBounds(n.value);
       const text = 'text' in g ? g.text : String(raw);
       return n.error === 'too-large' ? refuse(msg.numberTooLarge(fact.id, text), msg.rangeHelp) : refuse(msg.notFinite(fact.id, text));
     }
@@ -347,7 +358,7 @@ function readField(ctx: FieldContext, fact: FactDef, raw: unknown): { value: Val
       if (typeof raw !== 'number' && typeof raw !== 'string') return refuse(msg.mustBe(fact.id, expected(), g), msg.moneyHelp);
       const text = 'text' in g ? g.text : String(raw);
       const m = moneyFromInput(raw, fact.type.signed);
-      if ('fen' in m) return { value: m.fen };
+      if ('fen' in m) return withinBounds(m.fen);
       if (m.error === 'too-many-decimals') return refuse(msg.moneyDecimals(fact.id, text), msg.moneyHelp);
       if (m.error === 'negative') return refuse(msg.moneyNegative(fact.id, text));
       if (m.error === 'too-large') return refuse(msg.moneyTooLarge(fact.id, text), msg.rangeHelp);

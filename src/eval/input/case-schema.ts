@@ -1,6 +1,7 @@
 import AjvModule, { type Ajv as AjvInstance, type ValidateFunction } from 'ajv';
 import { localize, type DecisionGraph, type FactDef } from '../../graph/graph.js';
 import { MAX_NUMBER, MAX_YUAN_TEXT } from '../../values/range.js';
+import { toNumber } from '../../values/rational.js';
 import { dayOfIsoDate, secondsOfClock } from '../../values/calendar.js';
 import { parseMoment } from '../../values/zone.js';
 
@@ -51,8 +52,16 @@ function factSchema(graph: DecisionGraph, fact: FactDef, locale: string): JsonSc
   switch (fact.type.kind) {
     case 'bool':
       return { ...base, type: ['boolean', 'null'] };
-    case 'number':
-      return { ...base, type: ['number', 'null'], minimum: -MAX_NUMBER, maximum: MAX_NUMBER };
+    case 'number': {
+      // A whole number is `integer`; bounds narrow the range (a fraction as the nearest double: the reader judges exactly).
+      const b = fact.bounds;
+      return {
+        ...base,
+        type: [b?.whole ? 'integer' : 'number', 'null'],
+        minimum: b?.min ? toNumber(b.min) : -MAX_NUMBER,
+        maximum: b?.max ? toNumber(b.max) : MAX_NUMBER,
+      };
+    }
     case 'text':
       return { ...base, type: ['string', 'null'] };
     case 'money':
@@ -60,8 +69,8 @@ function factSchema(graph: DecisionGraph, fact: FactDef, locale: string): JsonSc
       return {
         ...base,
         type: ['number', 'string', 'null'],
-        minimum: fact.type.signed ? -MAX_YUAN : 0,
-        maximum: MAX_YUAN,
+        minimum: fact.bounds?.min ? Number(fact.bounds.min.n) / 100 : fact.type.signed ? -MAX_YUAN : 0,
+        maximum: fact.bounds?.max ? Number(fact.bounds.max.n) / 100 : MAX_YUAN,
         pattern: fact.type.signed ? SIGNED_MONEY_PATTERN : MONEY_PATTERN,
       };
     case 'enum': {

@@ -1,0 +1,37 @@
+/** Messages of whole numbers, bounds and amounts below zero (`whole number 0..24`, `graph/negative-value`), in every locale. */
+export const numberMessages = {
+  'range.empty': { en: 'the range {range} of {fact} holds no value: {min} is above {max}', 'zh-CN': '{fact} 的范围 {range} 容不下任何值：{min} 大于 {max}' },
+  'range.empty.help': { en: 'write the least value first, e.g. `0..24`', 'zh-CN': '先写最小值，如 `0..24`' },
+  'range.no-bound': { en: 'the range of {fact} has neither end', 'zh-CN': '{fact} 的范围两端都没写' },
+  'range.no-bound.help': { en: 'write at least one end, e.g. `0..` or `..24`, or leave the range out', 'zh-CN': '至少写一端，如 `0..` 或 `..24`，或者不写范围' },
+  'range.negative-money': { en: '{fact} is money, which is never below zero, but its range starts at {min}', 'zh-CN': '{fact} 是金额，不会小于零，但它的范围从 {min} 开始' },
+  'range.negative-money.help': { en: 'start the range at 0 or above, or declare the fact `signed money`', 'zh-CN': '让范围从 0 或更大的数开始，或把事实声明为 `signed money`' },
+  'range.not-whole': { en: '{fact} takes whole numbers, but the bound {bound} is not one', 'zh-CN': '{fact} 只取整数，但边界 {bound} 不是整数' },
+  'range.not-whole.help': { en: 'write whole numbers as the bounds of a whole number', 'zh-CN': '整数的边界请写整数' },
+  'range.too-precise': { en: 'the bound {bound} of {fact} has more than two decimals, finer than a fen', 'zh-CN': '{fact} 的边界 {bound} 超过两位小数，比一分还细' },
+  'range.too-precise.help': { en: 'money bounds have at most two decimals, e.g. `0.01..`', 'zh-CN': '金额边界最多两位小数，如 `0.01..`' },
+  'range.too-large': { en: 'the bound {bound} of {fact} lies beyond the range of its type', 'zh-CN': '{fact} 的边界 {bound} 超出了类型的范围' },
+  'range.too-large.help': { en: 'amounts of money lie within ±9999999999999.99 CNY and numbers within ±999999999999999', 'zh-CN': '金额的范围是 ±9999999999999.99 元，数值的范围是 ±999999999999999' },
+  'range.wrong-unit': { en: 'the range of {fact} is written in {unit}, but {fact} is {type}', 'zh-CN': '{fact} 的范围写的单位是 {unit}，但 {fact} 是{type}' },
+  'range.wrong-unit.money-help': { en: 'money bounds are in CNY: write `..100000 CNY` or `..¥100000`', 'zh-CN': '金额边界的单位是 CNY：请写 `..100000 CNY` 或 `..¥100000`' },
+  'range.wrong-unit.number-help': { en: 'a number has no unit: write the bounds alone, e.g. `0..24`', 'zh-CN': '数字没有单位：只写边界，如 `0..24`' },
+  'range.never': { en: '{condition} is never true: {fact} lies within {range}', 'zh-CN': '{condition} 永远不成立：{fact} 的范围是 {range}' },
+  'range.always': { en: '{condition} is always true: {fact} lies within {range}', 'zh-CN': '{condition} 总是成立：{fact} 的范围是 {range}' },
+  'range.constant.help': { en: 'compare with a value inside the range, or change the range of {fact}', 'zh-CN': '请和范围内的值比较，或修改 {fact} 的范围' },
+  'graph.negative-value': {
+    en: '{value} can be below zero: {expr} is negative for some cases that reach it',
+    'zh-CN': '{value} 可能小于零：对某些到达这里的案例，{expr} 是负数',
+  },
+  'graph.negative-value.help': {
+    en: 'keep it at zero or more, e.g. `max({expr}, 0 CNY)`, or add a branch for these cases before it',
+    'zh-CN': '让它不小于零，如 `max({expr}, 0 CNY)`，或在前面为这些案例加一个分支',
+  },
+  'graph.negative-value.gives': { en: 'this case gives {amount}', 'zh-CN': '这个案例得到 {amount}' },
+  'graph.inexact-value': { en: 'whether {value} can be below zero is not analysed exactly: it {reason}', 'zh-CN': '{value} 是否可能小于零无法精确分析：它{reason}' },
+  'graph.inexact-value.budget': { en: 'has too many combinations of conditions on the way', 'zh-CN': '沿途的条件组合太多' },
+  'graph.inexact-value.precision': { en: 'uses numbers too precise', 'zh-CN': '用到的数字精度太高' },
+  'graph.inexact-value.help': {
+    en: 'check by hand that it stays at zero or more, or write it as `max(…, 0 CNY)`',
+    'zh-CN': '请人工确认它不会小于零，或写成 `max(…, 0 CNY)`',
+  },
+} as const;
