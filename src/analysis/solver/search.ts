@@ -220,13 +220,24 @@ function summary(f: Formula): AtomSummary {
   return f.memo.summary;
 }
 
+/** Past this many difference atoms a Set finds repeats faster than `includes` on the list. */
+const smallDiffs = 16;
+
 function summarise(parts: readonly Formula[]): AtomSummary {
-  // A query has few difference atoms: a list with `includes` beats a Set.
+  // A query usually has few difference atoms, and a list with `includes` beats a Set; a long
+  // chain of decisions (a path through hundreds of them) has hundreds, which would make this
+  // quadratic, so the Set takes over once the list grows.
   const diffs: DiffAtom[] = [];
+  let seen: Set<DiffAtom> | undefined;
   let opaque = false;
   for (const p of parts) {
     const s = summary(p);
-    for (const d of s.diffs) if (!diffs.includes(d)) diffs.push(d);
+    for (const d of s.diffs) {
+      if (seen !== undefined ? seen.has(d) : diffs.includes(d)) continue;
+      diffs.push(d);
+      seen?.add(d);
+      if (seen === undefined && diffs.length > smallDiffs) seen = new Set(diffs);
+    }
     opaque ||= s.opaque;
   }
   return { diffs, opaque };
