@@ -1,21 +1,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/server/app.js';
 import { openPolicyStore, type PolicyStore } from '../../src/workflows/policy-store.js';
+import { connectSharedBrowser } from '../support/browser.js';
 import { ensureBuilt, repoRoot } from '../support/cli.js';
 import { answerCase } from './answer.js';
 
 /**
- * The desk in real Chromium (Debian's, driven by playwright-core): a staff member answers the
+ * The desk in real Chromium (Debian's, driven by playwright-core; the run's shared browser): a staff member answers the
  * questions of three reference cases with the mouse or the keyboard and sees the right outcome
  * and due moment; policy text that is markup shows as text; at phone width nothing overflows.
  */
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const dir = mkdtempSync(join(tmpdir(), 'sopwright-desk-'));
 let browser: Browser;
 let app: FastifyInstance;
@@ -56,7 +56,7 @@ beforeAll(async () => {
   store = openPolicyStore([join(repoRoot, 'test/fixtures/reference/after-sales.sop'), join(dir, 'hostile.sop')]);
   app = await createServer(store, { clock: () => new Date('2026-12-02T01:30:00Z') });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  browser = await connectSharedBrowser();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
