@@ -87,7 +87,8 @@ export async function runBatchFiles(policy: PolicyRef, opts: BatchFileOptions): 
     await output.abort();
     // A file-system error (the disk is full, the input is a directory…) is the user's; anything else is a bug.
     if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') throw error;
-    const what = input.stream.errored ? `read \`${source}\`` : `write ${opts.output === undefined ? 'the results' : `\`${opts.output}\``}`;
+    // A run stopped by the output's error leaves the input destroyed (aborted) too: only the input's own error is a read error.
+    const what = input.stream.errored === error ? `read \`${source}\`` : `write ${opts.output === undefined ? 'the results' : `\`${opts.output}\``}`;
     return stopped(`cannot ${what}: ${describeFsError(error)}`);
   }
 }
@@ -100,7 +101,7 @@ function openInput(file: string, stdin: Readable | undefined): { stream: Readabl
     fd = fs.openSync(file, 'r');
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    return { stream: fs.createReadStream('', { fd, highWaterMark: 256 * 1024 }), size: stat.isFile() ? stat.size : undefined };
+    return { stream: fs.createReadStream('', { fd, highWaterMark: 64 * 1024 }), size: stat.isFile() ? stat.size : undefined };
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     return { error: `cannot read \`${file}\`: ${describeFsError(error)}` };
@@ -137,7 +138,7 @@ function openOutput(file: string | undefined, stdout: Writable | undefined): Bat
   } catch (error) {
     return { error: `cannot write \`${file}\`: ${describeFsError(error)}` };
   }
-  const stream = fs.createWriteStream('', { fd, highWaterMark: 256 * 1024 });
+  const stream = fs.createWriteStream('', { fd, highWaterMark: 64 * 1024 });
   // Errors are kept (and raised by finish) rather than left to crash the process as unhandled.
   stream.on('error', () => {});
   const closed = () => new Promise<void>((resolve) => (stream.closed ? resolve() : stream.once('close', () => resolve())));

@@ -2,6 +2,7 @@ import type { MessageLocale } from '../../diagnostics/locale.js';
 import { formatMessage, msg } from '../../diagnostics/message.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { BatchProgress, LineProblem, Tally } from '../../workflows/reports.js';
+import { formatCount } from '../../values/format.js';
 import { ExitCode } from '../exit-codes.js';
 import { printError, type Writer } from '../io.js';
 import { reportPolicy } from '../policy.js';
@@ -101,7 +102,7 @@ function formatProblems(source: string, problems: readonly LineProblem[], color:
 
 /** The closing summary: lines per status, then decided lines per outcome, most frequent first. */
 function formatSummary(t: Tally, stoppedAt: number | undefined, locale: MessageLocale): string {
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = formatCount;
   const lines = [formatMessage(msg('batch.summary', { lines: n(t.lines), decided: n(t.decided), undecided: n(t.undecided), invalid: n(t.invalid), failed: n(t.error) }), locale)];
   const outcomes = Object.entries(t.outcomes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const width = Math.max(0, ...outcomes.map(([id]) => id.length));
@@ -126,8 +127,8 @@ class ProgressBar {
     const now = Date.now();
     if (!this.enabled || now - this.last < 100) return;
     this.last = now;
-    const rate = Math.round(p.lines / Math.max(0.001, (now - this.start) / 1000)).toLocaleString('en-US');
-    const count = `${p.lines.toLocaleString('en-US')} cases, ${rate}/s`;
+    const rate = formatCount(p.lines / Math.max(0.001, (now - this.start) / 1000));
+    const count = `${formatCount(p.lines)} cases, ${rate}/s`;
     if (total === undefined || total === 0) this.stderr.write(`\r${count}\x1b[K`);
     else {
       const share = Math.min(1, p.bytes / total);

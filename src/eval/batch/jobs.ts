@@ -8,8 +8,8 @@ import type { LineProblem, LineProcessor, Tally } from './process.js';
  * write and report jobs strictly in input order whoever processed them.
  */
 export type Job =
-  /** JSON Lines: complete lines (each ending in `\n`, except maybe the last of the input). */
-  | { readonly seq: number; readonly kind: 'jsonl'; readonly firstLine: number; readonly text: string }
+  /** JSON Lines: complete lines as UTF-8 bytes, each ending in `\n` (one is added after the input's last line). */
+  | { readonly seq: number; readonly kind: 'jsonl'; readonly firstLine: number; readonly bytes: Uint8Array }
   /** CSV rows under the header, already split into fields. */
   | { readonly seq: number; readonly kind: 'csv'; readonly header: readonly string[]; readonly records: readonly CsvRecord[] }
   /** A JSON Lines line longer than MAX_LINE_CHARS, which the reader did not keep. */
@@ -42,15 +42,14 @@ export function processJob(processor: LineProcessor, job: Job, failFast: boolean
     return true;
   };
   if (job.kind === 'jsonl') {
-    const lines = job.text.split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    for (let i = 0; i < lines.length; i++) {
-      let text = lines[i];
-      if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+    // Structured clone (from the main thread to a worker) gives a plain Uint8Array: view it as a Buffer.
+    const b = Buffer.isBuffer(job.bytes) ? job.bytes : Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+    let line = job.firstLine;
+    for (let from = 0, end = b.indexOf(NEWLINE); end >= 0; from = end + 1, end = b.indexOf(NEWLINE, from), line++) {
+      const to = end > from && b[end - 1] === CR ? end - 1 : end;
       // Blank lines separate nothing in JSON Lines: skipped, but counted for line numbers.
-      if (isBlank(text)) continue;
-      const line = job.firstLine + i;
-      if (!take(text.length > MAX_LINE_CHARS ? processor.tooLongLine(line) : processor.jsonLine(text, line), line)) break;
+      if (isBlank(b, from, to)) continue;
+      if (!take(processor.jsonBytes(b, from, to, line), line)) break;
     }
   } else if (job.kind === 'too-long') {
     take(processor.tooLongLine(job.line), job.line);
@@ -65,9 +64,12 @@ export function processJob(processor: LineProcessor, job: Job, failFast: boolean
   return { seq: job.seq, output, tally: processor.takeTally(), problems, ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
 }
 
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+const NEWLINE = 10;
+const CR = 13;
+
+function isBlank(b: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = b[i];
     if (c !== 32 && c !== 9) return false;
   }
   return true;

@@ -2,8 +2,9 @@ import type { DecisionGraph, Value, ValueType } from '../../graph/graph.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { readCaseArgs } from '../input/case-args.js';
-import { readCase, type CaseInput, type CaseReadResult } from '../input/case-reader.js';
-import { compileEvaluator, type CompiledEvaluator, type Verdict } from '../engines/compiled/index.js';
+import { readCase, type CaseReadResult } from '../input/case-reader.js';
+import { caseLineReader, type CaseLineReader } from '../input/case-line.js';
+import { compileEvaluator, type CaseFacts, type CompiledEvaluator, type Verdict } from '../engines/compiled/index.js';
 import { toJsonResult } from '../format-result.js';
 import { messages } from '../messages.js';
 import { numberOrSource, valueToJson } from '../values.js';
@@ -62,6 +63,11 @@ export interface LineOptions {
   readonly locale?: string;
   /** Each result line in the full shape of `eval --json --trace` (path and trace included); slower. */
   readonly full?: boolean;
+  /**
+   * Read plainly valid lines in one pass (case-line.ts) before the full path; default true. The
+   * tests turn it off to hold the two paths to the same results.
+   */
+  readonly onePass?: boolean;
 }
 
 /** The result of one line: its JSON text, its status, and the problems to report. */
@@ -79,6 +85,7 @@ export class LineProcessor {
   /** The options of every `readCase` and `decide` call (one object, not one per line). */
   private readonly localeOptions: { readonly locale: string | undefined };
   private readonly full: boolean;
+  private readonly readLine: CaseLineReader | undefined;
   /** Result text after `{"line":N` for outcomes whose verdict is always the same (decided, no values). */
   private readonly fixedTail = new Map<string, string>();
   private readonly valueTypes = new Map<string, readonly (readonly [string, ValueType])[]>();
@@ -89,6 +96,8 @@ export class LineProcessor {
     this.locale = options.locale;
     this.localeOptions = { locale: options.locale };
     this.full = options.full ?? false;
+    // The full shape (trace) is rare and slow anyway: its lines take the full path.
+    this.readLine = options.onePass === false || this.full ? undefined : caseLineReader(graph);
     for (const o of Object.values(graph.outcomes)) this.valueTypes.set(o.id, o.values.map((v) => [v.id, v.type] as const));
   }
 
@@ -99,7 +108,21 @@ export class LineProcessor {
     return t;
   }
 
-  /** A JSON Lines line: one case as a JSON object. */
+  /**
+   * A JSON Lines line as UTF-8 bytes `b[from…to)` (the byte at `to` ends the line): read in one
+   * pass when it is plainly a valid case, else decoded and read by `jsonLine`.
+   */
+  jsonBytes(b: Buffer, from: number, to: number, line: number): LineResult {
+    // A line's characters are never more than its bytes: only a long one needs decoding to be measured.
+    if (to - from <= MAX_LINE_CHARS) {
+      const fast = this.readLine?.(b, from, to);
+      if (fast !== undefined) return this.decideFacts(fast, line);
+    }
+    const text = b.toString('utf8', from, to);
+    return text.length > MAX_LINE_CHARS ? this.tooLongLine(line) : this.jsonLine(text, line);
+  }
+
+  /** A JSON Lines line: one case as a JSON object, read by the full path (`JSON.parse`, repeated keys, `readCase`). */
   jsonLine(text: string, line: number): LineResult {
     let raw: unknown;
     try {
@@ -178,9 +201,12 @@ export class LineProcessor {
   }
 
   private decide(read: CaseReadResult, line: number): LineResult {
-    if (read.value === undefined) return this.invalid(line, read.diagnostics);
-    if (this.full) return this.explain(read.value, line);
-    const v = this.evaluator.decide(read.value, this.localeOptions);
+    return read.value === undefined ? this.invalid(line, read.diagnostics) : this.decideFacts(read.value, line);
+  }
+
+  private decideFacts(facts: CaseFacts, line: number): LineResult {
+    if (this.full) return this.explain(facts, line);
+    const v = this.evaluator.decide(facts, this.localeOptions);
     const t = this.tally;
     t.lines++;
     t[v.status]++;
@@ -190,7 +216,7 @@ export class LineProcessor {
   }
 
   /** The full result of `eval --json --trace`, with the line number first. */
-  private explain(facts: CaseInput, line: number): LineResult {
+  private explain(facts: CaseFacts, line: number): LineResult {
     const r = this.evaluator.evaluate(facts, { trace: true, locale: this.locale });
     const t = this.tally;
     t.lines++;

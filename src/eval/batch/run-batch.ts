@@ -82,10 +82,10 @@ export async function runBatch(
   };
 
   try {
-    const chunks = decoded(input, (n) => (bytes += n));
-    const header = options.format === 'csv' ? await readCsv(graph, chunks, options, submit, () => seq++, () => stoppedAt !== undefined) : undefined;
+    const count = (n: number) => (bytes += n);
+    const header = options.format === 'csv' ? await readCsv(graph, decoded(input, count), options, submit, () => seq++, () => stoppedAt !== undefined) : undefined;
     if (header !== undefined && header.length > 0) return { tally, headerProblems: header };
-    if (options.format === 'jsonl') await readJsonLines(chunks, submit, () => seq++, () => stoppedAt !== undefined);
+    if (options.format === 'jsonl') await readJsonLines(counted(input, count), submit, () => seq++, () => stoppedAt !== undefined);
     while (inFlight.length > 0 && stoppedAt === undefined) await writeNext();
   } finally {
     // A run stopped early may leave jobs in flight: their results are dropped.
@@ -93,6 +93,14 @@ export async function runBatch(
     await runner.close();
   }
   return { tally, headerProblems: [], ...(stoppedAt !== undefined ? { stoppedAt } : {}) };
+}
+
+/** The input as it comes, counting bytes. */
+async function* counted(input: AsyncIterable<Buffer | string>, count: (bytes: number) => void): AsyncGenerator<Buffer | string> {
+  for await (const chunk of input) {
+    count(chunk.length);
+    yield chunk;
+  }
 }
 
 /** The input as text, counting bytes; a byte-order mark at the start is dropped. */
@@ -112,39 +120,81 @@ async function* decoded(input: AsyncIterable<Buffer | string>, count: (bytes: nu
   if (rest.length > 0) yield rest;
 }
 
-/** Cuts JSON Lines text into jobs of whole lines. */
+/**
+ * Cuts JSON Lines input into jobs of whole lines, as bytes: lines are found with a native search
+ * for the newline byte and never decoded here (the line reader reads bytes; only a line it hands
+ * to the full path is decoded). Each job is a buffer of its own ending in `\n`, so it can be
+ * transferred to a worker, and a match at a line's end always meets its newline. A byte-order
+ * mark at the start is dropped, as the text decoder drops it.
+ */
 async function readJsonLines(
-  chunks: AsyncIterable<string>, submit: (job: Job) => Promise<void>, nextSeq: () => number, stopped: () => boolean,
+  input: AsyncIterable<Buffer | string>, submit: (job: Job) => Promise<void>, nextSeq: () => number, stopped: () => boolean,
 ): Promise<void> {
-  let carry = '';
+  let carry: Buffer = EMPTY;
   let line = 1;
-  // Inside a line already reported too long: its text is dropped up to its newline.
+  // Until the first job: a byte-order mark at the start of the input is still to be dropped.
+  let atStart = true;
+  // Inside a line already reported too long: its bytes are dropped up to its newline.
   let skipping = false;
-  for await (const chunk of chunks) {
-    let text = chunk;
+  for await (const piece of input) {
+    let chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
     if (skipping) {
-      const end = text.indexOf('\n');
+      const end = chunk.indexOf(NEWLINE);
       if (end < 0) continue;
       skipping = false;
       line++;
-      text = text.slice(end + 1);
+      chunk = chunk.subarray(end + 1);
     }
-    text = carry + text;
-    const cut = text.lastIndexOf('\n');
-    const block = cut < 0 ? '' : text.slice(0, cut + 1);
-    carry = cut < 0 ? text : text.slice(cut + 1);
-    if (block.length > 0) {
-      await submit({ seq: nextSeq(), kind: 'jsonl', firstLine: line, text: block });
+    const cut = chunk.lastIndexOf(NEWLINE);
+    if (cut >= 0) {
+      const block = withoutMark(jobBytes(carry, chunk, cut + 1), atStart);
+      atStart = false;
+      carry = EMPTY;
+      await submit({ seq: nextSeq(), kind: 'jsonl', firstLine: line, bytes: block });
       line += countNewlines(block);
+      chunk = chunk.subarray(cut + 1);
     }
-    if (carry.length > MAX_LINE_CHARS) {
+    carry = carry.length === 0 ? Buffer.from(chunk) : Buffer.concat([carry, chunk]);
+    if (carry.length > MAX_LINE_CHARS && charLength(withoutMark(carry, atStart)) > MAX_LINE_CHARS) {
       await submit({ seq: nextSeq(), kind: 'too-long', line });
-      carry = '';
+      atStart = false;
+      carry = EMPTY;
       skipping = true;
     }
     if (stopped()) return;
   }
-  if (carry.length > 0) await submit({ seq: nextSeq(), kind: 'jsonl', firstLine: line, text: carry });
+  if (carry.length > 0) await submit({ seq: nextSeq(), kind: 'jsonl', firstLine: line, bytes: withoutMark(jobBytes(carry, EMPTY, 0, true), atStart) });
+}
+
+const NEWLINE = 10;
+const EMPTY = Buffer.alloc(0);
+
+/** `carry` then `chunk[0…end)` in a buffer of its own (transferable), with a newline added when `close`. */
+function jobBytes(carry: Buffer, chunk: Buffer, end: number, close = false): Buffer {
+  const out = Buffer.allocUnsafeSlow(carry.length + end + (close ? 1 : 0));
+  carry.copy(out, 0);
+  chunk.copy(out, carry.length, 0, end);
+  if (close) out[out.length - 1] = NEWLINE;
+  return out;
+}
+
+/** `bytes` without a UTF-8 byte-order mark at its start when `atStart` (a copy of its own then). */
+function withoutMark(bytes: Buffer, atStart: boolean): Buffer {
+  if (!atStart || bytes.length < 3 || bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) return bytes;
+  const out = Buffer.allocUnsafeSlow(bytes.length - 3);
+  bytes.copy(out, 0, 3);
+  return out;
+}
+
+/** The length in UTF-16 units of the text of `bytes`, an incomplete last character left out (as a streaming decoder holds it back). */
+function charLength(bytes: Buffer): number {
+  return new StringDecoder('utf8').write(bytes).length;
+}
+
+function countNewlines(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(NEWLINE); i >= 0; i = bytes.indexOf(NEWLINE, i + 1)) n++;
+  return n;
 }
 
 /** Reads the CSV header (returning its problems, if any), then cuts the rows into jobs. */
@@ -175,12 +225,6 @@ async function readCsv(
   const problems = await flush(parser.end());
   if (problems.length > 0) return problems;
   return header === undefined ? [checker.missingHeader()] : [];
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** Processes jobs in this thread, one at a time. */

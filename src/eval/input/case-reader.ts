@@ -108,7 +108,7 @@ function hasEnumerableKey(o: object): boolean {
 }
 
 /** What the fast path needs of a fact: its kind, whether money is signed, the members of an enum, its bounds. */
-interface FastFact {
+export interface FastFact {
   readonly kind: FactDef['type']['kind'];
   readonly signed: boolean;
   readonly members: ReadonlySet<string> | null;
@@ -123,6 +123,16 @@ interface FastPlan {
 }
 
 const fastPlans = new WeakMap<DecisionGraph, FastPlan>();
+
+/** The fast path's view of each fact of a graph (the one-pass line reader, case-line.ts, shares it). */
+export function fastFacts(graph: DecisionGraph): ReadonlyMap<string, FastFact> {
+  return fastPlan(graph).facts;
+}
+
+/** Whether `Object.prototype` has been given an enumerable key: then the fast paths stand aside. */
+export function prototypePolluted(): boolean {
+  return hasEnumerableKey(Object.prototype);
+}
 
 /** The fast path's plan of a graph: built once per graph and kept as long as the graph lives. */
 function fastPlan(graph: DecisionGraph): FastPlan {
@@ -147,7 +157,7 @@ function fastPlan(graph: DecisionGraph): FastPlan {
  * schema and by `readField`, with the value `readField` gives. Undefined otherwise, without saying
  * why; nothing is allocated either way.
  */
-function plainValue(fact: FastFact, raw: unknown): Value | undefined {
+export function plainValue(fact: FastFact, raw: unknown): Value | undefined {
   switch (fact.kind) {
     case 'bool':
       return typeof raw === 'boolean' ? raw : undefined;
