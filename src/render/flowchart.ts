@@ -36,6 +36,11 @@ export function branchLines(graph: DecisionGraph, decision: DecisionNode, index:
   return lines;
 }
 
+/** A further branch on a shared edge: its first line starts with "或" / "or", so the label reads as one choice. */
+function orLines(lines: readonly string[], locale: string): string[] {
+  return lines.map((l, i) => (i === 0 ? `${uiStrings(locale).or} ${l}` : l));
+}
+
 /** The nodes and edges of some decisions; `focus` is the decision a chart is about. */
 function chartOf(graph: DecisionGraph, decisions: readonly DecisionNode[], locale: string, focus: string | null): Chart {
   const nodes = new Map<string, { key: string; target: Target; focus: boolean }>();
@@ -52,7 +57,7 @@ function chartOf(graph: DecisionGraph, decisions: readonly DecisionNode[], local
     d.branches.forEach((b, i) => {
       add(b.target);
       const edge = byTarget.get(key(b.target));
-      if (edge) edge.lines.push(...branchLines(graph, d, i, locale));
+      if (edge) edge.lines.push(...orLines(branchLines(graph, d, i, locale), locale));
       else byTarget.set(key(b.target), { from: key(from), to: key(b.target), lines: branchLines(graph, d, i, locale) });
     });
     edges.push(...byTarget.values());
@@ -87,15 +92,32 @@ function dotNode(node: Chart['nodes'][number], namer: NodeNamer): string {
   return `  ${dotString([node.key])} [${attrs.join(', ')}];`;
 }
 
+/** The id of the label node on the `index`th edge of a chart (see toDot). */
+export const labelKey = (index: number): string => `l_${index}`;
+
+/**
+ * A branch's label as a node of its own, on its edge: decision — label → target. Graphviz places
+ * edge labels beside their edge, where one can sit nearer a neighbouring arrow than its own and
+ * two can overlap; a node the edge passes through belongs to that edge, and nodes never overlap.
+ */
+function dotEdge(edge: Chart['edges'][number], index: number): string[] {
+  const label = dotString([labelKey(index)]);
+  return [
+    `  ${label} [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#c9ced4", penwidth=0.8, fontsize=10, margin="0.06,0.03", label=${dotString(edge.lines)}];`,
+    `  ${dotString([edge.from])} -> ${label} [arrowhead=none];`,
+    `  ${label} -> ${dotString([edge.to])};`,
+  ];
+}
+
 /** DOT text for a set of decisions: decisions as diamonds, outcomes as rounded boxes, branches as labelled edges in order. */
 function toDot(name: string, chart: Chart, namer: NodeNamer): string {
   const lines = [
     `digraph ${dotString([name])} {`,
-    `  graph [rankdir=LR, ordering=out, nodesep=0.25, ranksep=0.4, pad=0.1, bgcolor="transparent", fontname="${flowchartFont}"];`,
+    `  graph [rankdir=LR, ordering=out, nodesep=0.18, ranksep=0.3, pad=0.1, bgcolor="transparent", fontname="${flowchartFont}"];`,
     `  node [fontname="${flowchartFont}", fontsize=11, color="#4a4a4a", penwidth=1.1, margin="0.12,0.06"];`,
     `  edge [fontname="${flowchartFont}", fontsize=10, color="#5a5a5a", fontcolor="#1f1f1f", arrowsize=0.7];`,
     ...chart.nodes.map((n) => dotNode(n, namer)),
-    ...chart.edges.map((e) => `  ${dotString([e.from])} -> ${dotString([e.to])} [label=${dotString(e.lines)}];`),
+    ...chart.edges.flatMap((e, i) => dotEdge(e, i)),
     '}',
     '',
   ];

@@ -37,6 +37,8 @@ export interface UiStrings {
   readonly hitUnique: string;
   readonly rounding: string;
   readonly otherwise: string;
+  /** Joins two branches to one place on a flowchart's edge: "① A 或 ② B". */
+  readonly or: string;
   readonly startsHere: string;
   readonly reachedFrom: string;
   readonly whatToDo: string;
@@ -88,6 +90,7 @@ const zhCN: UiStrings = {
   hitUnique: '以下情形互斥，恰有一条成立。',
   rounding: '金额四舍五入到分。',
   otherwise: '其他情况',
+  or: '或',
   startsHere: '按“{title}”处理的每个问题都从这里开始判断。',
   reachedFrom: '适用情形',
   whatToDo: '处理步骤',
@@ -139,6 +142,7 @@ const en: UiStrings = {
   hitUnique: 'Exactly one of these cases holds.',
   rounding: 'Amounts are rounded to the nearest fen (0.01 CNY), halves away from zero.',
   otherwise: 'otherwise',
+  or: 'or',
   startsHere: 'Every case under “{title}” starts here.',
   reachedFrom: 'Applies when',
   whatToDo: 'Steps',

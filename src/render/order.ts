@@ -1,8 +1,9 @@
 import type { DecisionGraph, DecisionNode, OutcomeNode } from '../graph/graph.js';
 
 /**
- * The order things appear in the handbook. Decisions come in the order a case meets them
- * (breadth-first from `start`, branches in order), then any no path reaches, in declaration order.
+ * The order things appear in the handbook. Decisions come in the order a case meets them,
+ * depth-first from `start` with branches in order, so a sub-decision follows the decision that
+ * leads to it; then any no path reaches, in declaration order.
  * Outcomes keep declaration order: the author's order is the reading order.
  */
 
@@ -10,14 +11,16 @@ import type { DecisionGraph, DecisionNode, OutcomeNode } from '../graph/graph.js
 export function orderedDecisions(graph: DecisionGraph): DecisionNode[] {
   const seen = new Set<string>();
   const order: DecisionNode[] = [];
-  const queue: string[] = [graph.policy.start];
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
+  // Pre-order on an explicit stack (graphs may be deep): the first branch's subtree comes first.
+  const stack: string[] = [graph.policy.start];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
     const node = graph.decisions[id];
     if (!node || seen.has(id)) continue;
     seen.add(id);
     order.push(node);
-    for (const b of node.branches) if (b.target.kind === 'decision') queue.push(b.target.id);
+    const next = node.branches.filter((b) => b.target.kind === 'decision').map((b) => b.target.id);
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
   }
   for (const node of Object.values(graph.decisions)) if (!seen.has(node.id)) order.push(node);
   return order;

@@ -28,11 +28,23 @@ export function textWidth(text: string): number {
   return w;
 }
 
-/** Splits text into the pieces a line may break between: CJK characters, words and spaces. */
+/**
+ * Chinese words ("价值", "补发") found by the ICU dictionary Node ships with: a line breaks
+ * between words, never inside one.
+ */
+const cjkWords = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Splits text into the pieces a line may break between: CJK words, Latin words and spaces. */
 function pieces(text: string): string[] {
   const out: string[] = [];
   let word = '';
+  let han = '';
+  const flushHan = (): void => {
+    for (const s of cjkWords.segment(han)) out.push(s.segment);
+    han = '';
+  };
   const flush = (): void => {
+    flushHan();
     if (word) out.push(word);
     word = '';
   };
@@ -40,10 +52,15 @@ function pieces(text: string): string[] {
     if (ch === ' ') {
       flush();
       out.push(' ');
-    } else if (isWide(ch) || noLineStart.test(ch) || noLineEnd.test(ch)) {
+    } else if (noLineStart.test(ch) || noLineEnd.test(ch)) {
       flush();
       out.push(ch);
+    } else if (isWide(ch)) {
+      if (word) out.push(word);
+      word = '';
+      han += ch;
     } else {
+      flushHan();
       word += ch;
     }
   }

@@ -12,6 +12,7 @@ import { buildHandbookModel } from '../../src/render/view-model.js';
 import { printHandbook } from '../../src/render/print-handbook.js';
 import { loadTemplates } from '../../src/render/template-loader.js';
 import { connectSharedBrowser } from '../support/browser.js';
+import { pageFills } from '../support/pdf-fill.js';
 
 /**
  * The PDF of the reference policy (the frozen copy in test/fixtures/reference/, so an edit of
@@ -60,13 +61,18 @@ interface Word {
   readonly y1: number;
 }
 
-/** Per page, the words with their boxes (pdftotext -bbox). */
+/** Per page, the words with their boxes (pdftotext -bbox); read once per file, several tests use them. */
+const wordsRead = new Map<string, Word[][]>();
 function pageWords(file: string): Word[][] {
+  const known = wordsRead.get(file);
+  if (known) return known;
   const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
   const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  return xml.split('<page ').slice(1).map((page) =>
+  const words = xml.split('<page ').slice(1).map((page) =>
     [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
       .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: unescape(m[5]!) })));
+  wordsRead.set(file, words);
+  return words;
 }
 
 /** The text of each page in reading order (a column after the other). */
@@ -136,6 +142,21 @@ describe.each(['zh-CN', 'en'] as const)('the %s PDF handbook', (locale) => {
     expect(outcomes.length).toBeGreaterThan(10);
     const deadlineColumn = (page: readonly Word[]) => page.find((w) => w.text === model.ui.deadline.split(' ')[0])?.x0 ?? Infinity;
     for (const o of outcomes) expect(printedPage(indexPages, o.number, o.title, deadlineColumn), `${o.number} ${o.title} in the index`).toBe(headingPage(o.number, o.title));
+  });
+
+  it('prints densely: no page under 40 % full but a chapter\'s last, and the zh-CN handbook in at most 27 pages (36 before)', () => {
+    const fills = pageFills(file);
+    const words = pageWords(file);
+    expect(fills.length).toBe(words.length);
+    if (locale === 'zh-CN') expect(fills.length).toBeLessThanOrEqual(27);
+    // A chapter starts on a page whose top holds chapter-title type (20 pt: a word box ≥ 26 pt tall).
+    const startsChapter = (page: readonly Word[]): boolean => page.some((w) => w.y1 - w.y0 >= 26 && w.y0 < 100);
+    const chapterEnd = (p: number): boolean => p === fills.length - 1 || startsChapter(words[p + 1]!);
+    const thin = fills.map((f, p) => ({ page: p + 1, fill: Math.round(f * 100) })).filter((x, p) => x.fill < 40 && !chapterEnd(p));
+    if (locale === 'zh-CN') expect(thin).toEqual([]);
+    // The English triage chart and its table do not share a page (they are kept together with the
+    // decision); allow that one page, no more.
+    else expect(thin.length).toBeLessThanOrEqual(1);
   });
 
   it('holds the key labels as text (pdftotext)', () => {
