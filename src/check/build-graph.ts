@@ -1,3 +1,4 @@
+import { labelForms } from './label-forms.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { code, msg } from '../diagnostics/message.js';
 import { didYouMean } from './typing-diagnostics.js';
@@ -55,6 +56,11 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): B
   const labelOf = (d: NamedDecl | PolicyDecl, noun: Noun) =>
     texts.label(d.label, d.name.text, d.name.span, msg('text.named', { noun: msg(`noun.${noun}`), name: code(d.name.text) }));
   const element = (d: NamedDecl, what: Noun) => ({ id: d.name.text, label: labelOf(d, what), doc: d.doc, ...authorNote(d), span: d.name.span });
+  // Facts, constants and derived values may declare how a condition words them (label-forms.ts).
+  const worded = (d: NamedDecl, what: Noun) => {
+    const e = element(d, what);
+    return { ...e, ...labelForms(e.label) };
+  };
 
   const enums: Record<string, EnumDef> = {};
   const departments: Record<string, DepartmentDef> = {};
@@ -82,17 +88,17 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): B
         if (!type) {
           // A type whose enum a syntax error broke is no new problem.
           if (!(d.type.kind === 'named' && bound.duplicated.has(d.type.name.text))) diagnostics.push(unknownType(d, bound));
-        } else facts[d.name.text] = { ...element(d, 'fact'), type, ...factBounds(d, diagnostics), ask: d.ask && texts.text(d.ask, msg('text.question', { fact: code(d.name.text) })), notes: d.notes.map((n) => texts.text(n, msg('text.note'))) };
+        } else facts[d.name.text] = { ...worded(d, 'fact'), type, ...factBounds(d, diagnostics), ask: d.ask && texts.text(d.ask, msg('text.question', { fact: code(d.name.text) })), notes: d.notes.map((n) => texts.text(n, msg('text.note'))) };
         break;
       }
       case 'const': {
         const c = typer.constant(d);
-        if (c) constants[d.name.text] = { ...element(d, 'const'), ...c };
+        if (c) constants[d.name.text] = { ...worded(d, 'const'), ...c };
         break;
       }
       case 'let': {
         const expr = typer.letDefinition(d);
-        if (expr) lets[d.name.text] = { ...element(d, 'let'), type: expr.type, expr };
+        if (expr) lets[d.name.text] = { ...worded(d, 'let'), type: expr.type, expr };
         break;
       }
       case 'decision':
@@ -148,7 +154,7 @@ function enumMembers(d: EnumDecl, texts: TextResolver): EnumDef['members'] {
   const seen = new Set<string>();
   return d.members.filter((m) => !seen.has(m.name.text) && seen.add(m.name.text)).map((m) => ({
     id: m.name.text,
-    label: texts.label(m.label, m.name.text, m.name.span, msg('text.named', { noun: msg('noun.member'), name: code(`${d.name.text}.${m.name.text}`) })),
+    ...labelForms(texts.label(m.label, m.name.text, m.name.span, msg('text.named', { noun: msg('noun.member'), name: code(`${d.name.text}.${m.name.text}`) }))),
     doc: m.doc,
     ...authorNote(m),
     span: m.name.span,

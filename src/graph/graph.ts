@@ -83,7 +83,17 @@ interface Element {
   readonly span: Span;
 }
 
-export interface EnumMemberDef extends Element {}
+/**
+ * The grammatical forms a fact, derived value, constant or enum member declares in its label
+ * (check/label-forms.ts), present only for the locales that write them: the statement negated
+ * ("退回的商品不完好"), and the noun phrase a condition names it by ("the problem", "a complaint").
+ */
+interface Worded {
+  readonly negation?: LocaleText;
+  readonly phrase?: LocaleText;
+}
+
+export interface EnumMemberDef extends Element, Worded {}
 
 export interface EnumDef extends Element {
   readonly members: readonly EnumMemberDef[];
@@ -95,7 +105,7 @@ export type { Bounds } from '../values/bounds.js';
 import type { Bounds } from '../values/bounds.js';
 
 /** A case field: what staff find out about a case. */
-export interface FactDef extends Element {
+export interface FactDef extends Element, Worded {
   readonly type: ValueType;
   /** Whole numbers only and/or bounds (money in fen) of a number or money fact; absent when it has none. */
   readonly bounds?: Bounds;
@@ -104,13 +114,13 @@ export interface FactDef extends Element {
   readonly notes: readonly LocaleText[];
 }
 
-export interface ConstantDef extends Element {
+export interface ConstantDef extends Element, Worded {
   readonly type: ValueType;
   readonly value: Value;
 }
 
 /** A derived value (`let`), computed from facts and constants when read. */
-export interface LetDef extends Element {
+export interface LetDef extends Element, Worded {
   readonly type: ValueType;
   readonly expr: Expr;
 }

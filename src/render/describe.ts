@@ -43,16 +43,35 @@ function nounPhrase(label: string, ctx: DescribeContext): string {
   return /^(the|a|an)\s/i.test(lower) ? lower : `the ${lower}`;
 }
 
+/** A form a label declares (label-forms.ts) in exactly this locale: another locale's would be the wrong language. */
+function formIn(text: Readonly<Record<string, string>> | undefined, ctx: DescribeContext): string | undefined {
+  return text !== undefined && Object.hasOwn(text, ctx.locale) ? text[ctx.locale] : undefined;
+}
+
 function enumMemberLabel(enumId: string, member: string, ctx: DescribeContext): string {
   const def = ctx.graph.enums[enumId]?.members.find((m) => m.id === member);
   const label = labelOf(def?.label, member, ctx);
   return isZh(ctx) ? label : lowerFirst(label);
 }
 
+/** An enum member as a condition says it: its declared phrase ("a complaint"), else its label. */
+function memberPhrase(enumId: string, member: string, ctx: DescribeContext): string {
+  const def = ctx.graph.enums[enumId]?.members.find((m) => m.id === member);
+  return formIn(def?.phrase, ctx) ?? enumMemberLabel(enumId, member, ctx);
+}
+
+function nameDef(expr: Expr & { kind: 'fact' | 'const' | 'let' }, ctx: DescribeContext) {
+  return expr.kind === 'fact' ? ctx.graph.facts[expr.id] : expr.kind === 'const' ? ctx.graph.constants[expr.id] : ctx.graph.lets[expr.id];
+}
+
 /** The label of a fact, constant or derived value. */
 function nameLabel(expr: Expr & { kind: 'fact' | 'const' | 'let' }, ctx: DescribeContext): string {
-  const def = expr.kind === 'fact' ? ctx.graph.facts[expr.id] : expr.kind === 'const' ? ctx.graph.constants[expr.id] : ctx.graph.lets[expr.id];
-  return labelOf(def?.label, expr.id, ctx);
+  return labelOf(nameDef(expr, ctx)?.label, expr.id, ctx);
+}
+
+/** A fact, constant or derived value as the subject of a sentence: its declared phrase, else "the" + its label. */
+function subjectOf(expr: Expr & { kind: 'fact' | 'const' | 'let' }, ctx: DescribeContext): string {
+  return formIn(nameDef(expr, ctx)?.phrase, ctx) ?? nounPhrase(nameLabel(expr, ctx), ctx);
 }
 
 /** A run-time value of a type, formatted for the locale. */
@@ -85,9 +104,9 @@ export function describeValue(expr: Expr, ctx: DescribeContext, opts: { constVal
   switch (expr.kind) {
     case 'fact':
     case 'let':
-      return nounPhrase(nameLabel(expr, ctx), ctx);
+      return subjectOf(expr, ctx);
     case 'const': {
-      const name = nounPhrase(nameLabel(expr, ctx), ctx);
+      const name = subjectOf(expr, ctx);
       const def = ctx.graph.constants[expr.id];
       if (!opts.constValues || !def) return name;
       const value = formatValue(def.value, def.type, ctx);
@@ -161,7 +180,7 @@ function describeCompare(op: CompareOp, left: Expr, right: Expr, ctx: DescribeCo
   if (time !== undefined) return time;
   const subject = describeValue(left, ctx, { constValues: true });
   if (right.kind === 'literal' && right.type.kind === 'enum') {
-    const member = enumMemberLabel(right.type.enum, String(right.value), ctx);
+    const member = memberPhrase(right.type.enum, String(right.value), ctx);
     if (zh) return `${subject}${op === '!=' ? '不为' : '为'}${member}`;
     return `${subject} ${op === '!=' ? 'is not' : 'is'} ${member}`;
   }
@@ -173,7 +192,7 @@ function describeCompare(op: CompareOp, left: Expr, right: Expr, ctx: DescribeCo
 function describeIn(expr: Expr & { kind: 'in' }, negated: boolean, ctx: DescribeContext): string {
   const zh = isZh(ctx);
   const subject = describeValue(expr.subject, ctx);
-  const members = expr.members.map((m) => enumMemberLabel(expr.enum, m, ctx));
+  const members = expr.members.map((m) => memberPhrase(expr.enum, m, ctx));
   if (!negated) {
     if (zh) return `${subject}为${joinWords(members, '或', ctx)}`;
     if (members.length === 1) return `${subject} is ${members[0]}`;
@@ -200,6 +219,9 @@ function negate(expr: Expr, ctx: DescribeContext): string {
     case 'fact':
     case 'let':
     case 'const': {
+      // The negation the label declares ("退回的商品{不}完好") reads best; the rest is a fallback.
+      const declared = formIn(nameDef(expr, ctx)?.negation, ctx);
+      if (declared !== undefined) return zh ? declared : lowerFirst(declared);
       const label = nameLabel(expr, ctx);
       if (zh) return `不是${label}`;
       // A label that is a whole statement ("The order has shipped") is negated as a statement.

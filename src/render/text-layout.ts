@@ -34,13 +34,34 @@ export function textWidth(text: string): number {
  */
 const cjkWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/**
+ * The words of a run of CJK characters. A word the dictionary does not know ("少货", "少发")
+ * comes out as single characters; runs of those stay together (up to 4), so they do not break.
+ */
+function cjkPieces(run: string): string[] {
+  const out: string[] = [];
+  let single = '';
+  for (const { segment } of cjkWords.segment(run)) {
+    if ([...segment].length === 1 && [...single].length < 4) {
+      single += segment;
+      continue;
+    }
+    if (single) out.push(single);
+    single = '';
+    if ([...segment].length === 1) single = segment;
+    else out.push(segment);
+  }
+  if (single) out.push(single);
+  return out;
+}
+
 /** Splits text into the pieces a line may break between: CJK words, Latin words and spaces. */
 function pieces(text: string): string[] {
   const out: string[] = [];
   let word = '';
   let han = '';
   const flushHan = (): void => {
-    for (const s of cjkWords.segment(han)) out.push(s.segment);
+    out.push(...cjkPieces(han));
     han = '';
   };
   const flush = (): void => {

@@ -68,6 +68,18 @@ describe.each(['zh-CN', 'en'])('escaping in the %s handbook', (locale) => {
       const svgText = await page.locator('#decision-check svg').textContent();
       expect(svgText).toContain('</svg><script>window.__pwned');
       expect(await page.locator('#decision-check svg text').count()).toBeGreaterThan(3);
+
+      // At phone width (390 px) a chart keeps its own size, scrolling sideways, instead of
+      // shrinking to the screen: drawn at its viewBox scale, wider than the figure it scrolls in.
+      await page.setViewportSize({ width: 390, height: 800 });
+      const chart = (await page.evaluate(`(() => {
+        const fig = document.querySelector('#decision-check .flowchart');
+        const svg = fig.querySelector('svg');
+        return { scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width, scrolls: fig.scrollWidth > fig.clientWidth, overflow: getComputedStyle(fig).overflowX };
+      })()`)) as { scale: number; scrolls: boolean; overflow: string };
+      expect(chart.scale).toBeGreaterThan(1.2); // 1 pt = 1.33 px
+      expect(chart.overflow).toBe('auto');
+      expect(chart.scrolls).toBe(true);
     } finally {
       await page.close();
     }

@@ -18,8 +18,10 @@ describe('decisionDot', () => {
     expect(dot).toMatch(/"d_damage_value" \[shape=diamond, [^\]]*label="破损商品价值"\]/);
   });
 
-  it('labels the branches in order with their conditions in words', () => {
-    const edges = [...dot.matchAll(/^ {2}"d_triage" -> "(\w+)" \[label="(.*)"\];$/gm)].map((m) => [m[1], m[2]]);
+  it('labels the branches in order with their conditions in words, each label a stop on its edge', () => {
+    // decision — label → target: the label is a node the edge passes through (see dotEdge).
+    const labelText = (l: string) => new RegExp(`^ {2}"${l}" \\[shape=box, [^\\]]*label="(.*)"\\];$`, 'm').exec(dot)![1];
+    const edges = [...dot.matchAll(/^ {2}"d_triage" -> "(l_\d+)" \[arrowhead=none\];\n {2}"\1" -> "(\w+)";$/gm)].map((m) => [m[2], labelText(m[1]!)]);
     expect(edges).toEqual([
       ['o_refund_directly', '① 问题类型为少货或错货，\\n且体积小重量轻'],
       ['d_damage_value', '② 问题类型为运输破损'],
@@ -43,8 +45,9 @@ describe('decisionDot', () => {
       },
     };
     const merged = decisionDot(graph, 'triage', 'zh-CN', namer);
-    expect(merged.match(/->/g)).toHaveLength(1);
-    expect(merged).toContain('① 问题类型为少货或错货，\\n且体积小重量轻\\n② 问题类型为运输破损\\n③ 其他情况');
+    expect(merged.match(/->/g)).toHaveLength(2);
+    expect(merged).toContain('① 问题类型为少货或错货，\\n且体积小重量轻\\n或 ② 问题类型为运输破损\\n或 ③ 其他情况');
+    expect(decisionDot(graph, 'triage', 'en', plainNamer(graph, 'en'))).toMatch(/\\nor ② /);
   });
 
   it('escapes quotes, backslashes and ampersands in labels', () => {
@@ -81,8 +84,11 @@ describe('decisionMermaid', () => {
 describe('wrapText', () => {
   it.each<[string, number, string[]]>([
     ['短文本', 10, ['短文本']],
-    ['商品价值不低于高价值门槛', 8, ['商品价值不低', '于高价值门槛']],
-    ['问题类型为少货，且体积小', 6, ['问题类型为少', '货，且体积小']],
+    // Chinese breaks between words (Intl.Segmenter), never inside one: not "不低/于", "少/货".
+    ['商品价值不低于高价值门槛', 8, ['商品价值不低于', '高价值门槛']],
+    // A word the dictionary lacks ("少货") comes as single characters, kept together.
+    ['问题类型为少货，且体积小', 6, ['问题类型', '为少货，', '且体积小']],
+    ['三查证实少发，补发商品或退款', 6, ['三查证实', '少发，补发', '商品或退款']],
     ['the item value is higher than the return shipping', 12, ['the item value is', 'higher than the', 'return shipping']],
     ['（¥500.00）', 3, ['（¥500.00）']],
   ])('%s at %d em', (text, em, lines) => {
@@ -136,7 +142,8 @@ describe('exportGraph', () => {
   it('exports the whole graph as DOT with every decision and outcome', async () => {
     const dot = await exportGraph(basicGraph, { format: 'dot', locale: 'en' });
     for (const id of ['d_triage', 'd_damage_value', 'o_refund_directly', 'o_return_item', 'o_partial_refund', 'o_escalate']) expect(dot).toContain(`"${id}"`);
-    expect(dot.match(/->/g)).toHaveLength(5);
+    // Five branches, each decision — label → target.
+    expect(dot.match(/->/g)).toHaveLength(10);
   });
 
   it('exports Mermaid and SVG', async () => {
