@@ -7,3 +7,4 @@ export { pathConditions, type PathConditions } from './path-conditions.js';
 export type { OpaqueAtom } from './solver/formula.js';
 export { describeBranch, printExpr } from './solver/print-expr.js';
 export { negativeValues, neverNegative, type NegativeFinding } from './solver/negative.js';
+export { limitCanHold } from './limit-query.js';

@@ -18,6 +18,8 @@ import { nowFact, requirement, timezoneOf } from './build-time.js';
 import { ExprTyper } from './typing.js';
 import { resolveTextValues } from './text-values.js';
 import { factBounds } from './fact-range.js';
+import { resolveLimits } from './text-limits.js';
+import { joinTexts } from '../graph/text-template.js';
 
 const DEFAULT_LOCALES = ['zh-CN'];
 
@@ -198,7 +200,9 @@ function outcome(
     const label = texts.label(v.label, v.name.text, v.name.span, msg('text.named', { noun: msg('noun.value'), name: code(v.name.text) }));
     values.push({ id: v.name.text, label, type: expr.type, expr, span: v.name.span });
   }
-  const named = resolveTextValues([...d.steps, ...(d.say ? [d.say] : []), ...d.notes], values, bound, typer, diagnostics);
+  const named = resolveTextValues([...d.steps, ...d.says, ...d.notes], values, bound, typer, diagnostics);
+  const says = d.says.map((s) => texts.text(s, msg('text.say', { outcome: code(d.name.text) })));
+  const limits = resolveLimits(d, says, always.length, bound, typer, diagnostics);
   const textValues = [...named, ...alwaysValues.filter((a) => !named.some((n) => n.name === a.name))];
   return {
     ...base,
@@ -206,10 +210,11 @@ function outcome(
     deadline: d.deadline ? resolveDeadline(d.name.text, d.deadline, typer, diagnostics) : null,
     steps: [...d.steps.map((s) => texts.text(s, msg('text.step'))), ...always],
     documents: d.documents.map((s) => texts.text(s, msg('text.document'))),
-    say: d.say && texts.text(d.say, msg('text.say', { outcome: code(d.name.text) })),
+    say: joinTexts(says),
     notes: d.notes.map((s) => texts.text(s, msg('text.note'))),
     values,
     ...(textValues.length > 0 ? { textValues } : {}),
+    ...(limits ? { limits } : {}),
   };
 }
 

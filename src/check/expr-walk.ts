@@ -1,4 +1,4 @@
-import type { DecisionGraph, Expr } from '../graph/graph.js';
+import type { DecisionGraph, Expr, OutcomeNode, TextLimit } from '../graph/graph.js';
 import { childExprs, dueExprs } from '../graph/children.js';
 
 /** Calls `visit` on an expression and every expression inside it, parents first. */
@@ -16,10 +16,18 @@ export function* rootExprs(graph: DecisionGraph): Iterable<Expr> {
   for (const o of Object.values(graph.outcomes)) {
     for (const v of o.values) yield v.expr;
     for (const t of o.textValues ?? []) if (t.kind === 'expr') yield t.expr;
+    for (const l of limitsOf(o)) if (l.condition) yield l.condition;
     for (const c of o.deadline?.cases ?? []) {
       if (c.condition) yield c.condition;
       yield* dueExprs(c.due);
     }
   }
   for (const r of graph.requirements) yield r.condition;
+}
+
+/** The limits of an outcome's lines (`via …`, `when …`), in no particular order. */
+export function limitsOf(o: OutcomeNode): TextLimit[] {
+  const l = o.limits;
+  if (!l) return [];
+  return [...l.steps, ...l.notes, ...l.says.map((s) => s.limit)].filter((x): x is TextLimit => x !== null);
 }

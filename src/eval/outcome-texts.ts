@@ -1,5 +1,5 @@
-import { type DecisionGraph, type LocaleText, type OutcomeNode, type TextValue, type Value, type ValueType } from '../graph/graph.js';
-import { fillTemplate, placeholderWords } from '../graph/text-template.js';
+import { type DecisionGraph, type LocaleText, type OutcomeNode, type TextLimit, type TextValue, type Value, type ValueType } from '../graph/graph.js';
+import { fillTemplate, joinTexts, placeholderWords } from '../graph/text-template.js';
 import { describeValue } from './format-result.js';
 import type { OutcomeResult } from './trace.js';
 
@@ -11,10 +11,11 @@ import type { OutcomeResult } from './trace.js';
  * text names). Both evaluators call this, so they agree on texts by construction.
  */
 export function fillOutcomeTexts(
-  graph: DecisionGraph, node: OutcomeNode, read: (t: TextValue) => Value | null,
+  graph: DecisionGraph, node: OutcomeNode, read: (t: TextValue) => Value | null, applies: (limit: TextLimit) => boolean,
 ): Pick<OutcomeResult, 'steps' | 'say' | 'notes'> {
+  const lines = linesFor(node, applies);
   const named = node.textValues ?? [];
-  if (named.length === 0) return { steps: node.steps, say: node.say, notes: node.notes };
+  if (named.length === 0) return lines;
   const known = new Map<string, { value: Value; type: ValueType }>();
   for (const t of named) {
     const value = read(t);
@@ -33,6 +34,19 @@ export function fillOutcomeTexts(
     }
     return out;
   };
-  return { steps: node.steps.map(fill), say: node.say && fill(node.say), notes: node.notes.map(fill) };
+  return { steps: lines.steps.map(fill), say: lines.say && fill(lines.say), notes: lines.notes.map(fill) };
+}
+
+/** The lines of an outcome that apply to the case: those without a limit, and those whose limit holds. */
+function linesFor(node: OutcomeNode, applies: (limit: TextLimit) => boolean): Pick<OutcomeResult, 'steps' | 'say' | 'notes'> {
+  const limits = node.limits;
+  if (limits === undefined) return { steps: node.steps, say: node.say, notes: node.notes };
+  const keep = (limit: TextLimit | null | undefined) => limit === null || limit === undefined || applies(limit);
+  const says = limits.says.filter((s) => keep(s.limit)).map((s) => s.text);
+  return {
+    steps: node.steps.filter((_, i) => keep(limits.steps[i])),
+    say: joinTexts(says),
+    notes: node.notes.filter((_, i) => keep(limits.notes[i])),
+  };
 }
 

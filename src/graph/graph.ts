@@ -205,6 +205,27 @@ export type TextValue =
   | { readonly name: string; readonly kind: 'value' }
   | { readonly name: string; readonly kind: 'expr'; readonly expr: Expr };
 
+/**
+ * The cases a line of an outcome applies to (`via …`, `when …`): paths through one of `via`
+ * (decision or branch ids; any path when empty) on which `condition` (null: none) is true.
+ */
+export interface TextLimit {
+  readonly via: readonly string[];
+  readonly condition: Expr | null;
+  readonly span: Span;
+}
+
+/**
+ * The limits of an outcome's lines, by position: `steps[i]` limits `OutcomeNode.steps[i]` (the
+ * policy's `always` steps are never limited), `notes[i]` a note, `says[i]` the i-th `say`, whose
+ * texts joined by a line break are `OutcomeNode.say`. Null for a line that always applies.
+ */
+export interface OutcomeLimits {
+  readonly steps: readonly (TextLimit | null)[];
+  readonly notes: readonly (TextLimit | null)[];
+  readonly says: readonly { readonly text: LocaleText; readonly limit: TextLimit | null }[];
+}
+
 /** What staff do at the end of a path. */
 export interface OutcomeNode extends Element {
   /** A department id. */
@@ -218,6 +239,8 @@ export interface OutcomeNode extends Element {
   readonly values: readonly OutcomeValue[];
   /** The values its `do`, `say` and `note` texts name, each once, in order of first use; absent when none. */
   readonly textValues?: readonly TextValue[];
+  /** Present when some line applies only to some cases (`via …`, `when …`). */
+  readonly limits?: OutcomeLimits;
 }
 
 /** A prose part of the handbook that no case evaluates (shifts, conduct, promises). */

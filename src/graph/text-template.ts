@@ -1,4 +1,4 @@
-import { localize, type DecisionGraph, type OutcomeNode } from './graph.js';
+import { localize, type DecisionGraph, type LocaleText, type OutcomeNode } from './graph.js';
 
 /**
  * The placeholders of an outcome's texts: `{name}` names a value, `{{` and `}}` are literal braces
@@ -35,4 +35,12 @@ export function placeholderWords(graph: DecisionGraph, outcome: OutcomeNode, nam
   const el = own ?? graph.facts[name] ?? graph.constants[name] ?? graph.lets[name];
   const label = el ? localize(el.label, locale, graph.policy.locales) : name;
   return locale.toLowerCase().startsWith('zh') ? `「${label}」` : `[${label}]`;
+}
+
+/** Several texts as one (an outcome's `say`s), each locale's joined by a line break; null for none. */
+export function joinTexts(texts: readonly LocaleText[]): LocaleText | null {
+  if (texts.length <= 1) return texts[0] ?? null;
+  const out: Record<string, string> = {};
+  for (const t of texts) for (const [locale, s] of Object.entries(t)) out[locale] = locale in out ? `${out[locale]}\n${s}` : s;
+  return out;
 }

@@ -120,7 +120,7 @@ function buildOutcome(b: Builder, o: OutcomeNode): OutcomeModel {
     });
   }
   const owner = o.owner === null ? null : b.graph.departments[o.owner];
-  const texts = handbookTexts(o, b.ctx);
+  const texts = handbookTexts(o, b.ctx, (id) => pathWords(b, id));
   return {
     ...b.ref({ kind: 'outcome', id: o.id }),
     id: o.id,
@@ -139,6 +139,16 @@ function buildOutcome(b: Builder, o: OutcomeNode): OutcomeModel {
     })),
     reachedFrom,
   };
+}
+
+/** A decision or branch id as the handbook numbers it: "1.3 运输破损", "1.4 错发商品 ①". */
+function pathWords(b: Builder, id: string): string {
+  const d = b.graph.decisions[id];
+  if (d) return `${b.ref({ kind: 'decision', id }).number} ${b.label(d.label, id)}`;
+  const owner = Object.values(b.graph.decisions).find((x) => x.branches.some((br) => br.id === id));
+  const branch = owner?.branches.find((br) => br.id === id);
+  if (!owner || !branch) return id;
+  return `${pathWords(b, owner.id)} ${branchMark(branch.index + 1)}`;
 }
 
 function deadlineText(b: Builder, o: OutcomeNode): string {

@@ -25,6 +25,23 @@ export interface TextNode {
   readonly kind: 'text';
   readonly parts: readonly TextPart[];
   readonly span: Span;
+  /** The cases a line of an outcome applies to (`via …`, `when …`); absent for a line that always applies. */
+  readonly limit?: TextLimitNode;
+}
+
+/** A decision (`transit_damage`) or a branch (`wrong_item_value.high_value`) a path passes through. */
+export interface PathRefNode {
+  readonly decision: Name;
+  /** The branch name after the dot (`otherwise` included); null for the decision itself. */
+  readonly branch: Name | null;
+  readonly span: Span;
+}
+
+/** `via a, b.x when cond`: the line applies on paths through one of `via` (any path when empty) where `condition` holds. */
+export interface TextLimitNode {
+  readonly via: readonly PathRefNode[];
+  readonly condition: ExprNode | null;
+  readonly span: Span;
 }
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
@@ -179,7 +196,9 @@ export interface OutcomeDecl extends DeclBase {
   readonly deadline: DeadlineNode | null;
   readonly steps: readonly TextNode[]; // `do`
   readonly documents: readonly TextNode[];
+  /** The first `say`; `says` has every one, in order (several only when limited to some cases). */
   readonly say: TextNode | null;
+  readonly says: readonly TextNode[];
   readonly notes: readonly TextNode[];
   readonly values: readonly OutcomeValueNode[];
 }

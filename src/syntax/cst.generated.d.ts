@@ -309,12 +309,37 @@ export type OutcomeItemCstChildren = {
   deadlineCases?: DeadlineCasesCstNode[];
   Do?: IToken[];
   text?: (TextCstNode)[];
+  textLimit?: (TextLimitCstNode)[];
   Document?: IToken[];
   Say?: IToken[];
   Note?: IToken[];
   Value?: IToken[];
   Assign?: IToken[];
   expr?: ExprCstNode[];
+};
+
+export interface TextLimitCstNode extends CstNode {
+  name: "textLimit";
+  children: TextLimitCstChildren;
+}
+
+export type TextLimitCstChildren = {
+  Via?: IToken[];
+  pathRef?: PathRefCstNode[];
+  Comma?: IToken[];
+  When?: (IToken)[];
+  expr?: (ExprCstNode)[];
+};
+
+export interface PathRefCstNode extends CstNode {
+  name: "pathRef";
+  children: PathRefCstChildren;
+}
+
+export type PathRefCstChildren = {
+  Identifier: (IToken)[];
+  Dot?: IToken[];
+  Otherwise?: IToken[];
 };
 
 export interface DueCstNode extends CstNode {
@@ -514,6 +539,8 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   otherwise(children: OtherwiseCstChildren, param?: IN): OUT;
   outcome(children: OutcomeCstChildren, param?: IN): OUT;
   outcomeItem(children: OutcomeItemCstChildren, param?: IN): OUT;
+  textLimit(children: TextLimitCstChildren, param?: IN): OUT;
+  pathRef(children: PathRefCstChildren, param?: IN): OUT;
   due(children: DueCstChildren, param?: IN): OUT;
   deadlineCases(children: DeadlineCasesCstChildren, param?: IN): OUT;
   section(children: SectionCstChildren, param?: IN): OUT;

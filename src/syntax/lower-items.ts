@@ -98,8 +98,28 @@ export abstract class ItemLowering extends ExpressionLowering {
     if (children.Value) return this.outcomeValue(children, span);
     const text = this.lower<ast.TextNode>(children.text?.[0]);
     const key = children.Do ? 'do' : children.Document ? 'document' : children.Say ? 'say' : 'note';
-    // `do`, `say` and `note` may name values (`{refund_cap}`); a document is a title, never filled in.
-    return text && { key, value: key === 'document' ? text : markHoles(text, this.source, this.diagnostics), span };
+    if (!text) return null;
+    // `do`, `say` and `note` may name values (`{refund_cap}`) and be limited to some cases; a document is a title.
+    if (key === 'document') return { key, value: text, span };
+    const limit = children.textLimit ? this.lower<ast.TextLimitNode>(children.textLimit[0]) : null;
+    if (children.textLimit && !limit) return null;
+    const value = markHoles(text, this.source, this.diagnostics);
+    return { key, value: limit ? { ...value, limit } : value, span };
+  }
+
+  textLimit(children: cst.TextLimitCstChildren): ast.TextLimitNode | null {
+    const via = this.lowerAll<ast.PathRefNode>(children.pathRef);
+    const condition = children.expr ? this.lower<ast.ExprNode>(children.expr[0]) : null;
+    if (via.length !== (children.pathRef?.length ?? 0) || (children.expr && !condition)) return null;
+    return { via, condition, span: this.span(children) };
+  }
+
+  pathRef(children: cst.PathRefCstChildren): ast.PathRefNode | null {
+    const decision = this.name(children.Identifier, 0);
+    if (!decision) return null;
+    const branch = children.Otherwise ? this.name(children.Otherwise) : children.Dot ? this.name(children.Identifier, 1) : null;
+    if (children.Dot && !branch) return null;
+    return { decision, branch, span: this.span(children) };
   }
 
   private deadline(children: cst.OutcomeItemCstChildren, span: Span): OutcomeItem | null {

@@ -268,10 +268,10 @@ export class SopParser extends CstParser {
           ]);
         },
       },
-      { ALT: () => { this.CONSUME(t.Do); this.SUBRULE1(this.text); } },
+      { ALT: () => { this.CONSUME(t.Do); this.SUBRULE1(this.text); this.OPTION1(() => this.SUBRULE1(this.textLimit)); } },
       { ALT: () => { this.CONSUME(t.Document); this.SUBRULE2(this.text); } },
-      { ALT: () => { this.CONSUME(t.Say); this.SUBRULE3(this.text); } },
-      { ALT: () => { this.CONSUME(t.Note); this.SUBRULE4(this.text); } },
+      { ALT: () => { this.CONSUME(t.Say); this.SUBRULE3(this.text); this.OPTION3(() => this.SUBRULE3(this.textLimit)); } },
+      { ALT: () => { this.CONSUME(t.Note); this.SUBRULE4(this.text); this.OPTION4(() => this.SUBRULE4(this.textLimit)); } },
       {
         ALT: () => {
           this.CONSUME(t.Value);
@@ -282,6 +282,43 @@ export class SopParser extends CstParser {
         },
       },
     ]);
+  });
+
+  /**
+   * The cases a line of an outcome applies to: `via transit_damage, wrong_item_value.high_value`
+   * (paths through one of these decisions or branches), `when <condition>`, or both.
+   */
+  public textLimit = this.RULE('textLimit', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Via);
+          this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.pathRef) });
+          this.OPTION(() => {
+            this.CONSUME1(t.When);
+            this.SUBRULE1(this.expr);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(t.When);
+          this.SUBRULE2(this.expr);
+        },
+      },
+    ]);
+  });
+
+  /** A decision (`transit_damage`) or a named branch (`wrong_item_value.high_value`, `wrong_item.otherwise`). */
+  public pathRef = this.RULE('pathRef', () => {
+    this.CONSUME1(t.Identifier);
+    this.OPTION(() => {
+      this.CONSUME(t.Dot);
+      this.OR([
+        { ALT: () => this.CONSUME2(t.Identifier) },
+        { ALT: () => this.CONSUME(t.Otherwise) },
+      ]);
+    });
   });
 
   /** When something is due: `3 days`, `2 hours after reported_at`, `at 09:00`, `same day`, `appointment_at`. */

@@ -237,7 +237,11 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
   outcome(children: cst.OutcomeCstChildren): ast.OutcomeDecl | null {
     const base = this.declBase(children);
     if (!base) return null;
-    const items = this.once(this.lowerAll<OutcomeItem>(children.outcomeItem), ['owner', 'deadline', 'say'], 'outcome');
+    const lowered = this.lowerAll<OutcomeItem>(children.outcomeItem);
+    // Several `say`s are allowed once one of them is limited to some cases (`via …`, `when …`):
+    // the case's message is the ones that apply, in order.
+    const limitedSays = lowered.some((item) => item.key === 'say' && item.value.limit !== undefined);
+    const items = this.once(lowered, limitedSays ? ['owner', 'deadline'] : ['owner', 'deadline', 'say'], 'outcome');
     const all = (key: OutcomeItem['key']) => items.filter((item) => item.key === key).map((item) => item.value);
     const texts = (key: OutcomeItem['key']) => all(key) as ast.TextNode[];
     return {
@@ -248,6 +252,7 @@ class AstBuilder extends ItemLowering implements cst.ICstNodeVisitor<void, unkno
       steps: texts('do'),
       documents: texts('document'),
       say: texts('say')[0] ?? null,
+      says: texts('say'),
       notes: texts('note'),
       values: all('value') as ast.OutcomeValueNode[],
     };

@@ -42,6 +42,7 @@ export const When = keyword('when');
 export const Otherwise = keyword('otherwise');
 /** `when … -> target as name`: the branch's stable name. */
 export const As = keyword('as');
+export const Via = keyword('via');
 export const Outcome = keyword('outcome');
 export const Owner = keyword('owner');
 export const Deadline = keyword('deadline');
@@ -67,7 +68,7 @@ export const At = keyword('at');
 /** The keyword tokens, in no particular order (the TextMate grammar must know each one). */
 export const keywordTokens: readonly TokenType[] = [
   Import, Policy, Version, Effective, Locales, Start, Always, Enum, Department, Fact, Bool, Money,
-  Signed, Number, Text, Ask, Note, Const, Let, Decision, First, Unique, When, Otherwise, As, Outcome,
+  Signed, Number, Text, Ask, Note, Const, Let, Decision, First, Unique, When, Otherwise, As, Via, Outcome,
   Owner, Deadline, Do, Document, Say, Value, Section, And, Or, Not, In, True, False, Min, Max,
   Timezone, Require, Between, After, At, Whole,
 ];

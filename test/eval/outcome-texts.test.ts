@@ -11,8 +11,9 @@ import { loadGraph } from './fixtures.js';
 
 /**
  * Texts that name values (`{refund_cap}`): eval fills them in the locale's form (money ¥1,299.00,
- * moments in the policy's zone, enum members by label), both evaluators agree, and policy tests
- * match what is said for the case.
+ * moments in the policy's zone, enum members by label); lines limited to some cases (`via …`,
+ * `when …`) are shown only for those cases. Both evaluators agree, and policy tests match what is
+ * said for the case.
  */
 
 const POLICY = 'test/fixtures/render/outcome-texts/input.sop';
@@ -53,7 +54,7 @@ describe('texts that name values, in eval', () => {
     const args = ['eval', POLICY, 'price=600'];
     expect((await runCli(args)).stdout).toContain('  请您把商品寄回，¥600.00 的商品我们会检验\n');
     const json = JSON.parse((await runCli([...args, '--json', '--locale', 'en'])).stdout);
-    expect(json.say).toBe('Please send it back; we will inspect your ¥600.00 item');
+    expect(json.say).toBe('Please send it back; we will inspect your ¥600.00 item\nA high-value item is inspected before it is exchanged');
   });
 
   it('the compiled evaluator gives the interpreter\'s texts, whatever facts are known', () => {
@@ -74,6 +75,17 @@ describe('texts that name values, in eval', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it.each([
+    ['zh-CN', { price: 60000 }, '请您把商品寄回，¥600.00 的商品我们会检验\n高价值商品我们先检验再换货', []],
+    ['zh-CN', { price: 100, damage: 'severe' }, '请您把商品寄回，¥1.00 的商品我们会检验\n不到 ¥500.00 的商品也请寄回', ['破损程度：严重']],
+    ['en', { price: 60000 }, 'Please send it back; we will inspect your ¥600.00 item\nA high-value item is inspected before it is exchanged', []],
+    ['en', { price: 100, damage: 'severe' }, 'Please send it back; we will inspect your ¥1.00 item\nItems under ¥500.00 come back too', ['Damage: Severe']],
+  ])('shows only the lines of a shared outcome that fit the case (%s, %o)', (locale, facts, say, notes) => {
+    const json = toJsonResult(graph, evaluate(graph, facts as Record<string, Value>), locale);
+    expect(json.outcome).toBe('send_back');
+    expect({ say: json.say, notes: json.notes }).toEqual({ say, notes });
   });
 
   it('a policy test matches what is said for the case, values filled in', () => {

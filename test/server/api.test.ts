@@ -4,6 +4,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { referenceServer, rulesCopy } from './support.js';
+import { repoRoot } from '../support/cli.js';
 
 /** The HTTP API under /v1, through Fastify's `inject` (the same routing, no socket). */
 
@@ -65,6 +66,20 @@ describe('POST /v1/policies/{id}/evaluate', () => {
       status: 'decided', outcome: 'partial_refund', owner: { id: expect.any(String) }, values: { refund_cap: '12.00' }, needs: [], next: null,
     });
     expect(Object.keys(body)).toEqual(['policy', 'status', 'outcome', 'label', 'owner', 'deadline', 'due', 'steps', 'documents', 'say', 'notes', 'values', 'needs', 'questions', 'path', 'diagnostics', 'next', 'skipped', 'unknown', 'now', 'why']);
+  });
+
+  it('gives only the lines of a shared outcome that fit the case (issue 17: `via` limits in the reference policy)', async () => {
+    // The live policy in rules/ (the server of this file serves the frozen copy).
+    const { app: live } = await referenceServer({}, {}, [join(repoRoot, 'rules/after-sales.sop')]);
+    const ask = async (body: unknown) => (await live.inject({ method: 'POST', url: '/v1/policies/after_sales/evaluate', payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } })).json();
+    const damaged = await ask({ problem: 'transit_damage', item_value: 100, damage: 'severe', exchange_possible: true });
+    const wrong = await ask({ problem: 'wrong_item', matches_order: false, item_value: 100, return_shipping: 12 });
+    await live.close();
+    expect([damaged.outcome, wrong.outcome]).toEqual(['return_and_exchange', 'return_and_exchange']);
+    expect(damaged.notes).toEqual(['和顾客商量运费承担问题。', '在售后登记表记录旺旺名、损坏商品的货号和损坏程度。']);
+    expect(wrong.notes).toEqual(['退回运费由我们承担。']);
+    expect(damaged.say).toContain('我们一定跟您商量好');
+    expect(wrong.say).not.toContain('商量');
   });
 
   it('gives the next question with its allowed answers when undecided', async () => {

@@ -7,6 +7,7 @@ import { checkReachability } from './reachability.js';
 import { checkUnused } from './unused.js';
 import { checkTextValues } from './text-values.js';
 import { checkNegativeValues } from './negative-values.js';
+import { checkTextLimits } from './text-limits.js';
 import { verifyWitnesses } from './witnesses.js';
 import { judgeablePart, notJudged } from './draft.js';
 
@@ -30,6 +31,8 @@ export function runChecks(graph: DecisionGraph): Diagnostic[] {
     ...checkTextValues(graph),
     // Amounts below zero: needs an acyclic graph (path conditions), like the decision analysis.
     ...checkNegativeValues(graph),
+    // Lines limited to cases that never reach their outcome (a solver query per `when` limit).
+    ...checkTextLimits(graph),
   ];
 }
 

@@ -1,7 +1,8 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { code, msg } from '../../diagnostics/message.js';
-import type { DecisionGraph, Expr, OutcomeNode } from '../../graph/graph.js';
-import { walkExpr } from '../expr-walk.js';
+import type { DecisionGraph, Expr, LocaleText, OutcomeNode, TextLimit } from '../../graph/graph.js';
+import { templateNames } from '../../graph/text-template.js';
+import { limitsOf, walkExpr } from '../expr-walk.js';
 
 /**
  * A text that names a fact (`{shipping}`) prints the case's value only when the case knows it.
@@ -17,8 +18,15 @@ export function checkTextValues(graph: DecisionGraph): Diagnostic[] {
     for (const t of o.textValues ?? []) {
       if (t.kind !== 'expr') continue;
       const facts = asked.factsOf(t.expr).filter((f) => f !== 'now');
-      const miss = facts.length === 0 ? undefined : asked.missingOn(o, facts);
+      const miss = facts.length === 0 ? undefined : asked.missingOn(o, facts, viaOfLines(o, t.name));
       if (miss !== undefined) diagnostics.push(unasked(o, t.name, t.expr, miss.fact, miss.branch));
+    }
+    // A line's `when` limit is judged the same way: unknown, the line is not shown.
+    for (const limit of limitsOf(o)) {
+      if (limit.condition === null) continue;
+      const facts = asked.factsOf(limit.condition).filter((f) => f !== 'now');
+      const miss = asked.missingOn(o, facts, limit.via);
+      if (miss !== undefined) diagnostics.push(limitUnasked(o, limit.condition, miss.fact, miss.branch));
     }
   }
   return diagnostics;
@@ -49,9 +57,15 @@ class AskedFacts {
     return [...out];
   }
 
-  /** The first fact of `facts` some branch into `o` leaves unasked, with that branch. */
-  missingOn(o: OutcomeNode, facts: readonly string[]): { fact: string; branch: string } | undefined {
+  /**
+   * The first fact of `facts` some branch into `o` leaves unasked, with that branch. With `via`,
+   * only the branches into `o` from a decision or branch in it count (a coarse cut: a `via` further
+   * up the path is not followed).
+   */
+  missingOn(o: OutcomeNode, facts: readonly string[], via: readonly string[] = []): { fact: string; branch: string } | undefined {
     for (const edge of this.incoming.get(`outcome:${o.id}`) ?? []) {
+      const branchId = this.graph.decisions[edge.decision].branches[edge.index].id;
+      if (via.length > 0 && !via.includes(edge.decision) && !via.includes(branchId)) continue;
       const on = this.along(edge.decision, edge.index);
       if (on === null) continue; // a decision no case reaches is reported on its own
       const fact = facts.find((f) => !on.has(f));
@@ -80,6 +94,32 @@ class AskedFacts {
     this.known.set(decision, common);
     return common;
   }
+}
+
+/**
+ * The decisions and branches the lines naming `name` are limited `via`: empty when one of them is
+ * not (then every way to the outcome counts).
+ */
+function viaOfLines(o: OutcomeNode, name: string): readonly string[] {
+  const l = o.limits;
+  const lines: [LocaleText | null, TextLimit | null | undefined][] = [
+    ...o.steps.map((t, i): [LocaleText, TextLimit | null | undefined] => [t, l?.steps[i]]),
+    ...o.notes.map((t, i): [LocaleText, TextLimit | null | undefined] => [t, l?.notes[i]]),
+    ...(l ? l.says.map((s): [LocaleText, TextLimit | null] => [s.text, s.limit]) : [[o.say, null] as [LocaleText | null, null]]),
+  ];
+  const via = new Set<string>();
+  for (const [text, limit] of lines) {
+    if (text === null || !Object.values(text).some((s) => templateNames(s).includes(name))) continue;
+    if (!limit || limit.via.length === 0) return [];
+    for (const id of limit.via) via.add(id);
+  }
+  return [...via];
+}
+
+function limitUnasked(o: OutcomeNode, at: Expr, fact: string, branch: string): Diagnostic {
+  return diagnostic('graph/limit-unasked', at.span, msg('graph.limit-unasked', { outcome: code(o.id), branch: code(branch), fact: code(fact) }), {
+    help: msg('graph.limit-unasked.help'),
+  });
 }
 
 function unasked(o: OutcomeNode, name: string, at: Expr, fact: string, branch: string): Diagnostic {

@@ -101,4 +101,25 @@ export const graphMessages = {
     en: 'there staff would read the name instead of the value: name a value every way to this outcome asks, or give the outcome a `value` that reads it (a value asks for what it needs)',
     'zh-CN': '那样员工看到的是名字而不是值：请引用每条路径都会问到的事实，或者给结果加一个读取它的 `value`（值会要求提供所需的事实）',
   },
+  // lines limited to some cases (check/checks/text-limits.ts)
+  'graph.limit-never-via': {
+    en: 'this line of {outcome} is never shown: no case reaches {outcome} through {via}',
+    'zh-CN': '{outcome} 的这一行永远不会显示：没有案例经过 {via} 到达 {outcome}',
+  },
+  'graph.limit-never-when': {
+    en: 'this line of {outcome} is never shown: no case that reaches {outcome} meets its condition',
+    'zh-CN': '{outcome} 的这一行永远不会显示：到达 {outcome} 的案例都不满足它的条件',
+  },
+  'graph.limit-never-holds.help': {
+    en: 'limit the line to a decision, branch or condition on the way to this outcome, or move the line to the outcome it belongs to',
+    'zh-CN': '请把这一行限定到通往这个结果的决策、分支或条件，或者把它移到它所属的结果里',
+  },
+  'graph.limit-unasked': {
+    en: 'this line of {outcome} is limited by {fact}, but a case reaches {outcome} through {branch} without {fact} being asked',
+    'zh-CN': '{outcome} 的这一行以 {fact} 为条件，但经由 {branch} 到达 {outcome} 的案例没有问过 {fact}',
+  },
+  'graph.limit-unasked.help': {
+    en: 'there the line is not shown (a text never makes staff ask): limit it by a fact every way to the outcome asks, or `via` the decisions that ask it',
+    'zh-CN': '那里这一行不会显示（文字不会让员工追问）：请用每条路径都会问到的事实来限定，或者用 `via` 限定到问了它的决策',
+  },
 } as const;

@@ -148,4 +148,16 @@ export const resolveMessages = {
     en: 'a text can name the outcome\'s `value`s and any `fact`, `const` or `let`; write `{{` for a literal brace',
     'zh-CN': '文字可以引用本结果的 `value` 以及任何 `fact`、`const`、`let`；花括号本身写作 `{{`',
   },
+  // lines limited to some cases (check/text-limits.ts)
+  'resolve.unknown-limit': { en: 'no decision is named {name}', 'zh-CN': '没有名为 {name} 的决策' },
+  'resolve.limit-wrong-kind': { en: '{name} is {kind}, not a decision', 'zh-CN': '{name} 是{kind}，不是决策' },
+  'resolve.unknown-limit.help': {
+    en: '`via` names decisions (`via transit_damage`) or their named branches (`via wrong_item_value.high_value`)',
+    'zh-CN': '`via` 后面写决策（`via transit_damage`）或决策里命名的分支（`via wrong_item_value.high_value`）',
+  },
+  'resolve.unknown-limit-branch': { en: '{decision} has no branch {branch}', 'zh-CN': '{decision} 没有分支 {branch}' },
+  'resolve.unknown-limit-branch.help': {
+    en: 'its named branches are {branches}; name a branch with `as name` to limit a line to it',
+    'zh-CN': '它命名的分支有 {branches}；要限定到某个分支，请先用 `as 名称` 给它命名',
+  },
 } as const;

@@ -1,4 +1,4 @@
-import { localize, type Branch, type DecisionGraph, type DecisionNode, type Expr, type OutcomeNode, type Value } from '../../graph/graph.js';
+import { localize, type Branch, type DecisionGraph, type DecisionNode, type Expr, type OutcomeNode, type TextLimit, type TextValue, type Value } from '../../graph/graph.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { CaseInput } from '../input/case-reader.js';
 import { messages } from '../messages.js';
@@ -46,19 +46,29 @@ export function outcomeDue(graph: DecisionGraph, facts: CaseInput | Readonly<Rec
 }
 
 /**
- * An outcome's texts for these facts, `{name}` filled (src/eval/outcome-texts.ts): the compiled
- * evaluator's too, so both agree. `values` are the outcome's computed values.
+ * An outcome's texts for these facts and this path: the lines that apply to the case (`via …`,
+ * `when …`), `{name}` filled (src/eval/outcome-texts.ts). The compiled evaluator's too, so both
+ * agree. `values` are the outcome's computed values. A limit whose condition is unknown for the
+ * case does not hold: texts never make staff ask (the checker warns where that can happen).
  */
 export function outcomeTexts(
-  graph: DecisionGraph, facts: CaseInput | Readonly<Record<string, Value>>, outcome: OutcomeNode, values: Readonly<Record<string, Value | null>>,
+  graph: DecisionGraph, facts: CaseInput | Readonly<Record<string, Value>>, outcome: OutcomeNode,
+  values: Readonly<Record<string, Value | null>>, path: readonly PathStep[],
 ): Pick<OutcomeResult, 'steps' | 'say' | 'notes'> {
-  if (outcome.textValues === undefined) return { steps: outcome.steps, say: outcome.say, notes: outcome.notes };
+  if (outcome.textValues === undefined && outcome.limits === undefined) return { steps: outcome.steps, say: outcome.say, notes: outcome.notes };
   const evaluation = new Evaluation(graph, facts, {});
-  return fillOutcomeTexts(graph, outcome, (t) => {
+  const read = (t: TextValue): Value | null => {
     if (t.kind === 'value') return values[t.name] ?? null;
     const ev = evaluation.value(t.expr);
     return ev.k === 'value' ? ev.v : null;
-  });
+  };
+  const applies = (limit: TextLimit): boolean => {
+    if (limit.via.length > 0 && !path.some((step) => limit.via.includes(step.decision) || limit.via.includes(step.branch))) return false;
+    if (limit.condition === null) return true;
+    const ev = evaluation.value(limit.condition);
+    return ev.k === 'value' && ev.v === true;
+  };
+  return fillOutcomeTexts(graph, outcome, read, applies);
 }
 
 const NO_DUE: DueResult = Object.freeze({ due: null, deadlineCase: null, needs: Object.freeze([]), error: null });
@@ -223,7 +233,7 @@ class Evaluation {
       label: node.label,
       owner: node.owner,
       deadline: node.deadline,
-      ...outcomeTexts(this.graph, this.facts, node, values),
+      ...outcomeTexts(this.graph, this.facts, node, values, path),
       documents: node.documents,
       values,
       due,

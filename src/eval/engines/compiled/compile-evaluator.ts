@@ -168,7 +168,7 @@ export function compileEvaluator(graph: DecisionGraph): CompiledEvaluator {
           ? null
           : {
               id: node.id, label: node.label, owner: node.owner, deadline: node.deadline,
-              ...outcomeTexts(graph, facts, node, reached.values), documents: node.documents, values: reached.values,
+              ...outcomeTexts(graph, facts, node, reached.values, s.path), documents: node.documents, values: reached.values,
               due: due?.due ?? null, deadlineCase: due?.deadlineCase ?? null,
             };
       const diagnostics = reached.stops.map((stop) => diagnosticOf(stop, b.code));
