@@ -37,3 +37,5 @@ export {
 } from './workflows/handbook.js';
 export { runBatchFiles, type BatchFileOptions, type BatchRun } from './workflows/batch.js';
 export { formatTestReport, toJsonTestReport, testMessages } from './workflows/reports.js';
+// The answer with its "why" in the handbook's words (these take the place of eval's own formatters).
+export { formatResultText, toJsonResult, whyInWords } from './workflows/reports.js';

@@ -164,6 +164,12 @@ export function describeValue(graph: DecisionGraph, value: Value, type: ValueTyp
 export interface TextResultOptions {
   /** Add the full trace (every condition tried), when the result has one. */
   readonly trace?: boolean;
+  /**
+   * Each step of the path in the handbook's words ("运输破损 → 商品价值不低于高价值商品门槛（¥500.00）"),
+   * one per step; the workflows give it (the wording lives in the renderer, which eval does not import).
+   * Without it a step names its branch by number.
+   */
+  readonly why?: readonly string[];
 }
 
 /** The human answer: outcome and what to do, computed values, why; or what to find out first. */
@@ -195,7 +201,10 @@ export function formatResultText(graph: DecisionGraph, result: EvalResult, local
   if (result.path.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(`${o !== null ? msg.why : msg.soFar}${colon.trimEnd()}`);
-    for (const step of result.path) lines.push(`  - ${pathLine(graph, step, locale, msg)}`);
+    result.path.forEach((step, i) => {
+      const words = options.why?.[i];
+      lines.push(`  - ${words === undefined ? pathLine(graph, step, locale, msg) : whyLine(graph, step, words, locale, msg)}`);
+    });
   }
   if (options.trace && result.trace) lines.push('', ...traceLines(graph, result.trace, locale, msg));
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
@@ -226,12 +235,6 @@ function valueLines(graph: DecisionGraph, o: OutcomeResult, locale: string, msg:
   });
 }
 
-/** The path a case took, one line in words per decision: "分流 → 第 1 条（问题类型 = 少货） [triage.1]". */
-export function pathInWords(graph: DecisionGraph, result: EvalResult, locale: string): string[] {
-  const msg = messages(locale);
-  return result.path.map((step) => pathLine(graph, step, locale, msg));
-}
-
 /** "分流 → 第 1 条（问题类型 = 少货）": the decision, the branch taken, the facts that decided it. */
 function pathLine(graph: DecisionGraph, step: PathStep, locale: string, msg: Messages): string {
   const decision = graph.decisions[step.decision];
@@ -242,12 +245,26 @@ function pathLine(graph: DecisionGraph, step: PathStep, locale: string, msg: Mes
   return `${msg.pathStep(name, which, facts)} [${step.branch}]`;
 }
 
-function readingsText(graph: DecisionGraph, facts: readonly FactReading[], locale: string, msg: Messages): string {
+/** A step in the handbook's words, with the facts of this case that decided it and the branch id. */
+function whyLine(graph: DecisionGraph, step: PathStep, words: string, locale: string, msg: Messages): string {
+  // A reading the words already state ("问题类型为运输破损", a yes/no fact named as it holds) is not repeated.
+  const lower = words.toLowerCase();
+  const stated = (label: string, value: string, f: FactReading) =>
+    lower.includes(value.toLowerCase()) || (typeof f.value === 'boolean' && lower.includes(label.toLowerCase()));
+  const facts = readingsText(graph, step.facts, locale, msg, stated);
+  return `${facts === '' ? words : msg.whyStep(words, facts)} [${step.branch}]`;
+}
+
+function readingsText(
+  graph: DecisionGraph, facts: readonly FactReading[], locale: string, msg: Messages,
+  skip: (label: string, value: string, f: FactReading) => boolean = () => false,
+): string {
   return msg.list(
-    facts.map((f) => {
+    facts.flatMap((f) => {
       const fact = graph.facts[f.id];
       const label = fact ? localize(fact.label, locale, graph.policy.locales) : f.id;
-      return `${label} = ${describeValue(graph, f.value, factType(graph, f.id), locale)}`;
+      const value = describeValue(graph, f.value, factType(graph, f.id), locale);
+      return skip(label, value, f) ? [] : [`${label} = ${value}`];
     }),
   );
 }

@@ -104,6 +104,8 @@ export interface Messages {
   failedValue: string;
   /** One line of "why": the decision, the branch taken, the facts that decided it (may be empty). */
   pathStep(decision: string, branch: string, facts: string): string;
+  /** A step in the handbook's words, then the facts of this case that decided it. */
+  whyStep(words: string, facts: string): string;
   otherwise: string;
   branch(n: number): string;
   yes: string;
@@ -231,6 +233,7 @@ const en: Messages = {
   unknownValue: 'not known yet',
   failedValue: 'cannot be computed for this case',
   pathStep: (d, b, f) => (f ? `${d} → ${b}, because ${f}` : `${d} → ${b}`),
+  whyStep: (w, f) => `${w} (here: ${f})`,
   otherwise: 'otherwise',
   branch: (n) => `rule ${n}`,
   yes: 'yes',
@@ -322,6 +325,7 @@ const zh: Messages = {
   unknownValue: '暂不确定',
   failedValue: '该案例无法计算',
   pathStep: (d, b, f) => (f ? `${d} → ${b}（${f}）` : `${d} → ${b}`),
+  whyStep: (w, f) => `${w}；本案${f}`,
   otherwise: '其他情况',
   branch: (n) => `第 ${n} 条`,
   yes: '是',

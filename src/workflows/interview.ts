@@ -4,7 +4,8 @@ import { evaluate } from '../eval/engines/interpreter.js';
 import { readCaseArgs } from '../eval/input/case-args.js';
 import { readCase, type CaseInput } from '../eval/input/case-reader.js';
 import { answerSchema, type JsonSchema } from '../eval/input/case-schema.js';
-import { pathInWords, toJsonResult, type JsonEvalResult } from '../eval/format-result.js';
+import { type JsonEvalResult } from '../eval/format-result.js';
+import { toJsonResult } from './reports.js';
 import { messages } from '../eval/messages.js';
 import type { EvalResult } from '../eval/trace.js';
 import { valueToJson } from '../eval/values.js';
@@ -214,14 +215,14 @@ export interface JsonStep extends JsonEvalResult {
   readonly unknown: readonly string[];
   /** The moment filled from the clock as `now`, or null. */
   readonly now: string | null;
-  /** The path in words, one line per decision taken. */
+  /** The path in the handbook's words, one line per decision taken. */
   readonly why: readonly string[];
 }
 
 /** The JSON of an interview step, texts in `locale`. */
 export function toJsonStep(graph: DecisionGraph, step: InterviewStep, locale: string, now: string | null = null): JsonStep {
-  const why = pathInWords(graph, step.result, locale);
-  return { ...toJsonResult(graph, step.result, locale), next: step.question, skipped: step.skipped, unknown: step.unknown, now, why };
+  const { why, ...json } = toJsonResult(graph, step.result, locale);
+  return { ...json, next: step.question, skipped: step.skipped, unknown: step.unknown, now, why };
 }
 
 /** The JSON Schema of a case as staff may answer it (labels, 是/否, 30元), for API documents. */

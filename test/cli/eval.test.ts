@@ -25,7 +25,7 @@ describe('sopwright eval', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('结论：直接退款 (refund_directly)\n负责部门：财务\n时限：3 天内\n');
     expect(r.stdout).toContain('计算结果：\n  - 退款金额：¥30.00\n');
-    expect(r.stdout).toContain('判断依据：\n  - 分流 → 第 1 条（问题类型 = 少货） [triage.1]\n');
+    expect(r.stdout).toContain('判断依据：\n  - 分流 → 问题类型为少货 [triage.1]\n');
     expect(r.stderr).toBe('');
   });
 
@@ -46,8 +46,10 @@ describe('sopwright eval', () => {
     expect(r.code).toBe(3);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual([
-      'status', 'outcome', 'label', 'owner', 'deadline', 'due', 'steps', 'documents', 'say', 'notes', 'values', 'needs', 'questions', 'path', 'diagnostics',
+      'status', 'outcome', 'label', 'owner', 'deadline', 'due', 'steps', 'documents', 'say', 'notes', 'values', 'needs', 'questions', 'path', 'diagnostics', 'why',
     ]);
+    // The path in the handbook's words, as its rules tables word the branches.
+    expect(json.why).toEqual(['Triage → the kind of problem is damaged', 'Damaged → the degree of damage is minor']);
     expect(json).toMatchObject({
       status: 'undecided',
       outcome: 'partial_refund',

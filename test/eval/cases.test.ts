@@ -6,7 +6,7 @@ import { readCase, type CaseReadResult } from '../../src/eval/input/case-reader.
 import { readCaseArgs } from '../../src/eval/input/case-args.js';
 import { readCaseText } from '../../src/eval/input/case-yaml.js';
 import { evaluate } from '../../src/eval/engines/interpreter.js';
-import { formatResultText, toJsonResult } from '../../src/eval/format-result.js';
+import { formatResultText, toJsonResult } from '../../src/workflows/reports.js';
 import { sourceFile } from '../../src/source/source-file.js';
 import { loadGraph } from './fixtures.js';
 

@@ -1,0 +1,21 @@
+import { localize, type DecisionGraph } from '../graph/graph.js';
+import { describeCondition } from './describe.js';
+import { uiStrings } from './i18n.js';
+
+/**
+ * A branch of a decision as the handbook words it: its condition in words ("商品价值不低于高价值
+ * 商品门槛（¥500.00）"), or "其他情况" / "otherwise". The handbook's rules tables and the "why" of
+ * an answer (eval, ask, the desk) use this one wording, so staff read the same sentence in both.
+ */
+export function branchInWords(graph: DecisionGraph, decisionId: string, branchId: string, locale: string): string {
+  const branch = graph.decisions[decisionId]?.branches.find((b) => b.id === branchId);
+  if (branch === undefined) return branchId;
+  return branch.condition === null ? uiStrings(locale).otherwise : describeCondition(branch.condition, { graph, locale });
+}
+
+/** One step of a path in the handbook's words: "运输破损 → 商品价值不低于高价值商品门槛（¥500.00）". */
+export function pathStepInWords(graph: DecisionGraph, decisionId: string, branchId: string, locale: string): string {
+  const decision = graph.decisions[decisionId];
+  const name = decision ? localize(decision.label, locale, graph.policy.locales) : decisionId;
+  return `${name} → ${branchInWords(graph, decisionId, branchId, locale)}`;
+}
