@@ -4,7 +4,7 @@ import type { RegisterEntry } from '../workflows/register.js';
 export type { RegisterEntry };
 
 /** The server's answers the desk reads, with the policy identity. */
-export interface Policy { readonly id: string; readonly title: string; readonly version: string | null; readonly hash: string }
+export interface Policy { readonly id: string; readonly title: string; readonly version: string | null; readonly hash: string; readonly departments: readonly { readonly id: string; readonly label: string }[] }
 export interface Step extends JsonStep { readonly policy: { readonly id: string; readonly version: string | null; readonly hash: string } }
 export interface Refusal { readonly diagnostics?: readonly { readonly message: string; readonly help?: string | null }[]; readonly error?: { readonly message: string } }
 export type { Question };
@@ -67,5 +67,17 @@ export async function listRegister(filters: Readonly<Record<string, string>>): P
 /** Moves a case to another status, with a note. */
 export async function moveEntry(id: number, status: string, staff: string, note: string): Promise<RegisterEntry> {
   const r = await fetch(`v1/register/${id}/status`, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify({ status, staff, ...(note !== '' ? { note } : {}) }) });
+  return registerAnswer<RegisterEntry>(r);
+}
+
+/** Adds a note to a case without moving it. */
+export async function addNote(id: number, staff: string, note: string): Promise<RegisterEntry> {
+  const r = await fetch(`v1/register/${id}/notes`, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify({ staff, note }) });
+  return registerAnswer<RegisterEntry>(r);
+}
+
+/** Hands a case to another department, with an optional note. */
+export async function reassign(id: number, owner: string, staff: string, note: string): Promise<RegisterEntry> {
+  const r = await fetch(`v1/register/${id}/owner`, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify({ owner, staff, ...(note !== '' ? { note } : {}) }) });
   return registerAnswer<RegisterEntry>(r);
 }

@@ -1,5 +1,5 @@
 import './desk.css';
-import { evaluate, listPolicies, listRegister, moveEntry, recordCase, type Policy, type Question, type Refusal, type RegisterEntry, type Step } from './api.js';
+import { addNote, evaluate, listPolicies, listRegister, moveEntry, reassign, recordCase, type Policy, type Question, type Refusal, type RegisterEntry, type Step } from './api.js';
 import { el, show } from './dom.js';
 import { TEXTS, type DeskTexts } from './texts.js';
 
@@ -135,24 +135,50 @@ function ask(s: Step, q: Question, problem?: string): void {
   focusMain();
 }
 
-/** A field for an amount, a number or a text: checked by the server's case reader when sent. */
+/**
+ * The browser's own input for each kind of typed answer: a numeric field for numbers, date and
+ * time pickers for dates, clock times and moments (each also typed from the keyboard, field by
+ * field); money and durations are text, since staff write `30元` or `2小时30分`.
+ */
+const INPUT_TYPES: Readonly<Record<string, string>> = { number: 'number', date: 'date', time: 'time', datetime: 'datetime-local' };
+
+/** A field for a typed answer: checked by the browser first (a whole date, a number), then by the server's case reader when sent. */
 function typedField(q: Question, problem?: string): HTMLElement {
+  const type = INPUT_TYPES[q.type] ?? 'text';
   const input = el('input', {
-    id: 'answer', name: q.fact, type: 'text', autocomplete: 'off', 'data-autofocus': true,
-    inputmode: q.type === 'money' || q.type === 'number' ? 'decimal' : 'text', 'aria-describedby': 'hint',
+    id: 'answer', name: q.fact, type, autocomplete: 'off', 'data-autofocus': true, 'aria-describedby': 'hint',
+    ...(type === 'text' ? { inputmode: q.type === 'money' ? 'decimal' : 'text' } : { required: true }),
+    ...(type === 'number' ? { step: 'any' } : {}),
     ...(problem !== undefined ? { 'aria-invalid': 'true' } : {}),
   });
+  const hint = el('p', { id: 'hint', class: problem !== undefined ? 'error' : 'hint', ...(problem !== undefined ? { role: 'alert' } : {}) }, problem ?? q.hint);
   const form = el('form', { class: 'typed', novalidate: true, onsubmit: (e: Event) => {
     e.preventDefault();
     const text = input.value.trim();
-    if (text === '') return input.focus();
+    if (type === 'text' && text === '') return input.focus();
+    // A half-filled date or letters in a number field: the browser knows before the server does.
+    if (type !== 'text' && (text === '' || !input.checkValidity())) {
+      const invalid = t().invalid;
+      show(hint, invalid[q.type] ?? invalid.other);
+      hint.className = 'error';
+      hint.setAttribute('role', 'alert');
+      input.setAttribute('aria-invalid', 'true');
+      return input.focus();
+    }
     answer(q.fact, text);
   } },
   el('label', { for: 'answer', class: 'visually-hidden' }, q.label),
   input,
   el('button', { type: 'submit' }, t().answer),
-  el('p', { id: 'hint', class: problem !== undefined ? 'error' : 'hint', ...(problem !== undefined ? { role: 'alert' } : {}) }, problem ?? q.hint));
+  hint);
   return form;
+}
+
+/** A due moment as staff read it, in the policy's zone as the server wrote it: `2026-12-03 16:00`. */
+function dueText(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?/.exec(iso);
+  if (m === null) return iso;
+  return `${m[1]} ${m[2]}${m[3] !== undefined && m[3] !== ':00' ? m[3] : ''}`;
 }
 
 function nowLine(s: Step): HTMLElement | null {
@@ -162,8 +188,10 @@ function nowLine(s: Step): HTMLElement | null {
 /** The outcome card: what to do, who, by when, what to say (with a copy button), and why. */
 function card(s: Step): void {
   const tx = t();
-  const due = s.deadline === null ? null : s.deadline.amount === 0 && s.deadline.unit === 'day' ? tx.sameDay : tx.within(s.deadline.amount, s.deadline.unit);
-  const dueMoment = (s as Step & { due?: string | null }).due;
+  const within = s.deadline === null ? null : s.deadline.amount === 0 && s.deadline.unit === 'day' ? tx.sameDay : tx.within(s.deadline.amount, s.deadline.unit);
+  // The due moment whenever the server knows it (a deadline counted from a fact too: "2 hours after the report").
+  const dueMoment = s.due === null ? null : el('time', { class: 'due-moment', datetime: s.due }, dueText(s.due));
+  const due = within === null && dueMoment === null ? null : [within !== null && dueMoment !== null ? `${within} · ` : within ?? '', dueMoment];
   const list = (title: string, items: readonly string[]) => (items.length === 0 ? null : el('section', {}, el('h3', {}, title), el('ul', {}, ...items.map((i) => el('li', {}, i)))));
   const values = Object.entries(s.values).filter(([, v]) => v !== null);
   const copyButton = el('button', { type: 'button', class: 'copy' }, tx.copy);
@@ -175,7 +203,7 @@ function card(s: Step): void {
       el('p', { class: 'fact' }, decided ? tx.outcome : tx.undecided),
       el('h2', { id: 'outcome', tabindex: '-1', 'data-autofocus': true }, s.label ?? tx.undecided),
       s.owner !== null ? el('p', { class: 'owner' }, el('strong', {}, tx.owner), ' ', s.owner.label) : null,
-      due !== null ? el('p', { class: 'due' }, el('strong', {}, tx.due), ' ', due, dueMoment ? ` (${dueMoment})` : '') : null,
+      due !== null ? el('p', { class: 'due' }, el('strong', {}, tx.due), ' ', ...due) : null,
       s.steps.length > 0 ? el('section', {}, el('h3', {}, tx.steps), el('ol', { class: 'checklist' }, ...s.steps.map((text, i) =>
         el('li', {}, el('label', {}, el('input', { type: 'checkbox', id: `step-${i}` }), ' ', text))))) : null,
       list(tx.documents, s.documents),
@@ -261,6 +289,12 @@ function filterSelect(name: keyof State['filters'], label: string, choices: read
 
 const entryLabel = (texts: Readonly<Record<string, string>> | null, fallback: string): string => (texts === null ? fallback : texts[state.locale] ?? Object.values(texts)[0] ?? fallback);
 
+/** The owner of a case by the policy's current label (a reassigned case's recorded label is the first owner's). */
+function ownerLabel(e: RegisterEntry): string {
+  const served = state.policies.find((p) => p.id === e.policy.id)?.departments.find((d) => d.id === e.owner);
+  return served?.label ?? entryLabel(e.labels.owner, e.owner ?? '');
+}
+
 /**
  * The register view: the day's cases (today's by the server's clock at first), overdue ones
  * first as the server judges them, filtered by day, status, owner and outcome; each case can be
@@ -290,7 +324,7 @@ async function registerView(): Promise<void> {
   const late = new Set(overdue.entries.map((e) => e.id));
   const entries = [...overdue.entries, ...page.entries.filter((e) => !late.has(e.id))];
   for (const e of entries) {
-    if (e.owner !== null) state.owners.set(e.owner, entryLabel(e.labels.owner, e.owner));
+    if (e.owner !== null) state.owners.set(e.owner, ownerLabel(e));
     state.outcomes.set(e.outcome, entryLabel(e.labels.outcome, e.outcome));
   }
   const dayInput = el('input', { id: 'filter-day', name: 'day', type: 'date', value: state.filters.day });
@@ -331,7 +365,11 @@ async function registerView(): Promise<void> {
   focusMain();
 }
 
-/** One case of the register: what, who, by when, where it stands, and the form to move it on. */
+/**
+ * One case of the register: what, who, by when, where it stands, and what staff can do with it:
+ * move it along its status, add a note, or hand it to another department of its policy (each
+ * with the staff name; the server refuses what its rules forbid, and the refusal shows here).
+ */
 function entryItem(e: RegisterEntry, overdue: boolean): HTMLElement {
   const tx = t();
   const note = el('input', { class: 'move-note', name: 'note', type: 'text', placeholder: tx.note, 'aria-label': tx.note });
@@ -339,19 +377,36 @@ function entryItem(e: RegisterEntry, overdue: boolean): HTMLElement {
   const to = el('select', { class: 'move-status', name: 'status', 'aria-label': tx.moveTo },
     ...Object.entries(tx.statuses).filter(([id]) => id !== e.status).map(([id, label]) => el('option', { value: id }, label)));
   const problem = el('p', { class: 'move-error error' });
-  const move = el('form', { class: 'move', onsubmit: (ev: Event) => {
-    ev.preventDefault();
+  const departments = (state.policies.find((p) => p.id === e.policy.id)?.departments ?? []).filter((d) => d.id !== e.owner);
+  const owner = el('select', { class: 'reassign-owner', name: 'owner', 'aria-label': tx.reassignTo },
+    ...departments.map((d) => el('option', { value: d.id }, d.label)));
+  /** Runs one action with the staff name (and the note when it needs one), then shows the register again. */
+  const act = (run: (name: string, text: string) => Promise<unknown>, needsNote = false): void => {
     const name = staff.value.trim();
     if (name === '') return staff.focus();
+    const text = note.value.trim();
+    if (needsNote && text === '') {
+      problem.textContent = tx.noteNeeded;
+      problem.setAttribute('role', 'alert');
+      return note.focus();
+    }
     saveStaff(name);
-    moveEntry(e.id, to.value, name, note.value.trim()).then(
+    run(name, text).then(
       () => void registerView(),
       (error: Error) => {
         problem.textContent = error.message;
         problem.setAttribute('role', 'alert');
       },
     );
-  } }, to, staff, note, el('button', { type: 'submit', class: 'move-button' }, tx.move), problem);
+  };
+  const move = el('form', { class: 'move', onsubmit: (ev: Event) => {
+    ev.preventDefault();
+    act((name, text) => moveEntry(e.id, to.value, name, text));
+  } }, to, staff, note, el('button', { type: 'submit', class: 'move-button' }, tx.move),
+  el('button', { type: 'button', class: 'add-note', onclick: () => act((name, text) => addNote(e.id, name, text), true) }, tx.addNote),
+  departments.length > 0 ? owner : null,
+  departments.length > 0 ? el('button', { type: 'button', class: 'reassign-button', onclick: () => act((name, text) => reassign(e.id, owner.value, name, text)) }, tx.reassign) : null,
+  problem);
   const lastNote = e.notes.at(-1);
   return el('li', { class: `entry status-${e.status}${overdue ? ' overdue' : ''}`, 'data-id': String(e.id) },
     el('p', { class: 'entry-head' },
@@ -359,7 +414,8 @@ function entryItem(e: RegisterEntry, overdue: boolean): HTMLElement {
       el('span', { class: 'status' }, tx.statuses[e.status] ?? e.status),
       overdue ? el('span', { class: 'overdue-badge' }, tx.overdue) : null),
     el('p', { class: 'entry-meta' },
-      e.owner !== null ? `${tx.owner} ${entryLabel(e.labels.owner, e.owner)} · ` : '',
+      e.owner !== null ? el('span', { class: 'entry-owner' }, `${tx.owner} ${ownerLabel(e)}`) : null,
+      e.owner !== null ? ' · ' : '',
       e.due !== null ? `${tx.due} ${e.due} · ` : '',
       `${tx.recordedBy} ${e.staff}`),
     lastNote !== undefined ? el('p', { class: 'entry-note' }, `${tx.note}：${lastNote.text}`) : null,

@@ -46,6 +46,12 @@ export interface DeskTexts {
   readonly move: string;
   readonly recordedBy: string;
   readonly statuses: Readonly<Record<string, string>>;
+  readonly addNote: string;
+  readonly reassignTo: string;
+  readonly reassign: string;
+  readonly noteNeeded: string;
+  /** What a typed field needs when the browser finds its value incomplete or not of its kind. */
+  readonly invalid: Readonly<Record<string, string>>;
 }
 
 const units = { zh: { day: '天', hour: '小时', minute: '分钟' }, en: { day: 'day', hour: 'hour', minute: 'minute' } } as const;
@@ -62,6 +68,11 @@ export const TEXTS: Readonly<Record<'zh-CN' | 'en', DeskTexts>> = {
     today: '今天', day: '日期', status: '状态', outcomeFilter: '处理结果', all: '全部', show: '查看', more: '更多', none: '没有符合条件的登记',
     overdue: '已超时', moveTo: '改为', note: '备注', move: '更新状态', recordedBy: '登记人',
     statuses: { open: '待处理', in_progress: '处理中', done: '已完成', confirmed: '已确认', cancelled: '已取消' },
+    addNote: '添加备注', reassignTo: '转给', reassign: '转交', noteNeeded: '请先写备注',
+    invalid: {
+      number: '请填写数字，例如 2 或 2.5', date: '请填写完整的日期（年、月、日）', time: '请填写完整的时刻（时、分）',
+      datetime: '请填写完整的日期和时刻', other: '请填写答案',
+    },
   },
   en: {
     title: 'After-sales desk', newCase: 'New case', otherLocale: '中文', pickPolicy: 'Pick a policy', version: 'version',
@@ -74,5 +85,10 @@ export const TEXTS: Readonly<Record<'zh-CN' | 'en', DeskTexts>> = {
     today: 'Today', day: 'Day', status: 'Status', outcomeFilter: 'Outcome', all: 'All', show: 'Show', more: 'More', none: 'No entries match',
     overdue: 'Overdue', moveTo: 'Move to', note: 'Note', move: 'Update status', recordedBy: 'Recorded by',
     statuses: { open: 'Open', in_progress: 'In progress', done: 'Done', confirmed: 'Confirmed', cancelled: 'Cancelled' },
+    addNote: 'Add note', reassignTo: 'Hand to', reassign: 'Reassign', noteNeeded: 'Write the note first',
+    invalid: {
+      number: 'Enter a number, such as 2 or 2.5', date: 'Enter a whole date (year, month and day)', time: 'Enter a whole clock time (hours and minutes)',
+      datetime: 'Enter a whole date and clock time', other: 'Enter an answer',
+    },
   },
 };

@@ -123,7 +123,7 @@ export function openApiDocument(policies: readonly ServedPolicy[], version: stri
     '/v1/policies': {
       get: {
         operationId: 'listPolicies', summary: 'the policies served',
-        responses: { '200': { description: 'id, title, version and hash of each policy', content: json({ type: 'array', items: { type: 'object', required: ['id', 'title', 'version', 'hash'], properties: { id: { type: 'string' }, title: { type: 'string' }, version: { type: ['string', 'null'] }, hash: { type: 'string' } } } }) } },
+        responses: { '200': { description: 'id, title, version and hash of each policy, and its departments', content: json({ type: 'array', items: { type: 'object', required: ['id', 'title', 'version', 'hash', 'departments'], properties: { id: { type: 'string' }, title: { type: 'string' }, version: { type: ['string', 'null'] }, hash: { type: 'string' }, departments: { type: 'array', items: { type: 'object', required: ['id', 'label'], properties: { id: { type: 'string' }, label: { type: 'string' } } } } } } }) } },
       },
     },
     '/healthz': { get: { operationId: 'health', summary: 'liveness, and the policy versions refused on reload', responses: { '200': { description: 'the server is up', content: json({ type: 'object' }) } } } },

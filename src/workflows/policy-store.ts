@@ -71,6 +71,12 @@ export function policyTitle(policy: ServedPolicy, locale?: string): string {
   return localize(title, locale ?? locales[0] ?? '', locales);
 }
 
+/** The departments of a served policy, id and label in `locale` (default: its first locale), in declaration order. */
+export function policyDepartments(policy: ServedPolicy, locale?: string): { id: string; label: string }[] {
+  const { locales } = policy.graph.policy;
+  return Object.values(policy.graph.departments).map((d) => ({ id: d.id, label: localize(d.label, locale ?? locales[0] ?? '', locales) }));
+}
+
 /** The identity hash of a loaded policy: its sources, by path relative to the entry's folder. */
 export function policyHash(loaded: LoadedPolicy): string {
   const base = path.dirname(loaded.file);

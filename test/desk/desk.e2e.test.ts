@@ -36,9 +36,16 @@ department desk "<i>柜台</i>" @en "Desk"
 fact pick: choice "选项" @en "Pick" {
   ask "<script>window.__pwned = 4</script>选哪个？" @en "Which one?"
 }
+fact pieces: number "件数" @en "Pieces" {
+  ask "一共几件？" @en "How many pieces?"
+}
 decision d "判断" @en "Decide" {
   when pick == a -> done
-  otherwise -> other
+  otherwise -> count
+}
+decision count "数量" @en "Count" {
+  when pieces > 2 -> other
+  otherwise -> done
 }
 outcome other "其他" @en "Other" {
   owner desk
@@ -53,7 +60,7 @@ outcome done "<script>window.__pwned = 5</script>完成" @en "Done" {
 beforeAll(async () => {
   ensureBuilt();
   writeFileSync(join(dir, 'hostile.sop'), HOSTILE);
-  store = openPolicyStore([join(repoRoot, 'test/fixtures/reference/after-sales.sop'), join(dir, 'hostile.sop')]);
+  store = openPolicyStore([join(repoRoot, 'test/fixtures/reference/after-sales.sop'), join(dir, 'hostile.sop'), join(repoRoot, 'rules/warranty.sop')]);
   app = await createServer(store, { clock: () => new Date('2026-12-02T01:30:00Z') });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await connectSharedBrowser();
@@ -120,6 +127,47 @@ describe('the desk in Chromium', () => {
     await page.keyboard.press('Enter');
     await answerCase(page, { exchange_possible: 'yes' }, true);
     await expect.poll(() => page.locator('#outcome').textContent()).not.toBe('');
+
+    // Time answers by keyboard alone, in the browser's date and time fields (en-US: month/day/year,
+    // 12-hour clock); half a date is refused by the page before it is sent. The server's clock is
+    // 2026-12-02 09:30 in Shanghai; an ordinary problem reported at 09:00 is due by 11:00.
+    await page.locator('.card .new-case').click();
+    await page.locator('[data-policy=warranty]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.question[data-fact=request]').waitFor();
+    await page.keyboard.press(String((await page.locator('.choice').allTextContents()).indexOf('Repair') + 1));
+    const momentField = page.locator('.question[data-fact=reported_at] #answer');
+    await momentField.waitFor();
+    expect(await momentField.getAttribute('type')).toBe('datetime-local');
+    // The year takes up to six digits, so → moves on to the hours.
+    await page.keyboard.type('12022026');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('0900AM');
+    expect(await momentField.inputValue()).toBe('2026-12-02T09:00');
+    await page.keyboard.press('Enter');
+    const dateField = page.locator('.question[data-fact=purchased_on] #answer');
+    await dateField.waitFor();
+    expect(await dateField.getAttribute('type')).toBe('date');
+    await page.keyboard.type('03');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#hint').textContent()).toBe('Enter a whole date (year, month and day)');
+    expect(await dateField.getAttribute('aria-invalid')).toBe('true');
+    // The focus stays in the field, on the day: the rest of the date follows.
+    await page.keyboard.type('012026');
+    expect(await dateField.inputValue()).toBe('2026-03-01');
+    await page.keyboard.press('Enter');
+    await answerCase(page, { cause: 'Design, manufacture or installation', problem: 'Ordinary problem' }, true);
+    await expect.poll(() => page.locator('#outcome').textContent()).toBe('Free repair or replacement');
+    expect(await page.locator('.due').textContent()).toBe('Due 2026-12-02 11:00');
+    expect(await page.locator('.due time').getAttribute('datetime')).toBe('2026-12-02T11:00:00+08:00');
+    // The why in the handbook's words (as the API gives it), not "rule 1".
+    const api = await app.inject({
+      method: 'POST', url: '/v1/policies/warranty/evaluate?locale=en',
+      payload: { request: 'repair', reported_at: '2026-12-02T09:00', purchased_on: '2026-03-01', cause: 'product_fault', problem: 'ordinary' },
+    });
+    const why = await page.locator('.card section:has(h3:text("Why")) li').allTextContents();
+    expect(why).toEqual(api.json().why);
+    expect(why[1]).toMatch(/^Repair → .*design, manufacture or installation$/);
     await page.close();
   });
 
@@ -135,6 +183,22 @@ describe('the desk in Chromium', () => {
     expect(await page.locator('#say-text').textContent()).toBe('</pre><script>window.__pwned = 6</script>您好');
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(await page.locator('script').count()).toBe(1);
+
+    // A number fact gets a numeric field: what is not a number is refused before it is sent.
+    await page.locator('.card .new-case').click();
+    await tile.click();
+    await page.locator('.choice').nth(1).click();
+    const pieces = page.locator('.question[data-fact=pieces] #answer');
+    await pieces.waitFor();
+    expect(await pieces.getAttribute('type')).toBe('number');
+    await pieces.focus();
+    await page.keyboard.type('1e');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#hint').textContent()).toBe('请填写数字，例如 2 或 2.5');
+    expect(await page.locator('.question[data-fact=pieces]').count()).toBe(1);
+    await pieces.fill('3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#outcome').textContent()).toBe('其他');
     expect(errors).toEqual([]);
     await page.close();
   });

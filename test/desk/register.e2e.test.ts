@@ -92,6 +92,24 @@ describe('the register on the desk', () => {
     await expect.poll(() => page.locator('.entry[data-id="2"] .move-error').textContent()).toContain('cannot move to `confirmed`');
     expect((await register.get(2)).history.map((h) => h.kind)).toEqual(['recorded', 'status']);
 
+    // A note without a move (none written: asked for first), then the case handed to the warehouse.
+    const first = () => page.locator('.entry[data-id="1"]');
+    await first().locator('.add-note').click();
+    await expect.poll(() => first().locator('.move-error').textContent()).toBe('请先写备注');
+    await first().locator('.move-note').fill('顾客已发图片');
+    await first().locator('.add-note').click();
+    await expect.poll(() => first().locator('.entry-note').textContent()).toBe('备注：顾客已发图片');
+    expect(await first().locator('.status').textContent()).toBe('待处理');
+    expect(await first().locator('.entry-owner').textContent()).toBe('负责部门 财务');
+    await first().locator('.reassign-owner').selectOption({ label: '仓库' });
+    await first().locator('.move-note').fill('请仓库核对破损');
+    await first().locator('.reassign-button').click();
+    await expect.poll(() => first().locator('.entry-owner').textContent()).toBe('负责部门 仓库');
+    expect(await first().locator('.entry-note').textContent()).toBe('备注：请仓库核对破损');
+    expect(await first().locator('.reassign-owner option').allTextContents()).not.toContain('仓库');
+    const one = await register.get(1);
+    expect([one.owner, one.history.map((h) => h.kind)]).toEqual(['warehouse', ['recorded', 'note', 'reassign']]);
+
     // Filters: by status, then by outcome.
     await page.locator('#filter-status').selectOption('in_progress');
     await page.locator('.apply').click();

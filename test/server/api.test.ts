@@ -29,7 +29,9 @@ describe('GET /v1/policies', () => {
     expect(r.statusCode).toBe(200);
     const [p, ...rest] = r.json();
     expect(rest).toEqual([]);
-    expect(p).toEqual({ id: 'after_sales', title: expect.any(String), version: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(p).toEqual({ id: 'after_sales', title: expect.any(String), version: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), departments: expect.any(Array) });
+    // The departments a case can be reassigned to, labelled in the asked locale.
+    expect(p.departments).toContainEqual({ id: 'finance', label: '财务' });
     expect((await app.inject('/v1/policies?locale=en')).json()[0].title).toMatch(/^[ -~]+$/);
   });
 });

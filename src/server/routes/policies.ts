@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { policySchema } from '../../workflows/cases.js';
-import { policyTitle } from '../../workflows/policy-store.js';
+import { policyDepartments, policyTitle } from '../../workflows/policy-store.js';
 import type { ServerContext } from '../app.js';
 import { identify, requestLocale, servedPolicy } from '../identity.js';
 
@@ -13,6 +13,8 @@ export const policyRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
       title: policyTitle(p, typeof asked === 'string' ? asked : undefined),
       version: p.version,
       hash: p.hash,
+      // The departments a case can be assigned to (the desk's reassignment choices).
+      departments: policyDepartments(p, typeof asked === 'string' ? asked : undefined),
     }));
   });
 
