@@ -73,6 +73,22 @@ describe('sopwright ask in a terminal', () => {
     expect(card).toContain('时限：3 天内');
     expect(card).toMatch(/话术（可直接复制）：\n\S/);
     expect(card).toContain('判断依据');
+    // The why in the handbook's words, never "第 1 条".
+    expect(card).toMatch(/运输破损 → \S/);
+    expect(card).not.toMatch(/第 \d+ 条/);
+  }, 60_000);
+
+  it('asks a time policy at --now, shows it, reads a moment as staff type it, and shows the due moment', async () => {
+    const s = session([join(repoRoot, 'rules/warranty.sop'), '--now', '2026年12月2日 上午9点30分', 'request=报修', 'purchased_on=2026/3/1', 'cause=设计、制造、安装原因', 'problem=普通问题']);
+    await s.waitFor('当前时间：2026年12月2日 09:30 (Asia/Shanghai)');
+    await s.waitFor('顾客是什么时候报修的？');
+    s.type(`12月2日 9点${ENTER}`);
+    await s.waitFor('没有年份');
+    s.type(`${'\u007f'.repeat(8)}2026-12-02 09:00${ENTER}`);
+    expect(await s.exited).toBe(0);
+    const card = s.screen().slice(s.screen().indexOf('── 处理结果 ──'));
+    expect(card).toContain('结论：免费维修或更换 (free_repair)');
+    expect(card).toContain('到期时间：2026年12月2日 11:00 (2026-12-02T11:00:00+08:00)');
   }, 60_000);
 
   it('goes back, takes "don\'t know", and says what to find out (exit 3)', async () => {
