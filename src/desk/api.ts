@@ -21,7 +21,7 @@ export async function listPolicies(locale: string): Promise<Policy[]> {
 }
 
 /** Evaluates the answers so far: the next step, or why an answer is refused. */
-export async function evaluate(policy: string, answers: Readonly<Record<string, string>>, unknown: readonly string[], locale: string): Promise<{ step: Step } | { refused: Refusal }> {
+export async function evaluate(policy: string, answers: Readonly<Record<string, string | number>>, unknown: readonly string[], locale: string): Promise<{ step: Step } | { refused: Refusal }> {
   const query = `locale=${encodeURIComponent(locale)}${unknown.length > 0 ? `&unknown=${encodeURIComponent(unknown.join(','))}` : ''}`;
   const r = await fetch(`v1/policies/${encodeURIComponent(policy)}/evaluate?${query}`, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(answers) });
   const body = (await r.json()) as Step & Refusal;
@@ -47,7 +47,7 @@ async function registerAnswer<T>(r: Response): Promise<T> {
 }
 
 /** Records the case answered so far (evaluated again by the server; only a decided case is recorded). */
-export async function recordCase(policy: string, answers: Readonly<Record<string, string>>, staff: string, locale: string): Promise<RegisterEntry> {
+export async function recordCase(policy: string, answers: Readonly<Record<string, string | number>>, staff: string, locale: string): Promise<RegisterEntry> {
   const r = await fetch(`v1/register?locale=${encodeURIComponent(locale)}`, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify({ policy, case: answers, staff }) });
   return registerAnswer<RegisterEntry>(r);
 }

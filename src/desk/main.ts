@@ -75,7 +75,13 @@ function pickPolicy(): void {
 }
 
 const unknownParam = (): string[] => state.unknown;
-const answerRecord = (): Record<string, string> => Object.fromEntries(state.answers);
+/** Facts asked in a numeric field: their answers go to the server as JSON numbers (a quoted number is text to the case reader). */
+const numberFacts = new Set<string>();
+const answerRecord = (): Record<string, string | number> =>
+  Object.fromEntries(state.answers.map(([fact, text]) => {
+    const n = numberFacts.has(fact) ? Number(text) : Number.NaN;
+    return [fact, Number.isFinite(n) ? n : text];
+  }));
 
 /** Asks the server where the case stands and shows the next question or the outcome. */
 async function step(refusal?: { fact: string; text: string }): Promise<void> {
@@ -145,6 +151,7 @@ const INPUT_TYPES: Readonly<Record<string, string>> = { number: 'number', date: 
 /** A field for a typed answer: checked by the browser first (a whole date, a number), then by the server's case reader when sent. */
 function typedField(q: Question, problem?: string): HTMLElement {
   const type = INPUT_TYPES[q.type] ?? 'text';
+  if (type === 'number') numberFacts.add(q.fact);
   const input = el('input', {
     id: 'answer', name: q.fact, type, autocomplete: 'off', 'data-autofocus': true, 'aria-describedby': 'hint',
     ...(type === 'text' ? { inputmode: q.type === 'money' ? 'decimal' : 'text' } : { required: true }),

@@ -13,9 +13,20 @@ export function branchInWords(graph: DecisionGraph, decisionId: string, branchId
   return branch.condition === null ? uiStrings(locale).otherwise : describeCondition(branch.condition, { graph, locale });
 }
 
+/** The steps already worded, per graph (graphs are immutable): every answer of the API words its path. */
+const worded = new WeakMap<DecisionGraph, Map<string, string>>();
+
 /** One step of a path in the handbook's words: "运输破损 → 商品价值不低于高价值商品门槛（¥500.00）". */
 export function pathStepInWords(graph: DecisionGraph, decisionId: string, branchId: string, locale: string): string {
-  const decision = graph.decisions[decisionId];
-  const name = decision ? localize(decision.label, locale, graph.policy.locales) : decisionId;
-  return `${name} → ${branchInWords(graph, decisionId, branchId, locale)}`;
+  let cache = worded.get(graph);
+  if (cache === undefined) worded.set(graph, (cache = new Map()));
+  const key = `${locale}\u0000${decisionId}\u0000${branchId}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    const decision = graph.decisions[decisionId];
+    const name = decision ? localize(decision.label, locale, graph.policy.locales) : decisionId;
+    text = `${name} → ${branchInWords(graph, decisionId, branchId, locale)}`;
+    cache.set(key, text);
+  }
+  return text;
 }

@@ -4,8 +4,8 @@ import { evaluate } from '../eval/engines/interpreter.js';
 import { readCaseArgs } from '../eval/input/case-args.js';
 import { readCase, type CaseInput } from '../eval/input/case-reader.js';
 import { answerSchema, type JsonSchema } from '../eval/input/case-schema.js';
-import { type JsonEvalResult } from '../eval/format-result.js';
-import { toJsonResult } from './reports.js';
+import { toJsonResult as evalJson, type JsonEvalResult } from '../eval/format-result.js';
+import { whyInWords } from './reports.js';
 import { messages } from '../eval/messages.js';
 import type { EvalResult } from '../eval/trace.js';
 import { valueToJson } from '../eval/values.js';
@@ -229,8 +229,9 @@ export interface JsonStep extends JsonEvalResult {
 
 /** The JSON of an interview step, texts in `locale`. */
 export function toJsonStep(graph: DecisionGraph, step: InterviewStep, locale: string, now: string | null = null): JsonStep {
-  const { why, ...json } = toJsonResult(graph, step.result, locale);
-  return { ...json, next: step.question, skipped: step.skipped, unknown: step.unknown, now, why };
+  // One object, filled in place (every API answer is one of these: no copies).
+  const json = evalJson(graph, step.result, locale) as JsonEvalResult & Partial<Omit<JsonStep, keyof JsonEvalResult>>;
+  return Object.assign(json, { next: step.question, skipped: step.skipped, unknown: step.unknown, now, why: whyInWords(graph, step.result, locale) });
 }
 
 /** The JSON Schema of a case as staff may answer it (labels, 是/否, 30元), for API documents. */

@@ -1,6 +1,5 @@
 import type { DecisionGraph, FactDef } from '../../graph/graph.js';
 import { plainTime } from './time-fields.js';
-import { numberOrSource } from '../values.js';
 import { timeAnswer, type TimeProblem } from './time-answers.js';
 
 /**
@@ -80,11 +79,6 @@ export function canonicalAnswer(graph: DecisionGraph, fact: FactDef, raw: unknow
     }
     case 'money':
       return { value: moneyAnswer(raw) ?? raw };
-    case 'number': {
-      // A number typed in a form (`2`, `２.５`) arrives as text; read exactly as written, or refused quoting it.
-      const t = normalizeWord(raw);
-      return { value: /^[+-]?\d+(\.\d+)?$/.test(t) ? numberOrSource(Number(t), t) : raw };
-    }
     case 'enum': {
       const matches = enumMatches(graph, fact.type.enum, raw);
       if (matches.length > 1) return { ambiguous: matches };
