@@ -155,7 +155,8 @@ function typedField(q: Question, problem?: string): HTMLElement {
   const input = el('input', {
     id: 'answer', name: q.fact, type, autocomplete: 'off', 'data-autofocus': true, 'aria-describedby': 'hint',
     ...(type === 'text' ? { inputmode: q.type === 'money' ? 'decimal' : 'text' } : { required: true }),
-    ...(type === 'number' ? { step: 'any' } : {}),
+    // Whole numbers step by one; bounds are the field's own min and max, so the browser refuses 2.5 or 25 on the spot.
+    ...(type === 'number' ? { step: q.bounds?.whole ? '1' : 'any', ...(q.bounds?.min != null ? { min: q.bounds.min } : {}), ...(q.bounds?.max != null ? { max: q.bounds.max } : {}) } : {}),
     ...(problem !== undefined ? { 'aria-invalid': 'true' } : {}),
   });
   const hint = el('p', { id: 'hint', class: problem !== undefined ? 'error' : 'hint', ...(problem !== undefined ? { role: 'alert' } : {}) }, problem ?? q.hint);
@@ -166,7 +167,8 @@ function typedField(q: Question, problem?: string): HTMLElement {
     // A half-filled date or letters in a number field: the browser knows before the server does.
     if (type !== 'text' && (text === '' || !input.checkValidity())) {
       const invalid = t().invalid;
-      show(hint, invalid[q.type] ?? invalid.other);
+      // What the field allows (the bounds in words) follows the complaint.
+      show(hint, invalid[q.type] ?? invalid.other, q.bounds !== null && q.hint !== '' ? `${state.locale === 'en' ? ': ' : '：'}${q.hint}` : '');
       hint.className = 'error';
       hint.setAttribute('role', 'alert');
       input.setAttribute('aria-invalid', 'true');

@@ -70,7 +70,7 @@ export const TEXTS: Readonly<Record<'zh-CN' | 'en', DeskTexts>> = {
     statuses: { open: '待处理', in_progress: '处理中', done: '已完成', confirmed: '已确认', cancelled: '已取消' },
     addNote: '添加备注', reassignTo: '转给', reassign: '转交', noteNeeded: '请先写备注',
     invalid: {
-      number: '请填写数字，例如 2 或 2.5', date: '请填写完整的日期（年、月、日）', time: '请填写完整的时刻（时、分）',
+      number: '请填写数字', date: '请填写完整的日期（年、月、日）', time: '请填写完整的时刻（时、分）',
       datetime: '请填写完整的日期和时刻', other: '请填写答案',
     },
   },
@@ -87,7 +87,7 @@ export const TEXTS: Readonly<Record<'zh-CN' | 'en', DeskTexts>> = {
     statuses: { open: 'Open', in_progress: 'In progress', done: 'Done', confirmed: 'Confirmed', cancelled: 'Cancelled' },
     addNote: 'Add note', reassignTo: 'Hand to', reassign: 'Reassign', noteNeeded: 'Write the note first',
     invalid: {
-      number: 'Enter a number, such as 2 or 2.5', date: 'Enter a whole date (year, month and day)', time: 'Enter a whole clock time (hours and minutes)',
+      number: 'Enter a number', date: 'Enter a whole date (year, month and day)', time: 'Enter a whole clock time (hours and minutes)',
       datetime: 'Enter a whole date and clock time', other: 'Enter an answer',
     },
   },

@@ -6,6 +6,8 @@ import { readCase, type CaseInput } from '../eval/input/case-reader.js';
 import { answerSchema, type JsonSchema } from '../eval/input/case-schema.js';
 import { toJsonResult as evalJson, type JsonEvalResult } from '../eval/format-result.js';
 import { whyInWords } from './reports.js';
+import { describeBounds } from '../values/bounds.js';
+import { div, exactText, rat, type Rat } from '../values/rational.js';
 import { messages } from '../eval/messages.js';
 import type { EvalResult } from '../eval/trace.js';
 import { valueToJson } from '../eval/values.js';
@@ -36,6 +38,8 @@ export interface Question {
   readonly choices: readonly Choice[];
   /** How a typed answer is written, e.g. "30元 or ¥30.50"; empty for choices. */
   readonly hint: string;
+  /** A number's or an amount's bounds, for a form field: whole numbers only, and the least and greatest allowed (in yuan for money); null without bounds. */
+  readonly bounds: { readonly whole: boolean; readonly min: string | null; readonly max: string | null } | null;
 }
 
 /** Where an interview stands. */
@@ -96,7 +100,13 @@ export function questionFor(graph: DecisionGraph, id: string, locale: string): Q
       date: 'a date, e.g. 2026-12-03, 2026/12/3 or 3 December 2026', time: 'a clock time, e.g. 14:00 or 2:30 pm',
       datetime: "a date and a clock time (in the policy's time zone), e.g. 2026-12-03 14:00", duration: 'a length of time, e.g. 3 days, 12 hours or 2 hours 30 minutes',
     };
-  return { fact: id, label, ask, type, choices, hint: choices.length > 0 ? '' : (hints[type] ?? '') };
+  const b = fact?.bounds;
+  // Bounds as decimal text for a form (`min="0" max="24" step="1"`); money bounds are in fen.
+  const bound = (r: Rat | null) => (r === null ? null : type === 'money' ? exactText(div(r, rat(100n))) : exactText(r));
+  const bounds = b === undefined ? null : { whole: b.whole, min: bound(b.min), max: bound(b.max) };
+  const range = b === undefined ? '' : describeBounds(b, type === 'money', locale);
+  const hint = choices.length > 0 ? '' : range === '' ? (hints[type] ?? '') : type === 'money' ? `${hints.money}${zh ? '；' : '; '}${range}` : range;
+  return { fact: id, label, ask, type, choices, hint, bounds };
 }
 
 /**

@@ -36,7 +36,7 @@ department desk "<i>柜台</i>" @en "Desk"
 fact pick: choice "选项" @en "Pick" {
   ask "<script>window.__pwned = 4</script>选哪个？" @en "Which one?"
 }
-fact pieces: number "件数" @en "Pieces" {
+fact pieces: whole number 1..99 "件数" @en "Pieces" {
   ask "一共几件？" @en "How many pieces?"
 }
 decision d "判断" @en "Decide" {
@@ -190,12 +190,19 @@ describe('the desk in Chromium', () => {
     await page.locator('.choice').nth(1).click();
     const pieces = page.locator('.question[data-fact=pieces] #answer');
     await pieces.waitFor();
-    expect(await pieces.getAttribute('type')).toBe('number');
+    // A whole number from 1 to 99: the field's own step and bounds.
+    expect(await pieces.evaluate((e) => [e.getAttribute('type'), e.getAttribute('step'), e.getAttribute('min'), e.getAttribute('max')])).toEqual(['number', '1', '1', '99']);
+    expect(await page.locator('#hint').textContent()).toBe('1 到 99 之间的整数');
     await pieces.focus();
     await page.keyboard.type('1e');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#hint').textContent()).toBe('请填写数字，例如 2 或 2.5');
-    expect(await page.locator('.question[data-fact=pieces]').count()).toBe(1);
+    await expect.poll(() => page.locator('#hint').textContent()).toBe('请填写数字：1 到 99 之间的整数');
+    for (const wrong of ['2.5', '100']) {
+      await pieces.fill(wrong);
+      await page.keyboard.press('Enter');
+      expect(await pieces.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('.question[data-fact=pieces]').count()).toBe(1);
+    }
     await pieces.fill('3');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#outcome').textContent()).toBe('其他');
