@@ -108,6 +108,10 @@ export interface FactModel {
   readonly ask: string | null;
   readonly notes: readonly string[];
   readonly doc: readonly Block[];
+  /** The `##` doc of the fact's enum (for staff; `##!` author notes never), empty when none. */
+  readonly enumDoc: readonly Block[];
+  /** The enum's members that have a `##` doc, each with its label, in declaration order. */
+  readonly memberDocs: readonly { readonly label: string; readonly text: string }[];
 }
 
 export interface ConstantModel {

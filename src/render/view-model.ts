@@ -2,6 +2,7 @@ import {
   localize,
   type DecisionGraph,
   type DecisionNode,
+  type EnumDef,
   type Expr,
   type LocaleText,
   type OutcomeNode,
@@ -21,6 +22,7 @@ import type {
 import { uiStrings, type UiStrings } from './i18n.js';
 import { anchors, orderedDecisions, orderedOutcomes } from './order.js';
 import { docFor, toBlocks } from './prose.js';
+import { joinLines } from './text-layout.js';
 
 /**
  * DecisionGraph + locale → HandbookModel (handbook-model.ts): the plain, sorted and numbered data
@@ -197,8 +199,19 @@ function buildGlossary(b: Builder): FactModel[] {
       ask: b.text(f.ask),
       notes: b.texts(f.notes),
       doc: toBlocks(docFor(f.doc, b.locale)),
+      ...enumDocs(b, en),
     };
   });
+}
+
+/** What the grammar promises of `##` on an enum and its members: the handbook prints them where the members are listed. */
+function enumDocs(b: Builder, en: EnumDef | undefined): Pick<FactModel, 'enumDoc' | 'memberDocs'> {
+  if (!en) return { enumDoc: [], memberDocs: [] };
+  const memberDocs = en.members.flatMap((m) => {
+    const text = docFor(m.doc, b.locale);
+    return text === null ? [] : [{ label: b.label(m.label, m.id), text: joinLines(text.split('\n').map((l) => l.trim())) }];
+  });
+  return { enumDoc: toBlocks(docFor(en.doc, b.locale)), memberDocs };
 }
 
 /** Numbers the chapters that have content: sections, decisions, outcomes, index, glossary; the appendix is "A". */
