@@ -43,7 +43,20 @@ export function removeAbandoned(root: string): void {
   }
   for (const name of names) {
     const pid = Number(/^sopwright-chromium-(\d+)-/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) rmSync(join(root, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) removeQuietly(join(root, name));
+  }
+}
+
+/**
+ * Best effort: the browser of a killed print may still be shutting down and writing into its
+ * profile, so a removal can race with it. What cannot be removed now is left for the next print;
+ * it never fails the print that is starting.
+ */
+function removeQuietly(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+  } catch {
+    // Left for the next print.
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,20 @@ const freshRoot = () => {
   roots.push(r);
   return r;
 };
+/** Waits until no running process names a directory under `root` on its command line (a killed print's browser). */
+async function browsersEnded(root: string): Promise<void> {
+  const mentions = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).some((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(root);
+    } catch {
+      return false; // ended meanwhile
+    }
+  });
+  for (const started = Date.now(); mentions(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() - started > 30_000) throw new Error('the killed print\'s browser is still running after 30 s');
+  }
+}
+
 /** The id of a process that has ended. */
 const endedPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
 
@@ -52,6 +66,8 @@ describe('the browser work directory', () => {
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
+    // The browser outlives the killed print until it notices; it may still write into its profile.
+    await browsersEnded(root);
     expect(readdirSync(root).filter((n) => n !== 'handbook.pdf')).toHaveLength(1); // only its work directory, nothing else
     chromiumWorkdir(root).remove();
     expect(readdirSync(root)).toEqual([]); // the killed print's directory is gone, and no PDF was written
