@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { runBatch, workerPool, type BatchFormat, type BatchProgress, type BatchSummary, type LineProblem } from '../eval/batch/index.js';
+import { defaultWorkerCount, runBatch, workerPool, type BatchFormat, type BatchProgress, type BatchSummary, type LineProblem } from '../eval/batch/index.js';
 import { describeFsError, tempPathBeside } from './files.js';
 import { openPolicy, type FileOptions, type LoadedPolicy, type PolicyRef } from './policy.js';
 
@@ -11,7 +11,7 @@ import { openPolicy, type FileOptions, type LoadedPolicy, type PolicyRef } from 
  * Batch evaluation between files: opens the cases (a JSON Lines or CSV file, or a stream the
  * front end gives for `-`), streams them through the batch runner, and writes the result lines to
  * a file whole or not at all (or to the front end's stream). Inputs over 8 MB are spread over
- * worker threads. This module brings the batch machinery: front ends load it for batches only.
+ * worker threads when the machine has CPUs to spare. This module brings the batch machinery: front ends load it for batches only.
  */
 
 /** Options of `runBatchFiles`. */
@@ -25,7 +25,7 @@ export interface BatchFileOptions extends FileOptions {
   readonly stdout?: Writable;
   /** The input format; default: by extension (`.csv`), else JSON Lines. */
   readonly format?: BatchFormat;
-  /** Worker threads; default: one per CPU (at most 4) for inputs over 8 MB, else none. */
+  /** Worker threads; default: for inputs over 8 MB, one per idle CPU (at most 4) when two or more are idle, else none (worker-count.ts). */
   readonly jobs?: number;
   readonly failFast?: boolean;
   readonly locale?: string;
@@ -45,9 +45,6 @@ export interface BatchRun {
   readonly summary: BatchSummary | undefined;
   readonly problems: readonly string[];
 }
-
-/** Inputs at least this large are worth starting worker threads for (about 20,000 lines). */
-const PARALLEL_BYTES = 8 * 1024 * 1024;
 
 /** The name a cases input is shown under in messages: `<stdin>` for `-`. */
 export function casesName(cases: string): string {
@@ -160,7 +157,7 @@ function openOutput(file: string | undefined, stdout: Writable | undefined): Bat
 
 /** How many workers to run, and the bundled worker script; one means "in this thread". */
 function workerCount(jobs: number | undefined, size: number | undefined): { size: number; script: URL } {
-  const wanted = jobs ?? (size !== undefined && size >= PARALLEL_BYTES ? Math.min(availableParallelism(), 4) : 1);
+  const wanted = jobs ?? defaultWorkerCount({ bytes: size, cpus: availableParallelism(), load: loadavg()[0] });
   const script = workerScript();
   return { size: script === undefined ? 1 : wanted, script: script ?? new URL('about:blank') };
 }

@@ -35,7 +35,7 @@ export function addBatchOptions(command: Command): Command {
     .option('-o, --output <file>', 'with --cases: write the result lines to this file (default: standard output)')
     .option('--fail-fast', 'with --cases: stop at the first invalid line')
     .addOption(new Option('--cases-format <format>', 'with --cases: the input format (default: by extension; jsonl for `-`)').choices(['jsonl', 'csv']))
-    .option('--jobs <n>', 'with --cases: worker threads (default: one per CPU for inputs over 8 MB, else none)', parseJobs)
+    .option('--jobs <n>', 'with --cases: worker threads (default: for inputs over 8 MB, one per idle CPU when two or more are idle, else none)', parseJobs)
     .addHelpText(
       'after',
       '\nWith --cases: each output line has `line`, `status` (decided, undecided, error or invalid), `outcome`, `values`, `needs`\n' +
