@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { apiBench } from './api.js';
 import { generateCases, toInputRecord } from './cases.js';
 import type { EngineFigures } from './inprocess.js';
 import { registerBench } from './register.js';
-import { duration, grouped, median, rate, ratio, table } from './stats.js';
+import { duration, grouped, loadRange, median, rate, ratio, spread, table } from './stats.js';
 
 /**
  * `npm run bench` (add `-- --quick` for a short run): the benchmarks of issue 6, printed as
@@ -25,6 +25,11 @@ import { duration, grouped, median, rate, ratio, table } from './stats.js';
  *   Time: the time-heavy policy (test/fixtures/time/service.sop) in process and in batch; `-- --only time` runs just this one.
  *   6. The after-sales register: recording on SQLite and PostgreSQL, reading a day of 10,000 entries
  *      (register.ts). `npm run bench -- --register` runs this section alone, into register-results.md.
+ * Every figure is printed with the machine's load (1-minute load average) while it was measured,
+ * and every ratio with the spread of the runs behind it. A full run publishes (writes
+ * test/bench/results.md and the README's Speed block) only when no ratio's runs spread more than
+ * ±15%; otherwise it names them and writes its output beside the cache. A quick run never
+ * writes a tracked file.
  */
 
 const quick = process.argv.includes('--quick');
@@ -45,6 +50,28 @@ const settings = quick
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const sections: string[] = [];
+/** The sections the README's Speed block shows (1–4), and its summary lines. */
+const readmeSections: string[] = [];
+const summary: string[] = [];
+
+/** The most a ratio's runs may spread (either side of their median) for the ratio to be published. */
+const MAX_SPREAD = 0.15;
+/** Every ratio of this run with the spread of the runs behind it. */
+const ratioSpreads: { what: string; spread: number }[] = [];
+
+/** The spread behind a ratio (the wider of the run sets it compares), recorded for the rule: "±7%", flagged when over ±15%. */
+function judged(what: string, ...runSets: (readonly number[])[]): string {
+  const s = Math.max(...runSets.map((r) => spread(r)));
+  ratioSpreads.push({ what, spread: s });
+  return `±${(s * 100).toFixed(0)}%${s > MAX_SPREAD ? ' (over ±15%: not published)' : ''}`;
+}
+
+/** Runs `f`, giving the load before and after it. */
+function withLoad<T>(f: () => T): { value: T; load: string } {
+  const before = loadavg()[0];
+  const value = f();
+  return { value, load: loadRange([before, loadavg()[0]]) };
+}
 
 async function main(): Promise<void> {
   const started = new Date();
@@ -57,16 +84,27 @@ async function main(): Promise<void> {
       sections.push(await timeHeavy());
     } else if (!onlyApi && !registerOnly) {
       await bundle();
-      sections.push(inProcess());
+      const one = inProcess();
+      sections.push(one);
       sections.push(await timeHeavy());
-      sections.push(await wholeProcess());
-      sections.push(checkScaling());
-      sections.push(startUp());
+      const two = await wholeProcess();
+      sections.push(two);
+      const three = checkScaling();
+      sections.push(three);
+      const four = startUp();
+      sections.push(four);
+      readmeSections.push(one, two, three, four);
     }
     if (!registerOnly && !onlyTime) {
-      sections.push(await apiBench(root, data, quick ? { seconds: 5, runs: 3, batchLines: 20_000 } : { seconds: 10, runs: 3, batchLines: 100_000 }));
+      const before = loadavg()[0];
+      const api = await apiBench(root, data, quick ? { seconds: 5, runs: 3, batchLines: 20_000 } : { seconds: 10, runs: 3, batchLines: 100_000 });
+      sections.push(`${api}\n\nLoad average during this section: ${loadRange([before, loadavg()[0]])}.`);
     }
-    if (!onlyApi && !onlyTime) sections.push(await registerBench(registerSettings, log));
+    if (!onlyApi && !onlyTime) {
+      const before = loadavg()[0];
+      const register = await registerBench(registerSettings, log);
+      sections.push(`${register}\n\nLoad average during this section: ${loadRange([before, loadavg()[0]])}.`);
+    }
   } finally {
     rmSync(data, { recursive: true, force: true });
   }
@@ -75,19 +113,62 @@ async function main(): Promise<void> {
     '# sopwright benchmarks',
     '',
     `Measured by \`npm run bench${flags.length > 0 ? ` -- ${flags.join(' ')}` : ''}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ` +
-      `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${load.toFixed(2)} at the start. ` +
-      'Figures are medians over the runs shown; ratios compare runs of this same invocation. ' +
+      `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${load.toFixed(2)} at the start ` +
+      '(the load while each figure was measured is shown next to it). ' +
+      'Figures are medians over the runs shown; ratios compare runs of this same invocation, interleaved, and each is ' +
+      'published only when the runs behind it spread no more than ±15% around their median. ' +
       'The machine is shared, so absolute figures move between invocations; the ratios move less.',
   ].join('\n');
   const text = `${[head, ...sections].join('\n\n')}\n`;
+  const refused = ratioSpreads.filter((r) => r.spread > MAX_SPREAD);
   // A run of one section alone does not replace the full results, and a quick run replaces none:
-  // it writes beside the benchmark's cache, so it never rewrites a tracked file.
+  // it writes beside the benchmark's cache, so it never rewrites a tracked file. Nor does a run
+  // with a ratio whose runs spread too far.
   const name = onlyApi ? 'results-api.md' : onlyTime ? 'results-time.md' : registerOnly ? 'register-results.md' : 'results.md';
-  const file = quick ? join(cache, `quick-${name}`) : join(root, 'test/bench', name);
+  const publish = !quick && refused.length === 0;
+  const file = publish ? join(root, 'test/bench', name) : join(cache, `${quick ? 'quick' : 'refused'}-${name}`);
   mkdirSync(cache, { recursive: true });
   writeFileSync(file, text);
-  log(`written to ${file}`);
   process.stdout.write(text);
+  log(`written to ${file}`);
+  if (publish && readmeSections.length > 0) {
+    writeReadmeBlock(started, load);
+    log('README Speed section regenerated');
+  }
+  if (!quick && refused.length > 0) {
+    log(`not published: ${refused.length} ratio(s) whose runs spread more than ±15%:`);
+    for (const r of refused) log(`  ${r.what}: ±${(r.spread * 100).toFixed(0)}%`);
+    process.exitCode = 1;
+  }
+}
+
+/** The README's Speed block (between `<!-- bench:start -->` and `<!-- bench:end -->`), from this run's sections 1–4. */
+function writeReadmeBlock(started: Date, load: number): void {
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = readme.indexOf('<!-- bench:start -->');
+  const end = readme.indexOf('<!-- bench:end -->');
+  if (start < 0 || end < start) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> block');
+  const block = [
+    '<!-- bench:start -->',
+    'All figures come from one run of `npm run bench` (code in [test/bench/](test/bench/), full output',
+    `in [test/bench/results.md](test/bench/results.md)), generated into this section by that run: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'},`,
+    `Node ${process.version}, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${load.toFixed(2)} at the start; the load`,
+    'while each figure was measured is shown next to it. Each figure is a median over several runs; each ratio',
+    'compares interleaved runs of that same invocation, and the run publishes only when no ratio\'s runs spread',
+    'more than ±15% around their median. `npm run bench -- --quick` is a shorter version that writes no tracked',
+    'file. The benchmark installs GoRules ZEN into its own cache, so it is not a dependency of the project.',
+    '',
+    'In short:',
+    '',
+    ...summary.map((line) => `- ${line}`),
+    '',
+    ...readmeSections.map((section) => `${section.replace(/^## /gm, '#### ')}\n`),
+  ].join('\n');
+  const text = `${readme.slice(0, start)}${block}${readme.slice(end)}`;
+  // Written whole: to a file beside it, renamed over it.
+  writeFileSync(`${readmePath}.tmp`, text);
+  renameSync(`${readmePath}.tmp`, readmePath);
 }
 
 /**
@@ -128,18 +209,24 @@ async function bundle(): Promise<void> {
 
 function inProcess(): string {
   log(`1/4 in-process: ${grouped(settings.cases)} cases…`);
-  const out = execFileSync(process.execPath, [join(cache, 'inprocess.mjs'), POLICY, String(settings.cases), String(settings.subset), String(settings.reps)], {
+  const { value: out, load } = withLoad(() => execFileSync(process.execPath, [join(cache, 'inprocess.mjs'), POLICY, String(settings.cases), String(settings.subset), String(settings.reps)], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  }));
   const { figures } = JSON.parse(out) as { figures: EngineFigures[] };
   const hand = figures.find((f) => f.name.startsWith('hand-written')) as EngineFigures;
   const rows = figures.map((f) => [
-    f.name, grouped(f.cases), rate(f.median), duration(1e9 / f.median), ratio(f.median / hand.median), f.runs.map((r) => rate(r)).join(', '),
+    f.name, grouped(f.cases), rate(f.median), duration(1e9 / f.median), ratio(f.median / hand.median),
+    judged(`in process: ${f.name} vs hand-written`, f.runs, hand.runs), load, f.runs.map((r) => rate(r)).join(', '),
   ]);
+  const compiled = figures.find((f) => f.name.includes('plain object'));
+  if (compiled !== undefined) {
+    summary.push(`The compiled evaluator decides a case of the reference policy in ${duration(1e9 / compiled.median)}: ` +
+      `${ratio(compiled.median / hand.median)} the speed of a hand-written JavaScript function of the same policy (load ${load}).`);
+  }
   return [
     `## 1. In-process evaluations per second (reference policy, ${grouped(settings.cases)} seeded cases)`,
     '',
-    table(['engine', 'cases timed', 'evaluations/s', 'per case', 'vs hand-written', 'runs'], rows),
+    table(['engine', 'cases timed', 'evaluations/s', 'per case', 'vs hand-written', 'spread of runs', 'load', 'runs'], rows),
     '',
     'Cases come from test/bench/cases.ts (seeded; every fact present; money amounts favour the thresholds, a fen either ' +
       'side, and equal amounts). Before timing, every engine is checked to give the compiled evaluator\'s outcome and values ' +
@@ -164,16 +251,16 @@ async function timeHeavy(): Promise<string> {
   const count = quick ? 100_000 : 1_000_000;
   const lineCount = quick ? 20_000 : 100_000;
   log(`time-heavy policy: ${grouped(count)} cases…`);
-  const out = execFileSync(process.execPath, [join(cache, 'time-inprocess.mjs'), TIME_POLICY, String(count), String(lineCount), String(settings.reps)], {
+  const { value: out, load } = withLoad(() => execFileSync(process.execPath, [join(cache, 'time-inprocess.mjs'), TIME_POLICY, String(count), String(lineCount), String(settings.reps)], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  }));
   const r = JSON.parse(out) as { cases: number; lines: number; hand: number[]; ours: number[]; plainLine: number[]; ourLine: number[]; medians: Record<string, number> };
   const m = r.medians;
   const inRows = [
-    ['hand-written JS function', grouped(r.cases), rate(m.hand), duration(1e9 / m.hand), ratio(1), r.hand.map(rate).join(', ')],
-    ['sopwright compiled (`decide`, plain object)', grouped(r.cases), rate(m.ours), duration(1e9 / m.ours), ratio(m.ours / m.hand), r.ours.map(rate).join(', ')],
-    ['plain line: JSON.parse, Date.parse, hand-written, JSON.stringify', grouped(r.lines), rate(m.plainLine), duration(1e9 / m.plainLine), ratio(1), r.plainLine.map(rate).join(', ')],
-    ['sopwright line: parse, validate, read ISO moments, decide, format', grouped(r.lines), rate(m.ourLine), duration(1e9 / m.ourLine), ratio(m.ourLine / m.plainLine), r.ourLine.map(rate).join(', ')],
+    ['hand-written JS function', grouped(r.cases), rate(m.hand), duration(1e9 / m.hand), ratio(1), `±${(spread(r.hand) * 100).toFixed(0)}%`, load, r.hand.map(rate).join(', ')],
+    ['sopwright compiled (`decide`, plain object)', grouped(r.cases), rate(m.ours), duration(1e9 / m.ours), ratio(m.ours / m.hand), judged('time: compiled vs hand-written', r.ours, r.hand), load, r.ours.map(rate).join(', ')],
+    ['plain line: JSON.parse, Date.parse, hand-written, JSON.stringify', grouped(r.lines), rate(m.plainLine), duration(1e9 / m.plainLine), ratio(1), `±${(spread(r.plainLine) * 100).toFixed(0)}%`, load, r.plainLine.map(rate).join(', ')],
+    ['sopwright line: parse, validate, read ISO moments, decide, format', grouped(r.lines), rate(m.ourLine), duration(1e9 / m.ourLine), ratio(m.ourLine / m.plainLine), judged('time: line vs plain line', r.ourLine, r.plainLine), load, r.ourLine.map(rate).join(', ')],
   ];
   const lines = quick ? 100_000 : 1_000_000;
   log(`time-heavy policy: batch of ${grouped(lines)} lines…`);
@@ -198,16 +285,19 @@ async function timeHeavy(): Promise<string> {
   const wholeRows = subjects.map((s, j) => {
     const secs = median(runs[j].map((x) => x.seconds));
     const cpu = median(runs[j].map((x) => x.cpuSeconds));
-    return [s.name, `${secs.toFixed(2)} s`, rate(lines / secs), ratio(plain / secs), `${cpu.toFixed(2)} s`, ratio(plainCpu / cpu), runs[j].map((x) => x.seconds.toFixed(2)).join(', ')];
+    return [
+      s.name, `${secs.toFixed(2)} s`, rate(lines / secs), ratio(plain / secs), judged(`time: ${s.name} vs plain`, runs[j].map((x) => x.seconds), runs[0].map((x) => x.seconds)),
+      `${cpu.toFixed(2)} s`, ratio(plainCpu / cpu), loadRange(runs[j].map((x) => x.load)), runs[j].map((x) => x.seconds.toFixed(2)).join(', '),
+    ];
   });
   return [
     '## Time-heavy policy (test/fixtures/time/service.sop)',
     '',
-    table(['what', 'cases or lines', 'per second', 'per item', 'vs hand-written / plain', 'runs'], inRows),
+    table(['what', 'cases or lines', 'per second', 'per item', 'vs hand-written / plain', 'spread of runs', 'load', 'runs'], inRows),
     '',
     `Whole process, ${grouped(lines)} JSON Lines with ISO moments (a third of them in UTC, \`Z\`):`,
     '',
-    table(['command', 'wall time', 'lines/s', 'vs plain', 'CPU time', 'vs plain (CPU)', 'runs (wall s)'], wholeRows),
+    table(['command', 'wall time', 'lines/s', 'vs plain', 'spread of runs', 'CPU time', 'vs plain (CPU)', 'load', 'runs (wall s)'], wholeRows),
     '',
     'The policy reads moments, their clock times (09:00–23:30, 08:00–16:00), calendar years (`purchased_on + 2 years`) and ' +
       'computes a due moment for every outcome. Cases (test/bench/time-cases.ts) are seeded and favour the edges: 12 hours and ' +
@@ -222,6 +312,10 @@ async function timeHeavy(): Promise<string> {
 
 interface Run {
   readonly seconds: number;
+  /** The 1-minute load average when the run started. */
+  readonly load: number;
+  /** System time (kernel, on the process's behalf), part of cpuSeconds. */
+  readonly sysSeconds: number;
   /** CPU time (user + system) of the whole process, every thread included. */
   readonly cpuSeconds: number;
   readonly rssMb: number;
@@ -233,21 +327,23 @@ interface Run {
  */
 function measure(args: readonly string[]): Run {
   const command = TIME !== undefined ? [TIME, '-v', process.execPath, ...args] : [process.execPath, '--import', USAGE_PRELOAD, ...args];
+  const load = loadavg()[0];
   const t = process.hrtime.bigint();
   const r = spawnSync(command[0], command.slice(1), { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
   const num = (re: RegExp) => Number(re.exec(r.stderr)?.[1] ?? NaN);
   if (TIME !== undefined) {
-    const cpuSeconds = num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/);
-    return { seconds, cpuSeconds, rssMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024 };
+    const sysSeconds = num(/System time \(seconds\): ([\d.]+)/);
+    const cpuSeconds = num(/User time \(seconds\): ([\d.]+)/) + sysSeconds;
+    return { seconds, load, cpuSeconds, sysSeconds, rssMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024 };
   }
-  return { seconds, cpuSeconds: num(/^USAGE \d+ ([\d.]+)$/m), rssMb: num(/^USAGE (\d+) /m) / 1024 };
+  return { seconds, load, cpuSeconds: num(/^USAGE \d+ ([\d.]+) /m), sysSeconds: num(/^USAGE \d+ [\d.]+ ([\d.]+)$/m), rssMb: num(/^USAGE (\d+) /m) / 1024 };
 }
 
 const USAGE_PRELOAD =
   "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();" +
-  "process.stderr.write('\\nUSAGE '+u.maxRSS+' '+((u.userCPUTime+u.systemCPUTime)/1e6)+'\\n')})";
+  "process.stderr.write('\\nUSAGE '+u.maxRSS+' '+((u.userCPUTime+u.systemCPUTime)/1e6)+' '+(u.systemCPUTime/1e6)+'\\n')})";
 
 async function writeJsonl(file: string, count: number): Promise<void> {
   const out = createWriteStream(file);
@@ -278,30 +374,46 @@ async function wholeProcess(): Promise<string> {
     for (let i = 0; i < settings.wholeRuns; i++) subjects.forEach((s, j) => runs[j].push(measure(s.args)));
     const plain = median(runs[0].map((r) => r.seconds));
     const plainCpu = median(runs[0].map((r) => r.cpuSeconds));
+    const wall = (j: number) => runs[j].map((r) => r.seconds);
     subjects.forEach((s, j) => {
-      const secs = median(runs[j].map((r) => r.seconds));
+      const secs = median(wall(j));
       const cpu = median(runs[j].map((r) => r.cpuSeconds));
       rows.push([
         grouped(lines), s.name, `${secs.toFixed(2)} s`, rate(lines / secs), ratio(plain / secs),
-        `${cpu.toFixed(2)} s`, ratio(plainCpu / cpu), `${median(runs[j].map((r) => r.rssMb)).toFixed(0)} MB`,
+        judged(`${grouped(lines)} lines: ${s.name} vs plain`, wall(j), wall(0)),
+        `${cpu.toFixed(2)} s`, ratio(plainCpu / cpu), `${(median(runs[j].map((r) => r.sysSeconds / r.cpuSeconds)) * 100).toFixed(0)}%`,
+        `${median(runs[j].map((r) => r.rssMb)).toFixed(0)} MB`, loadRange(runs[j].map((r) => r.load)),
         runs[j].map((r) => r.seconds.toFixed(2)).join(', '),
       ]);
     });
+    // The default mode against one thread: it must never be the slower.
+    const oneThread = median(wall(2));
+    const defaultMode = median(wall(1));
+    const against = judged(`${grouped(lines)} lines: default vs --jobs 1`, wall(1), wall(2));
+    notes.push(`${grouped(lines)} lines: the default mode ran at ${ratio(oneThread / defaultMode)} the speed of \`--jobs 1\` (spread ${against}, load ${loadRange(runs[1].map((r) => r.load))}).`);
+    if (lines === settings.lines[settings.lines.length - 1]) {
+      summary.push(`Batch mode validates and evaluates ${grouped(lines)} lines at ${ratio(plain / defaultMode)} the speed of a plain Node ` +
+        `pipeline that validates nothing, ${ratio(plain / oneThread)} on one thread (\`--jobs 1\`); peak memory ` +
+        `${median(runs[2].map((r) => r.rssMb)).toFixed(0)} MB on one thread (load ${loadRange(runs.flat().map((r) => r.load))}).`);
+    }
   }
   notes.push(
     `Each line is a complete case of the reference policy in yuan (about 355 bytes). Before timing, the two outputs of the ` +
       `${grouped(settings.lines[0])}-line file were compared line by line: ${grouped(verified)} lines agree on outcome and values. ` +
       'sopwright validates every line exactly as a single case (`readCase`: JSON Schema via ajv, money to fen, unknown ' +
-      'fields with suggestions, repeated keys refused); the plain pipeline validates nothing. Without `--jobs`, inputs over ' +
-      '8 MB are spread over one worker thread per CPU (results stay in input order). Peak RSS is the whole process ' +
+      'fields with suggestions, repeated keys refused), most lines by a one-pass reader generated for the policy, the others ' +
+      'by the full path; the plain pipeline validates nothing. Without `--jobs`, inputs over 8 MB are spread over worker ' +
+      'threads when the load average leaves 1.5 CPUs idle, else run in one thread (results stay in input order). Peak RSS is the whole process ' +
       `(${TIME !== undefined ? '/usr/bin/time -v' : 'process.resourceUsage() in the child'}), worker threads included; ` +
-      'so is CPU time (user + system), which other load on the machine disturbs less than wall time. ' +
-      'Targets: ≥ 0.5x the plain pipeline; memory flat from 100k to 1M lines.',
+      'so is CPU time (user + system), which other load on the machine disturbs less than wall time; "system" is the ' +
+      'share of that CPU time spent in the kernel. ' +
+      'Targets: one thread ≥ 1.0x the plain pipeline, the default mode ≥ 1.5x on an idle machine and never slower than one thread; ' +
+      'system time ≤ 15% of CPU; memory flat from 100k to 1M lines.',
   );
   return [
     '## 2. Whole process: batch evaluation of a JSON Lines file',
     '',
-    table(['lines', 'command', 'wall time', 'lines/s', 'vs plain', 'CPU time', 'vs plain (CPU)', 'peak RSS', 'runs (wall s)'], rows),
+    table(['lines', 'command', 'wall time', 'lines/s', 'vs plain', 'spread of runs', 'CPU time', 'vs plain (CPU)', 'system', 'peak RSS', 'load', 'runs (wall s)'], rows),
     '',
     ...notes,
     '',
@@ -313,12 +425,12 @@ async function wholeProcess(): Promise<string> {
 function lineCosts(): string {
   const count = quick ? 20_000 : 100_000;
   log('2/4 whole process: cost of each step of a line…');
-  const out = execFileSync(process.execPath, [join(cache, 'line-costs.mjs'), POLICY, String(count), '5'], {
+  const { value: out, load } = withLoad(() => execFileSync(process.execPath, [join(cache, 'line-costs.mjs'), POLICY, String(count), '5'], {
     cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  }));
   const costs = JSON.parse(out) as Record<string, number>;
   return [
-    `Where the time of a line goes (one thread, in-process, median of 5 passes over ${grouped(count)} lines):`,
+    `Where the time of a line goes (one thread, in-process, median of 5 passes over ${grouped(count)} lines; load ${load}):`,
     '',
     table(['step', 'per line'], Object.entries(costs).map(([step, ns]) => [step, duration(ns)])),
   ].join('\n');
@@ -350,27 +462,39 @@ function verifyPipelines(file: string, lines: number): number {
 
 function checkScaling(): string {
   const rows: string[][] = [];
-  let previous: number | undefined;
+  let previous: { secs: number; wall: number[] } | undefined;
   for (const branches of settings.branches) {
     log(`3/4 check: ${grouped(branches)} branches…`);
     const file = join(data, `policy-${branches}.sop`);
     writeFileSync(file, generateScaledPolicy(branches, 1));
-    const runs = Array.from({ length: settings.checkRuns }, () => measure([BIN, 'check', file]));
+    // Alternating with `node -e 0`, the yardstick of start-up (the 10k target is ≤ 5x it).
+    const bare: Run[] = [];
+    const runs: Run[] = [];
+    for (let i = 0; i < settings.checkRuns; i++) {
+      bare.push(measure(['-e', '0']));
+      runs.push(measure([BIN, 'check', file]));
+    }
     const secs = median(runs.map((r) => r.seconds));
+    const node = median(bare.map((r) => r.seconds));
+    const wall = runs.map((r) => r.seconds);
     rows.push([
       grouped(branches), `${secs.toFixed(2)} s`, `${median(runs.map((r) => r.cpuSeconds)).toFixed(2)} s`,
-      previous === undefined ? '' : ratio(secs / previous), `${median(runs.map((r) => r.rssMb)).toFixed(0)} MB`,
+      previous === undefined ? '' : ratio(secs / previous.secs), ratio(secs / node),
+      judged(`check ${grouped(branches)} branches vs node -e 0`, wall, bare.map((r) => r.seconds), ...(previous === undefined ? [] : [previous.wall])),
+      `${median(runs.map((r) => r.rssMb)).toFixed(0)} MB`, loadRange(runs.map((r) => r.load)),
       runs.map((r) => r.seconds.toFixed(2)).join(', '),
     ]);
-    previous = secs;
+    if (branches === 10_000) summary.push(`\`check\` of a 10,000-branch policy takes ${secs.toFixed(2)} s, whole process: ${ratio(secs / node)} \`node -e 0\` (load ${loadRange(runs.map((r) => r.load))}).`);
+    previous = { secs, wall };
   }
   return [
     '## 3. `sopwright check` on generated policies',
     '',
-    table(['branches', 'wall time (whole process)', 'CPU time', 'growth vs previous row (wall)', 'peak RSS', 'runs (wall s)'], rows),
+    table(['branches', 'wall time (whole process)', 'CPU time', 'growth vs previous row (wall)', 'vs node -e 0', 'spread of runs', 'peak RSS', 'load', 'runs (wall s)'], rows),
     '',
     'Policies from `generateScaledPolicy(branches, seed 1)` in test/support/generate-policy.ts: a layered DAG of decisions, ' +
-      'clean (no errors or warnings), so every check runs to the end. Target: 10k branches under 1 s.',
+      'clean (no errors or warnings), so every check runs to the end; each run alternates with one of `node -e 0`. ' +
+      'Targets: 10k branches under 1 s and ≤ 5x `node -e 0`.',
   ].join('\n');
 }
 
@@ -387,15 +511,19 @@ function startUp(): string {
   const wall = runs.map((r) => median(r.map((x) => x.seconds * 1000)));
   const cpu = runs.map((r) => median(r.map((x) => x.cpuSeconds * 1000)));
   const rows = subjects.map((s, j) => [
-    s.name, `${wall[j].toFixed(0)} ms`, ratio(wall[j] / wall[0]), `${cpu[j].toFixed(0)} ms`, ratio(cpu[j] / cpu[0]),
+    s.name, `${wall[j].toFixed(0)} ms`, ratio(wall[j] / wall[0]),
+    judged(`start-up: ${s.name} vs node -e 0`, runs[j].map((r) => r.seconds), runs[0].map((r) => r.seconds)),
+    `${cpu[j].toFixed(0)} ms`, ratio(cpu[j] / cpu[0]), loadRange(runs[j].map((r) => r.load)),
     runs[j].map((r) => (r.seconds * 1000).toFixed(0)).join(', '),
   ]);
+  summary.push(`\`check\` of the reference policy starts and finishes in ${wall[1].toFixed(0)} ms, ${ratio(wall[1] / wall[0])} \`node -e 0\` ` +
+    `(load ${loadRange(runs.flat().map((r) => r.load))}).`);
   return [
     `## 4. Start-up (${settings.startRuns} runs each, alternating)`,
     '',
-    table(['command', 'median wall', 'vs node -e 0', 'median CPU', 'vs node -e 0 (CPU)', 'runs (wall ms)'], rows),
+    table(['command', 'median wall', 'vs node -e 0', 'spread of runs', 'median CPU', 'vs node -e 0 (CPU)', 'load', 'runs (wall ms)'], rows),
     '',
-    'Target: `sopwright check rules/after-sales.sop` within 2.5x of `node -e 0`.',
+    'Target: `sopwright check rules/after-sales.sop` within 2.0x of `node -e 0`.',
   ].join('\n');
 }
 

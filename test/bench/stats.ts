@@ -37,3 +37,17 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
+
+/** How far a list's values lie from its median, as a share of it: the larger side (0.07 for ±7%). */
+export function spread(values: readonly number[]): number {
+  const m = median(values);
+  if (m === 0) return 0;
+  return Math.max(Math.max(...values) - m, m - Math.min(...values)) / m;
+}
+
+/** Loads (1-minute averages) as "4.1" or "4.1–6.3". */
+export function loadRange(loads: readonly number[]): string {
+  const lo = Math.min(...loads);
+  const hi = Math.max(...loads);
+  return hi - lo < 0.05 ? lo.toFixed(1) : `${lo.toFixed(1)}–${hi.toFixed(1)}`;
+}
