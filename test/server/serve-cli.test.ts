@@ -34,14 +34,26 @@ function startServe(args: readonly string[], env: Record<string, string> = {}, c
   });
 }
 
+/** Records one decided case through the running server's register route. */
+const record = (url: string) => fetch(`${url}v1/register`, {
+  method: 'POST', headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ policy: 'after_sales', case: { problem: 'logistics', shipped: false, past_promised_time: true }, staff: '小王' }),
+});
+
 describe('sopwright serve', () => {
-  it('listens on 127.0.0.1 by default, prints its URL, and stops with exit 0', async () => {
-    const server = await startServe(['test/fixtures/reference/after-sales.sop', '--port', '0']);
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const r = await fetch(`${server.url}v1/policies`);
-    expect(r.status).toBe(200);
-    expect(((await r.json()) as { id: string }[])[0].id).toBe('after_sales');
-    expect(await server.stop()).toBe(0);
+  it('listens on 127.0.0.1 by default, prints its URL, records into sopwright.db in its working directory, and stops with exit 0', async () => {
+    const work = mkdtempSync(join(dir, 'cwd-'));
+    const server = await startServe([POLICY, '--port', '0'], {}, work);
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const r = await fetch(`${server.url}v1/policies`);
+      expect(r.status).toBe(200);
+      expect(((await r.json()) as { id: string }[])[0].id).toBe('after_sales');
+      expect((await record(server.url)).status).toBe(201);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    expect(existsSync(join(work, 'sopwright.db'))).toBe(true);
   });
 
   it('refuses to listen beyond loopback without a token (exit 2)', async () => {
@@ -75,20 +87,8 @@ describe('sopwright serve', () => {
 });
 
 describe('sopwright serve --db', () => {
-  const record = (url: string) => fetch(`${url}v1/register`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ policy: 'after_sales', case: { problem: 'logistics', shipped: false, past_promised_time: true }, staff: '小王' }),
-  });
 
-  it('records into sopwright.db in the working directory by default, and into the file --db names', async () => {
-    const work = mkdtempSync(join(dir, 'cwd-'));
-    const server = await startServe([POLICY, '--port', '0'], {}, work);
-    try {
-      expect((await record(server.url)).status).toBe(201);
-    } finally {
-      expect(await server.stop()).toBe(0);
-    }
-    expect(existsSync(join(work, 'sopwright.db'))).toBe(true);
+  it('records into the file --db names', async () => {
     const file = join(dir, 'named.db');
     const named = await startServe([POLICY, '--port', '0', '--db', file]);
     try {
