@@ -57,6 +57,8 @@ export interface UiStrings {
   readonly meaning: string;
   readonly unowned: string;
   readonly noDeadline: string;
+  /** The one-page quick sheet's title (`render --format quick`). */
+  readonly quickSheet: string;
   readonly seeDecision: string;
   readonly pageBefore: string;
   readonly pageMiddle: string;
@@ -109,6 +111,7 @@ const zhCN: UiStrings = {
   meaning: '说明',
   unowned: '客服',
   noDeadline: '—',
+  quickSheet: '速查表',
   seeDecision: '转入判断',
   pageBefore: '第',
   pageMiddle: '页，共',
@@ -161,6 +164,7 @@ const en: UiStrings = {
   meaning: 'Meaning',
   unowned: 'Customer service',
   noDeadline: '—',
+  quickSheet: 'Quick sheet',
   seeDecision: 'Go to decision',
   pageBefore: 'Page',
   pageMiddle: 'of',

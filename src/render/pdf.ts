@@ -90,6 +90,8 @@ export interface PrintOptions {
   readonly landscape?: boolean;
   /** Page margins; default: the handbook's. */
   readonly margin?: typeof margin;
+  /** Draws the page smaller (Chromium's print scale, 0.1–2), to fit a sheet on one page; default 1. */
+  readonly scale?: number;
 }
 
 /** No JavaScript and no network: the handbook is one self-contained file. */
@@ -153,6 +155,7 @@ async function printerIn(context: BrowserContext, opts: PrintOptions): Promise<P
       format: 'A4',
       landscape: opts.landscape ?? false,
       margin: opts.margin ?? margin,
+      scale: opts.scale ?? 1,
       printBackground: true,
       ...(opts.furniture === undefined
         ? { displayHeaderFooter: false }

@@ -13,8 +13,14 @@ import { openPolicy, type FileOptions, type LoadedPolicy, type PolicyRef } from 
  * → PDF (printed by a local Chromium) → a file written whole; and the whole-graph export.
  */
 
-/** The formats a handbook is made in. */
-export type HandbookOutputFormat = 'html' | 'md' | 'pdf';
+/**
+ * The formats a handbook is made in; `quick` and `quick-pdf` are the one-page quick sheet for
+ * the desk (the triage and every outcome's owner and deadline) as HTML and as a printed page.
+ */
+export type HandbookOutputFormat = 'html' | 'md' | 'pdf' | 'quick' | 'quick-pdf';
+
+/** Formats printed by a browser. */
+const printed = (format: HandbookOutputFormat): boolean => format === 'pdf' || format === 'quick-pdf';
 
 /**
  * The step a handbook stopped at: no browser to print with, a policy with errors, templates that
@@ -67,7 +73,7 @@ function browserFor(opts: Pick<HandbookOptions, 'browser' | 'env'>): { path: str
 export async function buildHandbook(graph: DecisionGraph, opts: HandbookOptions): Promise<Handbook> {
   const locale = opts.locale ?? graph.policy.locales[0] ?? 'zh-CN';
   let browserPath: string | undefined;
-  if (opts.format === 'pdf') {
+  if (printed(opts.format)) {
     const found = browserFor(opts);
     if ('diagnostic' in found) return stopped('browser', { diagnostics: [found.diagnostic] });
     browserPath = found.path;
@@ -78,6 +84,7 @@ export async function buildHandbook(graph: DecisionGraph, opts: HandbookOptions)
     if (loaded.problems.length > 0) return stopped('templates', { problems: loaded.problems });
     templates = loaded.templates;
   }
+  if (opts.format === 'quick' || opts.format === 'quick-pdf') return quickSheet(graph, { locale, templates }, opts.format === 'quick-pdf' ? browserPath : undefined);
   // Loaded here, not at start-up: Handlebars and the handbook view model serve handbooks only.
   if (opts.format !== 'pdf' || browserPath === undefined) {
     const { renderHandbook } = await import('../render/render.js');
@@ -90,6 +97,23 @@ export async function buildHandbook(graph: DecisionGraph, opts: HandbookOptions)
     const printed = await printHandbook(graph, { locale, templates, withAuthorNotes: opts.withAuthorNotes }, { browserPath });
     if (printed.pdf === undefined) return stopped('template', { diagnostics: printed.diagnostics, sources: templateSources(templates) });
     return { data: printed.pdf, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
+  } catch (error) {
+    return stopped('print', { problems: [`cannot print the PDF with \`${browserPath}\`: ${(error as Error).message.split('\n')[0]}`] });
+  }
+}
+
+/** The quick sheet as HTML, or printed on one page when a browser is given. */
+async function quickSheet(graph: DecisionGraph, opts: { locale: string; templates: TemplateSet }, browserPath: string | undefined): Promise<Handbook> {
+  const { renderQuickSheet, printQuickSheet } = await import('../render/quick-sheet.js');
+  if (browserPath === undefined) {
+    const rendered = renderQuickSheet(graph, opts);
+    if (rendered.text === undefined) return stopped('template', { diagnostics: rendered.diagnostics, sources: templateSources(opts.templates) });
+    return { data: rendered.text, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
+  }
+  try {
+    const made = await printQuickSheet(graph, opts, { browserPath });
+    if (made.pdf === undefined) return stopped('template', { diagnostics: made.diagnostics, sources: templateSources(opts.templates) });
+    return { data: made.pdf, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
   } catch (error) {
     return stopped('print', { problems: [`cannot print the PDF with \`${browserPath}\`: ${(error as Error).message.split('\n')[0]}`] });
   }
@@ -114,7 +138,7 @@ export interface HandbookFile extends Handbook {
  */
 export async function renderHandbookFile(policy: PolicyRef, opts: HandbookFileOptions): Promise<HandbookFile> {
   let browserPath: string | undefined;
-  if (opts.format === 'pdf') {
+  if (printed(opts.format)) {
     const found = browserFor(opts);
     if ('diagnostic' in found) return { ...stopped('browser', { diagnostics: [found.diagnostic] }), policy: undefined };
     browserPath = found.path;

@@ -27,6 +27,17 @@ describe('sopwright render', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes the quick sheet as HTML with --format quick, and prints it when the file ends in .pdf', async () => {
+    const out = join(dir, 'quick.en.html');
+    const r = await runCli(['render', basic, '--format', 'quick', '--locale', 'en', '-o', out]);
+    expect([r.code, r.stderr, r.stdout]).toEqual([0, '', '']);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync('test/fixtures/render/basic/expected.quick.en.html', 'utf8'));
+    // A .pdf output asks for a browser (the one-page print itself is tested in pdf.test.ts).
+    const pdf = await runCli(['render', basic, '--format', 'quick', '-o', join(dir, 'quick.pdf'), '--browser', '/opt/no-such-browser']);
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('/opt/no-such-browser');
+  });
+
   it('writes a PDF file', async () => {
     const out = join(dir, 'handbook.pdf');
     const r = await runCli(['render', basic, '--format', 'pdf', '-o', out]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/check/check.js';
 import { renderHandbook, type HandbookFormat } from '../../src/render/render.js';
+import { renderQuickSheet } from '../../src/render/quick-sheet.js';
 import { loadTemplates } from '../../src/render/template-loader.js';
 import { basicGraph } from '../fixtures/render/basic-graph.js';
 
@@ -41,6 +42,13 @@ describe.each(names)('render golden %s', (name) => {
     const result = await renderHandbook(graph, { format, locale, templates });
     expect(result.diagnostics).toEqual([]);
     await expect(result.text!.replace(/\r\n/g, '\n')).toMatchFileSnapshot(join(fixtures, name, file));
+  });
+
+  // The one-page quick sheet (render --format quick): the triage and the outcomes.
+  it.each([['zh-CN', 'expected.quick.html'], ['en', 'expected.quick.en.html']])('renders the %s quick sheet as %s', async (locale, file) => {
+    const result = renderQuickSheet(compileFixture(name).graph!, { locale, templates });
+    expect(result.diagnostics).toEqual([]);
+    await expect(result.text!).toMatchFileSnapshot(join(fixtures, name, file));
   });
 });
 

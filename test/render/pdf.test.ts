@@ -10,6 +10,7 @@ import { browserCandidates, findBrowser, makeReproducible, printPdf } from '../.
 import { parseUnicodeRange, printFontFaces } from '../../src/render/print-fonts.js';
 import { buildHandbookModel } from '../../src/render/view-model.js';
 import { printHandbook } from '../../src/render/print-handbook.js';
+import { printQuickSheet, renderQuickSheet } from '../../src/render/quick-sheet.js';
 import { loadTemplates } from '../../src/render/template-loader.js';
 import { connectSharedBrowser } from '../support/browser.js';
 import { pageFills } from '../support/pdf-fill.js';
@@ -176,6 +177,48 @@ describe.each(['zh-CN', 'en'] as const)('the %s PDF handbook', (locale) => {
     const png = readFileSync(`${prefix}-01.png`);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.length).toBeGreaterThan(5_000);
+  });
+});
+
+describe('the quick sheet (render --format quick)', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const sheets = ['after-sales', 'presale', 'warranty'].flatMap((policy) => (['zh-CN', 'en'] as const).map((locale) => {
+    const graph = compile(join(root, 'rules', `${policy}.sop`), { readFile: read }).graph!;
+    return { policy, locale, graph, model: buildHandbookModel(graph, locale) };
+  }));
+  const info = (file: string): string => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+
+  it('prints the after-sales quick sheet on exactly one A4 page (pdfinfo), with real fonts', async () => {
+    const { graph, model } = sheets[0]!;
+    const printed = await printQuickSheet(graph, { locale: 'zh-CN', templates }, { browserPath: browserPath(), browser });
+    const file = join(out, 'quick.zh-CN.pdf');
+    writeFileSync(file, printed.pdf!);
+    expect(info(file)).toMatch(/^Pages:\s+1$/m);
+    expect(info(file)).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).not.toMatch(/Type 3/);
+    const text = pageTexts(file)[0]!.replace(/\s*\n\s*/g, '');
+    for (const o of model.outcomes) {
+      expect(text, o.title).toContain(o.title);
+      expect(text, o.number).toContain(o.number);
+    }
+  });
+
+  it('fits every reference policy\'s sheet, in both locales, on one page each', async () => {
+    // One print for all six (a print costs seconds): each sheet starts a page of its own, so six
+    // sheets give six pages only when none runs over; page i must hold sheet i's title.
+    const htmls = sheets.map(({ graph, locale }) => renderQuickSheet(graph, { locale, templates }).text!);
+    const body = (html: string): string => html.slice(html.indexOf('<body class="quick">') + 20, html.indexOf('</body>'));
+    const all = htmls[0]!.replace(/<body class="quick">[\s\S]*<\/body>/, () =>
+      `<body class="quick">${htmls.map((h) => `<div style="break-before: page">${body(h)}</div>`).join('\n')}</body>`);
+    const file = join(out, 'quick-all.pdf');
+    writeFileSync(file, await printPdf(all, { browserPath: browserPath(), browser }));
+    expect(info(file)).toMatch(new RegExp(`^Pages:\\s+${sheets.length}$`, 'm'));
+    const pages = pageTexts(file);
+    sheets.forEach(({ policy, locale, model }, i) => {
+      const text = pages[i]!.replace(/\s*\n\s*/g, locale === 'en' ? ' ' : '');
+      expect(text, `${policy} ${locale}`).toContain(model.policy.title);
+      for (const o of model.outcomes) expect(text, `${policy} ${locale} ${o.number}`).toContain(o.number);
+    });
   });
 });
 

@@ -8,14 +8,17 @@ import { printError } from '../io.js';
 import { reportPolicy } from '../policy.js';
 import type { CliContext, CommandModule } from '../program.js';
 
-/** `sopwright render FILE --format html|md|pdf --locale zh-CN|en -o OUT`: the staff handbook. */
+/**
+ * `sopwright render FILE --format html|md|pdf|quick --locale zh-CN|en -o OUT`: the staff handbook,
+ * or the one-page quick sheet (`quick`: HTML, or a printed page when OUT ends in `.pdf`).
+ */
 export const renderCommand: CommandModule = {
   register(program, ctx) {
     program
       .command('render')
       .description('render a policy as a staff handbook (HTML, Markdown or PDF)')
       .argument('<file>', 'the policy\'s entry .sop file')
-      .addOption(new Option('--format <format>', 'handbook format').choices(['html', 'md', 'pdf']).default('html'))
+      .addOption(new Option('--format <format>', 'handbook format').choices(['html', 'md', 'pdf', 'quick']).default('html'))
       .addOption(localeOption('language of the handbook and messages'))
       .requiredOption('-o, --output <path>', 'the file to write, or `-` for standard output (html and md)')
       .option('--templates <dir>', 'a directory whose files replace the built-in templates of the same name')
@@ -29,7 +32,7 @@ export const renderCommand: CommandModule = {
 };
 
 interface RenderOptions {
-  readonly format: 'html' | 'md' | 'pdf';
+  readonly format: 'html' | 'md' | 'pdf' | 'quick';
   readonly locale?: MessageLocale;
   readonly output: string;
   readonly templates?: string;
@@ -40,6 +43,7 @@ interface RenderOptions {
 async function runRender(file: string, options: RenderOptions, ctx: CliContext): Promise<ExitCode> {
   const made = await renderHandbookFile(file, {
     ...options,
+    format: options.format === 'quick' && options.output.toLowerCase().endsWith('.pdf') ? 'quick-pdf' : options.format,
     locale: requestedLocale(options.locale),
     env: process.env,
     output: options.output === '-' ? undefined : options.output,
