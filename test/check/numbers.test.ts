@@ -137,6 +137,8 @@ outcome b "乙" @en "B" {
     ['money bounded: nothing above the most', 'fact m: money ..100 CNY "钱" @en "M"', 'when m <= 100 CNY -> a', []],
     ['whole and bounded: the witness is a whole number in range', 'fact n: whole number 1..24 "数" @en "N"', 'when n > 3 -> a', [{ n: '1' }]],
     ['a fractional bound of a plain number', 'fact n: number 0.5..2 "数" @en "N"', 'when n > 1 -> a', [{ n: '0.5' }]],
+    ['bounded above: the witness just past a strict edge stays within the bound', 'fact n: number ..1 "数" @en "N"', 'when n <= 0.5 -> a', [{ n: '0.6' }]],
+    ['bounded below: the default of a fact no condition limits is its least value', 'fact n: number 2..5 "数" @en "N"\nfact b: bool "是" @en "B"', 'when b -> a\n  when n > 3 -> b', [{ b: 'false', n: '2' }]],
     ['whole below a fraction', 'fact n: whole number -5..5 "数" @en "N"', 'when n > 0.5 -> a\n  when n < -0.5 -> b', [{ n: '0' }]],
   ])('%s', (_, factLine, branches, witnesses) => {
     expect(gapsOf(`${factLine}\n${outcomes}decision d "判断" @en "Decide" {\n  ${branches}\n}\n`)).toEqual(witnesses);

@@ -41,8 +41,17 @@ export interface Decision {
   readonly unique: boolean;
   readonly branches: readonly Branch[];
 }
+/** What the number fact `n` may hold: whole numbers only, and bounds (null: open). */
+export interface NumberRange {
+  readonly whole: boolean;
+  readonly lo: string | null;
+  readonly hi: string | null;
+}
+
 export interface Policy {
   readonly decisions: readonly Decision[];
+  /** The declared range of `n` (`whole number 0..2`), or null for a plain `number`. */
+  readonly nRange: NumberRange | null;
   /** Outcome id → its computed value's term, if any. */
   readonly values: Readonly<Record<string, Term | null>>;
   readonly text: string;
@@ -56,12 +65,22 @@ const OPS: readonly Op[] = ['<', '<=', '>', '>=', '==', '!='];
 /** Money constants in yuan: 0, 1 and 2 fen. */
 const MONEY_K = ['0', '0.01', '0.02'];
 const NUMBER_K = ['0', '0.2', '0.5', '1', '1.5'];
+/** Ranges `n` is sometimes declared with: whole numbers, bounds at breakpoints and between them. */
+const N_RANGES: readonly NumberRange[] = [
+  { whole: true, lo: null, hi: null },
+  { whole: true, lo: '0', hi: '2' },
+  { whole: true, lo: '-1', hi: null },
+  { whole: false, lo: '0', hi: null },
+  { whole: false, lo: null, hi: '1' },
+  { whole: false, lo: '0.25', hi: '1.5' },
+];
 
 export function generatePolicy(random: () => number): Policy {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const used = new Set<Fact>();
   const breaks: Rat[] = [];
   const useLet = random() < 0.3;
+  const nRange = random() < 0.35 ? pick(N_RANGES) : null;
 
   const moneyTerm = (): Term => {
     const r = random();
@@ -137,15 +156,16 @@ export function generatePolicy(random: () => number): Policy {
     values[o] = r < 0.3 ? moneyTerm() : r < 0.4 ? (used.add('n'), { t: 'nscale', op: '/', by: '3' }) : null;
   }
   const facts = [...used].sort();
-  return { decisions, values, facts, numberBreaks: breaks, text: printPolicy(decisions, values, useLet) };
+  return { decisions, nRange, values, facts, numberBreaks: breaks, text: printPolicy(decisions, values, useLet, nRange) };
 }
 
-function printPolicy(decisions: readonly Decision[], values: Readonly<Record<string, Term | null>>, useLet: boolean): string {
+function printPolicy(decisions: readonly Decision[], values: Readonly<Record<string, Term | null>>, useLet: boolean, nRange: NumberRange | null): string {
+  const range = nRange && (nRange.lo !== null || nRange.hi !== null) ? ` ${nRange.lo ?? ''}..${nRange.hi ?? ''}` : '';
   const lines = [
     'policy p "P" { locales zh-CN  start d0 }',
     'enum kind "K" { a "A"  b "B"  c "C" }',
     'fact b1: bool "B1"', 'fact b2: bool "B2"', 'fact e: kind "E"',
-    'fact m1: money "M1"', 'fact m2: money "M2"', 'fact n: number "N"',
+    'fact m1: money "M1"', 'fact m2: money "M2"', `fact n: ${nRange?.whole ? 'whole ' : ''}number${range} "N"`,
     ...(useLet ? ['let total = max(m1, m2 + 0.01 CNY) "T"'] : []),
   ];
   for (const [id, term] of Object.entries(values)) {
@@ -272,7 +292,7 @@ export function candidates(p: Policy): Case[] {
       case 'b1': case 'b2': return [false, true];
       case 'e': return MEMBERS;
       case 'm1': case 'm2': return Array.from({ length: top + 1 }, (_, i) => i);
-      case 'n': return numberCandidates(p.numberBreaks);
+      case 'n': return numberCandidates(p.numberBreaks, p.nRange);
     }
   };
   let cases: Record<string, V>[] = [{}];
@@ -280,7 +300,23 @@ export function candidates(p: Policy): Case[] {
   return cases as Case[];
 }
 
-function numberCandidates(breaks: readonly Rat[]): Rat[] {
+function numberCandidates(breaks: readonly Rat[], range: NumberRange | null): Rat[] {
+  if (range === null) return plainCandidates(breaks);
+  // Within the range only: its ends are breakpoints too. A whole number takes every integer from
+  // one below the least breakpoint to one above the greatest (each region's integers, all of them).
+  const lo = range.lo === null ? null : dec(range.lo);
+  const hi = range.hi === null ? null : dec(range.hi);
+  const inside = (x: Rat) => (lo === null || compare(x, lo) >= 0) && (hi === null || compare(x, hi) <= 0);
+  const all = [...breaks, ...(lo ? [lo] : []), ...(hi ? [hi] : [])];
+  if (!range.whole) return plainCandidates(all).filter(inside);
+  const floor = (x: Rat) => (x.n >= 0n ? x.n / x.d : -((-x.n + x.d - 1n) / x.d));
+  const ends = all.length === 0 ? [0n, 0n] : [all.reduce((a, b) => (compare(a, b) < 0 ? a : b)), all.reduce((a, b) => (compare(a, b) > 0 ? a : b))].map(floor);
+  const out: Rat[] = [];
+  for (let k = ends[0] - 1n; k <= ends[1] + 2n; k++) if (inside(rat(k))) out.push(rat(k));
+  return out;
+}
+
+function plainCandidates(breaks: readonly Rat[]): Rat[] {
   const sorted = [...breaks].sort(compare).filter((b, i, all) => i === 0 || compare(all[i - 1], b) !== 0);
   if (sorted.length === 0) return [rat(0n)];
   const out: Rat[] = [sub(sorted[0], rat(1n))];

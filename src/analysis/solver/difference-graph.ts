@@ -50,6 +50,8 @@ export class DifferenceGraph {
   private readonly edgeK: number[] = [];
   /** Edges asserted so far, as atom ids (negative for built-in bounds and fixed values). */
   private readonly asserted: number[] = [];
+  /** Declared bounds of number facts in scaled units (index → [lo, hi], null when open): the model's ε must keep them too. */
+  private readonly declared = new Map<number, readonly [bigint | null, bigint | null]>();
   /** Matrix undo log: index, old c, old k. */
   private readonly trail: number[] = [];
   /** Trail and asserted lengths at each mark. */
@@ -83,6 +85,7 @@ export class DifferenceGraph {
       this.dk[i] = 0;
     }
     for (const a of diffAtoms) this.indexEdge(a);
+    this.declared.clear();
     this.boundFacts(intRange, bounds);
   }
 
@@ -106,9 +109,11 @@ export class DifferenceGraph {
       } else {
         if (numbersBounded) dc[zero * n + i] = dc[i * n + zero] = Number(numberBound);
         const [lo, hi] = declared.get(i) ?? [null, null];
-        const scaled = (x: Rat) => x.n * (this.scale / x.d);
-        if (hi !== null && abs(scaled(hi)) <= MAX_BOUND) dc[zero * n + i] = Number(scaled(hi));
-        if (lo !== null && abs(scaled(lo)) <= MAX_BOUND) dc[i * n + zero] = -Number(scaled(lo));
+        const scaled = (x: Rat | null) => (x === null ? null : x.n * (this.scale / x.d));
+        const [slo, shi] = [scaled(lo), scaled(hi)];
+        if (shi !== null && abs(shi) <= MAX_BOUND) dc[zero * n + i] = Number(shi);
+        if (slo !== null && abs(slo) <= MAX_BOUND) dc[i * n + zero] = -Number(slo);
+        if (slo !== null || shi !== null) this.declared.set(i, [slo, shi]);
       }
     }
     // Only edges through the zero nodes exist yet, so one pass closes the matrix (O(n²)).
@@ -244,7 +249,13 @@ export class DifferenceGraph {
         const [fc, fk] = this.valueAt(this.edgeFrom[id]);
         return (tc - fc) * den + (tk - fk) * this.scale <= BigInt(this.edgeC[id]) * den + BigInt(this.edgeK[id]) * this.scale;
       });
-      if (ok) return den;
+      // A number fact's declared bounds (`number ..1`) hold for the value c + k·ε as well.
+      const within = [...this.declared].every(([i, [lo, hi]]) => {
+        const [c, k] = this.valueAt(i);
+        const v = c * den + k * this.scale;
+        return (lo === null || lo * den <= v) && (hi === null || v <= hi * den);
+      });
+      if (ok && within) return den;
     }
     throw new Error('internal error: no ε satisfies the strict constraints, please report');
   }

@@ -1,6 +1,6 @@
-import type { DecisionGraph, ValueType } from '../../graph/graph.js';
+import type { Bounds, DecisionGraph, ValueType } from '../../graph/graph.js';
 import type { Formula } from './formula.js';
-import { add, compare, mul, rat, sub, toDecimal, ZERO, type Rat } from '../../values/rational.js';
+import { add, ceil, compare, floor, mul, rat, sub, toDecimal, ZERO, type Rat } from '../../values/rational.js';
 import { clockVar, dayVar, fixedEra } from './time-domain.js';
 import { clockText, isoDateOfDay } from '../../values/calendar.js';
 import { isoMoment } from '../../values/zone.js';
@@ -11,13 +11,17 @@ import type { Model, ModelValue } from './theory.js';
  * `flag=true`, `kind=b`), and a check that a model satisfies a formula.
  */
 
-/** The value a fact takes when no constraint mentions it. */
-export function defaultValue(type: ValueType, enumMembers: (id: string) => readonly string[]): ModelValue {
+/** The value a fact takes when no constraint mentions it: 0, or the declared bound nearest it (fen for money). */
+export function defaultValue(type: ValueType, enumMembers: (id: string) => readonly string[], bounds?: Bounds): ModelValue {
   switch (type.kind) {
     case 'bool': return 'false';
     case 'enum': return enumMembers(type.enum)[0] ?? '';
     case 'text': return 'other';
-    default: return ZERO;
+    default: {
+      if (bounds?.min && compare(bounds.min, ZERO) > 0) return bounds.whole ? rat(ceil(bounds.min)) : bounds.min;
+      if (bounds?.max && compare(bounds.max, ZERO) < 0) return bounds.whole ? rat(floor(bounds.max)) : bounds.max;
+      return ZERO;
+    }
   }
 }
 
@@ -28,7 +32,7 @@ export function witnessOf(graph: DecisionGraph, model: Model, facts: Iterable<st
   for (const id of facts) {
     const fact = graph.facts[id];
     if (!fact) continue;
-    const value = model.get(id) ?? splitMoment(model, id, graph.policy.timezone) ?? defaultValue(fact.type, members);
+    const value = model.get(id) ?? splitMoment(model, id, graph.policy.timezone) ?? defaultValue(fact.type, members, fact.bounds);
     out[id] = typeof value === 'string' ? value : inputText(fact.type, value, graph.policy.timezone ?? 'UTC');
   }
   return out;
