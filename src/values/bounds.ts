@@ -19,6 +19,13 @@ export type BoundsVerdict = 'ok' | 'not-whole' | 'below' | 'above';
 
 /** Whether a value (an exact number, or fen for money) keeps its bounds, and if not, why. */
 export function judgeBounds(value: Rat | number, bounds: Bounds): BoundsVerdict {
+  // Fen against whole-fen bounds compare as plain numbers: the case reader's fast path allocates nothing.
+  if (typeof value === 'number' && (bounds.min?.d ?? 1n) === 1n && (bounds.max?.d ?? 1n) === 1n) {
+    if (bounds.whole && !Number.isInteger(value)) return 'not-whole';
+    if (bounds.min !== null && value < Number(bounds.min.n)) return 'below';
+    if (bounds.max !== null && value > Number(bounds.max.n)) return 'above';
+    return 'ok';
+  }
   const x = value instanceof Rat ? value : rat(BigInt(value));
   if (bounds.whole && !isInteger(x)) return 'not-whole';
   if (bounds.min !== null && compare(x, bounds.min) < 0) return 'below';
