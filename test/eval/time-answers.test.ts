@@ -136,6 +136,15 @@ describe('time answers as staff type them', () => {
     expect(read(berlin, 'reported', '2026-12-03 14:00').value?.get('reported')).toBe(moment('2026-12-03T13:00:00Z'));
   });
 
+  it('reads every example its help texts give', () => {
+    for (const text of ['2026-12-02 09:30', '2026年12月2日 上午9点30分', '2 December 2026 9:30 am', '2026-12-02T09:30:00+08:00']) {
+      expect(read(shanghai, 'reported', text).value?.get('reported'), text).toBe(moment('2026-12-02T01:30:00Z'));
+    }
+    for (const text of ['2026-12-01', '2026/12/1', '2026年12月1日', '1 December 2026']) expect(read(shanghai, 'bought', text).value?.get('bought'), text).toBe(day('2026-12-01'));
+    for (const text of ['09:30', '14点30分', '上午9点', '9:30 pm']) expect(read(shanghai, 'clock', text).diagnostics, text).toEqual([]);
+    for (const text of ['3天', '12小时', '2小时30分', '2 hours', '30 minutes', '7 days']) expect(read(shanghai, 'wait', text).diagnostics, text).toEqual([]);
+  });
+
   it('leaves other text to the reader, which says what is allowed', () => {
     const r = read(shanghai, 'bought', '下周一');
     expect(r.diagnostics.map((d) => [d.message, d.help])).toEqual([[

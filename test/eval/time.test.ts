@@ -94,7 +94,7 @@ describe('time in evaluation, interpreter and compiled evaluator alike', () => {
 describe('time fields of a case', () => {
   it.each([
     ['purchased_on', '2026-02-30', 'en', '`purchased_on` is not a date that exists: 2026-02-30', 'write a date with its year, such as 2026-12-01, 2026/12/1, 2026年12月1日 or 1 December 2026'],
-    ['reported_at', '2026-12-02', 'en', '`reported_at` is a date, but a moment (date, time and offset) is expected: 2026-12-02', "write a date and a clock time (in the policy's time zone), such as 2026-12-02 09:30, 2026年12月2日 9点30分 or 2 December 2026 9:30 am, or with an offset: 2026-12-02T09:30:00+08:00"],
+    ['reported_at', '2026-12-02', 'en', '`reported_at` is a date, but a moment (date, time and offset) is expected: 2026-12-02', "write a date and a clock time (in the policy's time zone), such as 2026-12-02 09:30, 2026年12月2日 上午9点30分 or 2 December 2026 9:30 am, or with an offset: 2026-12-02T09:30:00+08:00"],
     ['purchased_on', '2026-02-30', 'zh-CN', '`purchased_on` 不是存在的日期：2026-02-30', '请写带年份的日期，例如 2026-12-01、2026/12/1、2026年12月1日 或 1 December 2026'],
   ])('refuses %s = %s (%s), naming the field, the value and an example', (field, value, locale, message, help) => {
     const r = readCase(graph, { [field]: value }, { locale });
