@@ -150,8 +150,10 @@ async function readJsonLines(
       const block = withoutMark(jobBytes(carry, chunk, cut + 1), atStart);
       atStart = false;
       carry = EMPTY;
-      await submit({ seq: nextSeq(), kind: 'jsonl', firstLine: line, bytes: block });
+      // Counted before it is submitted: a worker pool takes the block's memory with it.
+      const first = line;
       line += countNewlines(block);
+      await submit({ seq: nextSeq(), kind: 'jsonl', firstLine: first, bytes: block });
       chunk = chunk.subarray(cut + 1);
     }
     carry = carry.length === 0 ? Buffer.from(chunk) : Buffer.concat([carry, chunk]);

@@ -52,7 +52,8 @@ export function workerPool(script: URL | string, data: WorkerData, size: number)
       load[i]++;
       return new Promise((resolve, reject) => {
         waiting.set(job.seq, { resolve, reject });
-        workers[i].postMessage(job);
+        // A block of lines is moved, not copied: its buffer is the job's own (run-batch.ts).
+        workers[i].postMessage(job, job.kind === 'jsonl' ? [job.bytes.buffer as ArrayBuffer] : []);
       });
     },
     async close(): Promise<void> {
