@@ -171,10 +171,7 @@ function writeReadmeBlock(started: Date, load: number): void {
     'no more than ±15% around their median (else —). `npm run bench -- --quick` is a shorter version that writes no tracked',
     'file. The benchmark installs GoRules ZEN into its own cache, so it is not a dependency of the project.',
     '',
-    'In short:',
-    '',
-    ...summary.map((line) => `- ${line}`),
-    '',
+    ...(summary.length > 0 ? ['In short:', '', ...summary.map((line) => `- ${line}`), ''] : []),
     ...readmeSections.map((section) => `${section.replace(/^## /gm, '#### ')}\n`),
   ].join('\n');
   const text = `${readme.slice(0, start)}${block}${readme.slice(end)}`;
