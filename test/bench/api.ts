@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { generateCases, toInputRecord } from './cases.js';
@@ -22,7 +23,8 @@ const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((p) => existsSync(p));
 
 /** Starts `serve` on a free port, pinned to CPU 0 when taskset is there; resolves with its URL. */
 async function startServer(bin: string, policy: string): Promise<{ url: string; child: ChildProcess }> {
-  const args = [bin, 'serve', policy, '--port', '0'];
+  // The register goes to a scratch file: a bench run leaves nothing in the working tree.
+  const args = [bin, 'serve', policy, '--port', '0', '--db', join(mkdtempSync(join(tmpdir(), 'sopwright-bench-api-')), 'register.db')];
   const child = TASKSET ? spawn(TASKSET, ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
