@@ -7,9 +7,9 @@ import { duplicateKey } from '../../src/eval/batch/json-keys.js';
 import { LineProcessor } from '../../src/eval/batch/process.js';
 import { caseLineReader } from '../../src/eval/input/case-line.js';
 import { readCase } from '../../src/eval/input/case-reader.js';
-import { rat } from '../../src/values/rational.js';
 import { expectToBe, expectToEqual } from '../support/hot-expect.js';
 import { buildGraph, types } from './graph-builder.js';
+import { boundedFactsGraph } from './bounded-graph.js';
 import { loadGraph, REFERENCE, SHOP } from './fixtures.js';
 
 /**
@@ -38,27 +38,11 @@ const everyType = buildGraph({
   outcomes: { done: {} },
 });
 
-/** Whole and bounded facts (`whole number 0..24`, `number -1/4..1`, `money ..100000 CNY`, `signed money -500.. CNY`). */
-const boundedBase = buildGraph({
-  facts: { days: types.number, share: types.number, price: types.money, balance: types.signedMoney },
-  decisions: { start: { branches: [{ when: null, to: 'done' }] } },
-  outcomes: { done: {} },
-});
-const bounded: DecisionGraph = {
-  ...boundedBase,
-  facts: {
-    days: { ...boundedBase.facts.days, bounds: { whole: true, min: rat(0n), max: rat(24n) } },
-    share: { ...boundedBase.facts.share, bounds: { whole: false, min: rat(-1n, 4n), max: rat(1n) } },
-    price: { ...boundedBase.facts.price, bounds: { whole: false, min: null, max: rat(10_000_000n) } },
-    balance: { ...boundedBase.facts.balance, bounds: { whole: false, min: rat(-50_000n), max: null } },
-  },
-};
-
 const graphs: readonly [string, DecisionGraph][] = [
   ['the fixture policy', loadGraph(SHOP)],
   ['the reference policy', loadGraph(REFERENCE)],
   ['a policy with every type of fact', everyType],
-  ['a policy with whole and bounded facts', bounded],
+  ['a policy with whole and bounded facts', boundedFactsGraph],
 ];
 
 /** JSON numbers as lines write them: short and long, exact and not, and texts that are not JSON numbers. */

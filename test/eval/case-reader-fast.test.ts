@@ -7,6 +7,7 @@ import { plainCaseInput, readCase, readCaseFully } from '../../src/eval/input/ca
 import { caseValidator } from '../../src/eval/input/case-schema.js';
 import { canonicalAnswer, hasStaffAnswer } from '../../src/eval/input/staff-answers.js';
 import { buildGraph, types } from './graph-builder.js';
+import { boundedFactsGraph } from './bounded-graph.js';
 import { loadGraph, REFERENCE, SHOP } from './fixtures.js';
 
 /**
@@ -28,27 +29,11 @@ const everyType = buildGraph({
   outcomes: { done: {} },
 });
 
-/** Whole and bounded facts (`whole number 0..24`, `money ..100000 CNY`, `signed money -500..`). */
-const boundedBase = buildGraph({
-  facts: { days: types.number, share: types.number, price: types.money, balance: types.signedMoney },
-  decisions: { start: { branches: [{ when: null, to: 'done' }] } },
-  outcomes: { done: {} },
-});
-const bounded: DecisionGraph = {
-  ...boundedBase,
-  facts: {
-    days: { ...boundedBase.facts.days, bounds: { whole: true, min: rat(0n), max: rat(24n) } },
-    share: { ...boundedBase.facts.share, bounds: { whole: false, min: rat(-1n, 4n), max: rat(1n) } },
-    price: { ...boundedBase.facts.price, bounds: { whole: false, min: null, max: rat(10_000_000n) } },
-    balance: { ...boundedBase.facts.balance, bounds: { whole: false, min: rat(-50_000n), max: null } },
-  },
-};
-
 const graphs: readonly [string, DecisionGraph][] = [
   ['the fixture policy', loadGraph(SHOP)],
   ['the reference policy', loadGraph(REFERENCE)],
   ['a policy with every type of fact', everyType],
-  ['a policy with whole and bounded facts', bounded],
+  ['a policy with whole and bounded facts', boundedFactsGraph],
 ];
 
 /** Money as people write it, valid and nearly valid. */
