@@ -75,11 +75,16 @@ function pickPolicy(): void {
 }
 
 const unknownParam = (): string[] => state.unknown;
-/** Facts asked in a numeric field: their answers go to the server as JSON numbers (a quoted number is text to the case reader). */
+/**
+ * Facts asked in a numeric field, by policy: their answers go to the server as JSON numbers (a
+ * quoted number is text to the case reader). Keyed by policy, as another policy's fact of the
+ * same name may be text.
+ */
 const numberFacts = new Set<string>();
+const numberKey = (fact: string): string => `${state.policy ?? ''}\u0000${fact}`;
 const answerRecord = (): Record<string, string | number> =>
   Object.fromEntries(state.answers.map(([fact, text]) => {
-    const n = numberFacts.has(fact) ? Number(text) : Number.NaN;
+    const n = numberFacts.has(numberKey(fact)) ? Number(text) : Number.NaN;
     return [fact, Number.isFinite(n) ? n : text];
   }));
 
@@ -151,7 +156,7 @@ const INPUT_TYPES: Readonly<Record<string, string>> = { number: 'number', date: 
 /** A field for a typed answer: checked by the browser first (a whole date, a number), then by the server's case reader when sent. */
 function typedField(q: Question, problem?: string): HTMLElement {
   const type = INPUT_TYPES[q.type] ?? 'text';
-  if (type === 'number') numberFacts.add(q.fact);
+  if (type === 'number') numberFacts.add(numberKey(q.fact));
   const input = el('input', {
     id: 'answer', name: q.fact, type, autocomplete: 'off', 'data-autofocus': true, 'aria-describedby': 'hint',
     ...(type === 'text' ? { inputmode: q.type === 'money' ? 'decimal' : 'text' } : { required: true }),

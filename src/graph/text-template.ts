@@ -1,3 +1,4 @@
+import { isZh } from '../values/locale.js';
 import { localize, type DecisionGraph, type LocaleText, type OutcomeNode } from './graph.js';
 
 /**
@@ -34,7 +35,12 @@ export function placeholderWords(graph: DecisionGraph, outcome: OutcomeNode, nam
   const own = outcome.values.find((v) => v.id === name);
   const el = own ?? graph.facts[name] ?? graph.constants[name] ?? graph.lets[name];
   const label = el ? localize(el.label, locale, graph.policy.locales) : name;
-  return locale.toLowerCase().startsWith('zh') ? `「${label}」` : `[${label}]`;
+  return bracketed(label, locale);
+}
+
+/** A value's words set apart in a text: 「部分退款上限」, [Partial refund cap]. */
+export function bracketed(words: string, locale: string): string {
+  return isZh(locale) ? `「${words}」` : `[${words}]`;
 }
 
 /** Several texts as one (an outcome's `say`s), each locale's joined by a line break; null for none. */

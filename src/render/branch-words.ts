@@ -1,5 +1,5 @@
-import { localize, type DecisionGraph } from '../graph/graph.js';
-import { describeCondition } from './describe.js';
+import { localize, type Branch, type DecisionGraph } from '../graph/graph.js';
+import { describeCondition, type DescribeContext } from './describe.js';
 import { uiStrings } from './i18n.js';
 
 /**
@@ -9,8 +9,12 @@ import { uiStrings } from './i18n.js';
  */
 export function branchInWords(graph: DecisionGraph, decisionId: string, branchId: string, locale: string): string {
   const branch = graph.decisions[decisionId]?.branches.find((b) => b.id === branchId);
-  if (branch === undefined) return branchId;
-  return branch.condition === null ? uiStrings(locale).otherwise : describeCondition(branch.condition, { graph, locale });
+  return branch === undefined ? branchId : branchCondition(branch, { graph, locale });
+}
+
+/** A branch's condition in words, or "其他情况" / "otherwise" for its `otherwise`. */
+export function branchCondition(branch: Branch, ctx: DescribeContext): string {
+  return branch.condition === null ? uiStrings(ctx.locale).otherwise : describeCondition(branch.condition, ctx);
 }
 
 /** The steps already worded, per graph (graphs are immutable): every answer of the API words its path. */

@@ -1,5 +1,6 @@
 import type { LocaleText, OutcomeNode, TextLimit } from '../graph/graph.js';
-import { fillTemplate, joinTexts, placeholderWords } from '../graph/text-template.js';
+import { bracketed, fillTemplate, joinTexts, placeholderWords } from '../graph/text-template.js';
+import { isZh } from '../values/locale.js';
 import { describeCondition, describeValue, type DescribeContext } from './describe.js';
 
 /**
@@ -14,12 +15,12 @@ export function handbookTexts(o: OutcomeNode, ctx: DescribeContext, pathWords: (
   const named = o.textValues ?? [];
   const limits = o.limits;
   if (named.length === 0 && limits === undefined) return o;
-  const zh = ctx.locale.toLowerCase().startsWith('zh');
+  const zh = isZh(ctx.locale);
   const words = (name: string): string => {
     const t = named.find((n) => n.name === name);
     if (t === undefined || t.kind === 'value') return placeholderWords(ctx.graph, o, name, ctx.locale);
     const phrase = describeValue(t.expr, ctx, { constValues: true });
-    return zh ? `「${phrase}」` : `[${phrase}]`;
+    return bracketed(phrase, ctx.locale);
   };
   const limitWords = (limit: TextLimit | null | undefined): string => (limit ? `${describeLimit(limit, ctx, pathWords)}${zh ? '' : ' '}` : '');
   // Every locale of a text is filled with the handbook locale's words: only that locale is printed.
@@ -34,7 +35,7 @@ export function handbookTexts(o: OutcomeNode, ctx: DescribeContext, pathWords: (
 
 /** "（仅当经过 1.3 运输破损或 1.4 错发商品 ①，且问题类型为错货）" / "(only via 1.3 Damaged in transit, when …)". */
 export function describeLimit(limit: TextLimit, ctx: DescribeContext, pathWords: (id: string) => string): string {
-  const zh = ctx.locale.toLowerCase().startsWith('zh');
+  const zh = isZh(ctx.locale);
   const via = limit.via.map(pathWords).join(zh ? '或' : ' or ');
   const when = limit.condition ? describeCondition(limit.condition, ctx) : '';
   if (zh) return `（仅当${via ? `经过 ${via}` : ''}${via && when ? '，且' : ''}${when}）`;

@@ -102,8 +102,8 @@ export async function printPdf(html: string, opts: PrintOptions): Promise<Uint8A
   return withPrinter(opts, (print) => print(html));
 }
 
-/** Prints one HTML document to PDF bytes; every call of one printer shares its browser page. */
-export type Printer = (html: string) => Promise<Uint8Array>;
+/** Prints one HTML document to PDF bytes (drawn at `scale`, else the options'); every call of one printer shares its browser page. */
+export type Printer = (html: string, scale?: number) => Promise<Uint8Array>;
 
 /**
  * Runs `use` with a printer on one browser context: the handbook's passes print in the same
@@ -148,14 +148,14 @@ export async function withPrinter<T>(opts: PrintOptions, use: (print: Printer) =
 async function printerIn(context: BrowserContext, opts: PrintOptions): Promise<Printer> {
   await context.route('**/*', (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());
-  return async (html) => {
+  return async (html, scale) => {
     // Real fonts: the page's text picks the font slices it needs; header and footer are documents of their own.
     await page.setContent(withPrintFonts(html), { waitUntil: 'load' });
     const pdf = await page.pdf({
       format: 'A4',
       landscape: opts.landscape ?? false,
       margin: opts.margin ?? margin,
-      scale: opts.scale ?? 1,
+      scale: scale ?? opts.scale ?? 1,
       printBackground: true,
       ...(opts.furniture === undefined
         ? { displayHeaderFooter: false }

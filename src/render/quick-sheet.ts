@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createTemplateEnv, runTemplate, type TemplateSet } from './handlebars-env.js';
 import type { DecisionModel, HandbookModel } from './handbook-model.js';
 import { pageCount } from './pdf-anchors.js';
-import { printPdf, type PrintOptions } from './pdf.js';
+import { withPrinter, type PrintOptions } from './pdf.js';
 import type { RenderResult } from './render.js';
 import { buildHandbookModel } from './view-model.js';
 
@@ -56,10 +56,15 @@ export async function printQuickSheet(
 ): Promise<{ pdf: Uint8Array | undefined; diagnostics: readonly Diagnostic[] }> {
   const rendered = renderQuickSheet(graph, opts);
   if (rendered.text === undefined) return { pdf: undefined, diagnostics: rendered.diagnostics };
-  let pdf: Uint8Array | undefined;
-  for (const scale of scales) {
-    pdf = await printPdf(rendered.text, { ...print, scale });
-    if (pageCount(pdf) <= 1) break;
-  }
+  const text = rendered.text;
+  // Every scale prints in the same browser page: one launch, however many tries.
+  const pdf = await withPrinter(print, async (printPage) => {
+    let printed: Uint8Array | undefined;
+    for (const scale of scales) {
+      printed = await printPage(text, scale);
+      if (pageCount(printed) <= 1) break;
+    }
+    return printed;
+  });
   return { pdf, diagnostics: [] };
 }

@@ -10,6 +10,7 @@ import {
 } from '../graph/graph.js';
 import { describeCondition, describeTerms, describeValue, formatValue, roundsMoney, type DescribeContext } from './describe.js';
 import { describeDue } from './describe-time.js';
+import { branchCondition } from './branch-words.js';
 import { handbookTexts } from './outcome-texts.js';
 
 /** The file name of the built-in `now`'s span. */
@@ -101,7 +102,7 @@ function buildDecision(b: Builder, d: DecisionNode): DecisionModel {
     mermaid: decisionMermaid(b.graph, d.id, b.locale, b.namer),
     branches: d.branches.map((br, i) => ({
       mark: branchMark(i + 1),
-      condition: sentence(br.condition === null ? b.ui.otherwise : describeCondition(br.condition, b.ctx), b.locale),
+      condition: sentence(branchCondition(br, b.ctx), b.locale),
       otherwise: br.condition === null,
       targetIsDecision: br.target.kind === 'decision',
       target: b.ref(br.target),
@@ -117,7 +118,7 @@ function buildOutcome(b: Builder, o: OutcomeNode): OutcomeModel {
       reachedFrom.push({
         decision: b.ref({ kind: 'decision', id: d.id }),
         mark: branchMark(i + 1),
-        condition: sentence(br.condition === null ? b.ui.otherwise : describeCondition(br.condition, b.ctx), b.locale),
+        condition: sentence(branchCondition(br, b.ctx), b.locale),
       });
     });
   }

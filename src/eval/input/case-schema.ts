@@ -69,8 +69,8 @@ function factSchema(graph: DecisionGraph, fact: FactDef, locale: string): JsonSc
       return {
         ...base,
         type: ['number', 'string', 'null'],
-        minimum: fact.bounds?.min ? Number(fact.bounds.min.n) / 100 : fact.type.signed ? -MAX_YUAN : 0,
-        maximum: fact.bounds?.max ? Number(fact.bounds.max.n) / 100 : MAX_YUAN,
+        minimum: fact.bounds?.min ? toNumber(fact.bounds.min) / 100 : fact.type.signed ? -MAX_YUAN : 0,
+        maximum: fact.bounds?.max ? toNumber(fact.bounds.max) / 100 : MAX_YUAN,
         pattern: fact.type.signed ? SIGNED_MONEY_PATTERN : MONEY_PATTERN,
       };
     case 'enum': {
