@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { zoneHistory } from './zone-transitions.js';
 import { addMonthsToDay, clockText, DAY_SECONDS, dayOfIsoDate, isoDateOfDay, secondsOfClock } from './calendar.js';
 
 /**
@@ -38,18 +39,27 @@ const eras = new Map<string, FixedEra | null>();
 /**
  * The era of fixed offset that lasts to the end of the range (Asia/Shanghai: +08:00 since
  * 1991-09-15; UTC: always), or null when the zone still changes offset. From the platform's
- * time-zone data, through Temporal.
+ * time-zone data (zone-transitions.ts); UTC and fixed offsets (`+08:00`) never change.
  */
 export function fixedEra(zone: string): FixedEra | null {
   let era = eras.get(zone);
   if (era === undefined) {
-    const end = Temporal.Instant.fromEpochMilliseconds(LAST_MOMENT * 1000).toZonedDateTimeISO(zone);
-    const last = end.getTimeZoneTransition('previous');
-    const start = last === null ? -Infinity : last.epochMilliseconds / 1000;
-    era = start > LATEST_ERA_START ? null : { start, offset: end.offsetNanoseconds / 1e9 };
+    if (isFixedZone(zone)) {
+      era = { start: -Infinity, offset: Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone).offsetNanoseconds / 1e9 };
+    } else {
+      const history = zoneHistory(zone);
+      const last = history.previousChange(LAST_MOMENT);
+      const start = last ?? -Infinity;
+      era = start > LATEST_ERA_START ? null : { start, offset: history.offsetAt(LAST_MOMENT) };
+    }
     eras.set(zone, era);
   }
   return era;
+}
+
+/** UTC, or an offset from it (`+08:00`): zones Temporal keeps without time-zone data, as their offset never changes. */
+export function isFixedZone(zone: string): boolean {
+  return /^[+\-\u2212]/.test(zone) || zone.toUpperCase() === 'UTC';
 }
 
 /** The zone whose era `lastEra` holds, kept apart so the common case is two comparisons. */

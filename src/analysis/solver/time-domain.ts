@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import type { DecisionGraph } from '../../graph/graph.js';
 import { DAY_SECONDS, dayOfIsoDate } from '../../values/calendar.js';
 import { MAX_FEN } from '../../values/range.js';
@@ -25,6 +24,7 @@ export const FIRST_MOMENT = FIRST_DAY * DAY_SECONDS - MAX_OFFSET;
 export const LAST_MOMENT = LAST_DAY * DAY_SECONDS + DAY_SECONDS - 1 + MAX_OFFSET;
 
 export { type FixedEra, fixedEra } from '../../values/zone.js';
+import { zoneHistory } from '../../values/zone-transitions.js';
 import type { FixedEra } from '../../values/zone.js';
 
 /**
@@ -38,17 +38,21 @@ export const clockVar = (fact: string) => `${fact}#t`;
 export const localDayVar = (fact: string) => `${fact}#D`;
 export const localClockVar = (fact: string) => `${fact}#T`;
 
-/** The least and greatest change of offset (seconds) of `zone` before its era of fixed offset, against the era's. */
+/**
+ * The least and greatest change of offset (seconds) of `zone` before its era of fixed offset,
+ * against the era's: the offset just before each earlier change, from the zone's history.
+ */
 export function offsetChanges(zone: string, era: FixedEra): readonly [number, number] {
   let lo = 0;
   let hi = 0;
   if (era.start === -Infinity) return [lo, hi];
-  let z: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(era.start * 1000).toZonedDateTimeISO(zone);
-  for (let i = 0; z !== null && i < 10_000; i++) {
-    const before = z.subtract({ nanoseconds: 1 }).offsetNanoseconds / 1e9 - era.offset;
+  const history = zoneHistory(zone);
+  let change: number | undefined = era.start;
+  for (let i = 0; change !== undefined && i < 10_000; i++) {
+    const before = history.offsetAt(change - 1) - era.offset;
     lo = Math.min(lo, before);
     hi = Math.max(hi, before);
-    z = z.getTimeZoneTransition('previous');
+    change = history.previousChange(change);
   }
   return [Math.floor(lo), Math.ceil(hi)];
 }
@@ -87,29 +91,34 @@ export function declaredRange(graph: DecisionGraph, v: string): readonly [Rat | 
 }
 
 const monthBands = new Map<number, readonly [number, number]>();
-/** Days in each month of one 400-year cycle of the calendar (it repeats after that), from the calendar library. */
-let cycle: number[] | undefined;
+/** Months in one 400-year cycle of the calendar, after which it repeats, and the days in it. */
+const CYCLE_MONTHS = 4800;
+const CYCLE_DAYS = 146_097;
+/** Days in each month of the cycle from January 2000, and the days before each month (one more entry). */
+let cycle: { readonly lengths: Int32Array; readonly before: Int32Array } | undefined;
 
 /**
  * The least and the most days that `n` calendar months add to a date (`2 years`: 730 and 731;
  * `1 month`: 28 and 31), over every date: month `m` day `d` moves to month `m + n` day
  * `min(d, its length)`. Every month has a 28th, so only the 1st and the 29th to 31st need trying.
+ * Month lengths are the platform's calendar's (`Date`: proleptic Gregorian, as Temporal's ISO).
  */
 export function monthsBand(n: number): readonly [number, number] {
   let band = monthBands.get(n);
   if (band === undefined) {
-    cycle ??= Array.from({ length: 4800 }, (_, i) => new Temporal.PlainYearMonth(2000 + Math.floor(i / 12), 1 + (i % 12)).daysInMonth);
-    const len = (m: number) => cycle![((m % 4800) + 4800) % 4800];
+    const { lengths, before } = (cycle ??= monthCycle());
+    const len = (m: number) => lengths[((m % CYCLE_MONTHS) + CYCLE_MONTHS) % CYCLE_MONTHS];
+    // Days from the 1st of month m (in the first cycle) to the 1st of month m + n.
+    const q = Math.floor(n / CYCLE_MONTHS);
+    const r = n - q * CYCLE_MONTHS;
+    const span = (m: number) => q * CYCLE_DAYS + (m + r <= CYCLE_MONTHS ? before[m + r] - before[m] : CYCLE_DAYS - before[m] + before[m + r - CYCLE_MONTHS]);
     let lo = Infinity;
     let hi = -Infinity;
-    for (let m = 0; m < 4800; m++) {
-      // Days from the 1st of month m to the 1st of month m + n (negative when n is).
-      let span = 0;
-      for (let k = Math.min(0, n); k < Math.max(0, n); k++) span += len(m + k);
-      if (n < 0) span = -span;
+    for (let m = 0; m < CYCLE_MONTHS; m++) {
+      const days = span(m);
       for (const d of [1, 29, 30, 31]) {
         if (d > len(m)) break;
-        const moved = span + Math.min(d, len(m + n)) - d;
+        const moved = days + Math.min(d, len(m + n)) - d;
         if (moved < lo) lo = moved;
         if (moved > hi) hi = moved;
       }
@@ -118,4 +127,15 @@ export function monthsBand(n: number): readonly [number, number] {
     monthBands.set(n, band);
   }
   return band;
+}
+
+function monthCycle(): { lengths: Int32Array; before: Int32Array } {
+  const lengths = new Int32Array(CYCLE_MONTHS);
+  const before = new Int32Array(CYCLE_MONTHS + 1);
+  for (let i = 0; i < CYCLE_MONTHS; i++) {
+    // Day 0 of the next month is the last day of this one.
+    lengths[i] = new Date(Date.UTC(2000 + Math.floor(i / 12), (i % 12) + 1, 0)).getUTCDate();
+    before[i + 1] = before[i] + lengths[i];
+  }
+  return { lengths, before };
 }
