@@ -45,28 +45,47 @@ export function pathConditions(graph: DecisionGraph): PathConditions {
   const order = topologicalOrder(graph);
   const axioms = translator.axioms();
   const incoming = new Map<string, Branch[]>();
-  const paths = new Map<string, (readonly Formula[])[]>();
+  // The ways into each decision and outcome: the path of the branch's decision and the branch's
+  // region, concatenated only when the target's condition is asked for (most branches lead to an
+  // outcome, whose condition few checks need).
+  const ways = new Map<string, Way[]>();
   const reach = new Map<string, readonly Formula[]>();
-  // Outcomes and decisions share one namespace, so one map holds the paths into both.
+  // Outcomes and decisions share one namespace, so one map holds the ways into both.
   for (const d of order) {
     // Every path starts from what every case satisfies (the link of split moments to their dates and clock times).
-    const p = d.id === graph.policy.start ? axioms : joinPaths(paths.get(d.id) ?? []);
+    const p = d.id === graph.policy.start ? axioms : joinWays(ways.get(d.id) ?? []);
     reach.set(d.id, p);
     for (const b of d.branches) {
       const into = b.target.id;
-      if (!paths.has(into)) [paths.set(into, []), incoming.set(into, [])];
-      paths.get(into)!.push(p.concat(region(d, b)));
+      let list = ways.get(into);
+      if (list === undefined) {
+        ways.set(into, (list = []));
+        incoming.set(into, []);
+      }
+      list.push({ path: p, region: region(d, b) });
       incoming.get(into)!.push(b);
     }
   }
   const outcomeReach = new Map<string, readonly Formula[]>();
   const reachOutcome = (id: string): readonly Formula[] | undefined => {
-    const into = paths.get(id);
+    const into = ways.get(id);
     if (into === undefined || graph.outcomes[id] === undefined) return undefined;
-    if (!outcomeReach.has(id)) outcomeReach.set(id, joinPaths(into));
+    if (!outcomeReach.has(id)) outcomeReach.set(id, joinWays(into));
     return outcomeReach.get(id);
   };
   return { translator, order, reach: (id) => reach.get(id), condition, region, incoming: (id) => incoming.get(id) ?? [], reachOutcome };
+}
+
+/** One way into a node: the path condition of a branch's decision and the branch's region. */
+interface Way {
+  readonly path: readonly Formula[];
+  readonly region: readonly Formula[];
+}
+
+/** P(D) from the ways into D. */
+function joinWays(ways: readonly Way[]): readonly Formula[] {
+  if (ways.length === 1) return ways[0].path.concat(ways[0].region);
+  return joinPaths(ways.map((w) => w.path.concat(w.region)));
 }
 
 /**

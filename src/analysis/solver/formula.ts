@@ -1,5 +1,5 @@
 import type { Expr } from '../../graph/graph.js';
-import { ceil, compare, floor, neg, rat, type Rat } from '../../values/rational.js';
+import { ceil, compare, floor, neg, Rat, rat } from '../../values/rational.js';
 import { factOfVar } from './time-domain.js';
 
 /**
@@ -184,8 +184,9 @@ export class AtomTable {
   /** `u - v <= bound` (`<` when strict); integer domains are tightened to whole fen. */
   diff(u: string | null, v: string | null, domain: NumericDomain, bound: Rat, strict: boolean): Formula {
     if (domain === 'int') {
-      if (bound.d !== 1n) bound = rat(strict ? ceil(bound) - 1n : floor(bound));
-      else if (strict) bound = rat(bound.n - 1n);
+      // Whole numbers are built directly: `rat` would look for a common divisor of n and 1.
+      if (bound.d !== 1n) bound = new Rat(strict ? ceil(bound) - 1n : floor(bound), 1n);
+      else if (strict) bound = new Rat(bound.n - 1n, 1n);
       strict = false;
     }
     if (u === null && v === null) {
@@ -196,10 +197,10 @@ export class AtomTable {
     const found = this.atoms.get(key);
     if (found) return found.lit;
     // ¬(u - v <= c) is v - u < -c, which for whole fen is v - u <= -c - 1.
-    const nb = domain === 'int' ? rat(-bound.n - 1n) : neg(bound);
+    const nb = domain === 'int' ? new Rat(-bound.n - 1n, 1n) : neg(bound);
     const ns = domain === 'rat' ? !strict : false;
     // A split moment's variables (`now#D`, `now#T`) belong to its fact.
-    const facts = [...new Set([u, v].filter((x): x is string => x !== null).map(factOfVar))];
+    const facts = factsOfVars(u, v);
     return this.intern(
       { kind: 'diff', key, u, v, domain, bound, strict, facts, whole: wholeNumber(bound) },
       { kind: 'diff', key: diffKey(v, u, domain, nb, ns), u: v, v: u, domain, bound: nb, strict: ns, facts, whole: wholeNumber(nb) },
@@ -231,6 +232,14 @@ export class AtomTable {
     atom.lit = { kind: 'lit', atom };
     return atom;
   }
+}
+
+/** The facts of a difference's variables, each once, `u`'s first. */
+function factsOfVars(u: string | null, v: string | null): string[] {
+  const a = u === null ? null : factOfVar(u);
+  const b = v === null ? null : factOfVar(v);
+  if (a === null) return b === null ? [] : [b];
+  return b === null || b === a ? [a] : [a, b];
 }
 
 function memberDraft(fact: string, domain: readonly string[], mask: bigint): Draft {

@@ -123,15 +123,19 @@ export class QueryRunner {
   /** Decides path ∧ local, where `reach` is the result for the path alone (none: the path is empty). */
   run(scope: QueryScope, local: readonly Formula[], reach: QueryResult | undefined, wantModel = false): QueryResult {
     // Local conjuncts by component; one reading no fact is a group of its own (negative keys).
-    const buckets = new Map<number, Formula[]>();
+    // Parallel lists rather than a Map: a query has a group or two, and there are tens of thousands of queries.
+    const keys: number[] = [];
+    const groups: Formula[][] = [];
     for (const f of local) {
       if (f.kind === 'false') return UNSAT;
-      if (f.kind === 'and') for (const p of f.parts) addTo(buckets, scope, p);
-      else addTo(buckets, scope, f);
+      if (f.kind === 'and') for (const p of f.parts) addTo(keys, groups, scope, p);
+      else addTo(keys, groups, scope, f);
     }
     let cause = reach?.status === 'unknown' ? reach.cause : undefined;
     const model = wantModel ? new Map<string, ModelValue>() : undefined;
-    for (const [c, list] of buckets) {
+    for (let i = 0; i < keys.length; i++) {
+      const c = keys[i];
+      const list = groups[i];
       if (c >= 0) for (const f of scope.pathParts[c]) list.push(f);
       const r = solve(list, this.options, wantModel, scope.universe);
       if (r.status === 'unsat') return UNSAT;
@@ -143,11 +147,13 @@ export class QueryRunner {
   }
 }
 
-function addTo(buckets: Map<number, Formula[]>, scope: QueryScope, f: Formula): void {
+function addTo(keys: number[], groups: Formula[][], scope: QueryScope, f: Formula): void {
   if (f.kind === 'true') return;
   const c = scope.component(f);
-  const key = c >= 0 ? c : -1 - buckets.size;
-  const list = buckets.get(key);
-  if (list) list.push(f);
-  else buckets.set(key, [f]);
+  const i = c >= 0 ? keys.indexOf(c) : -1;
+  if (i >= 0) groups[i].push(f);
+  else {
+    keys.push(c >= 0 ? c : -1 - keys.length);
+    groups.push([f]);
+  }
 }

@@ -51,7 +51,10 @@ export class Translator {
   private readonly letsInProgress = new Set<string>();
   private readonly enumDomains = new Map<string, readonly string[]>();
   private readonly memberIndexes = new Map<string, ReadonlyMap<string, number>>();
-  private readonly names = new Map<string, Val>();
+  /** Values of facts, constants and number literals, built once (values are immutable). */
+  private readonly factValues = new Map<string, Val>();
+  private readonly constValues = new Map<string, Val>();
+  private readonly literals = new Map<string, Map<number | string, Val>>();
 
   /** Moment facts split into local date and clock time (time-domain.ts), and the era that is exact for. */
   readonly split: ReadonlySet<string>;
@@ -251,20 +254,21 @@ export class Translator {
 
   private value(e: Expr): Val {
     switch (e.kind) {
-      case 'fact': return this.named(`f:${e.id}`) ?? this.remember(`f:${e.id}`, this.factValue(e.id, e.type));
+      case 'fact': {
+        let v = this.factValues.get(e.id);
+        if (v === undefined) this.factValues.set(e.id, (v = this.factValue(e.id, e.type)));
+        return v;
+      }
       case 'const': {
-        const known = this.named(`c:${e.id}`);
-        if (known) return known;
+        let v = this.constValues.get(e.id);
+        if (v !== undefined) return v;
         const c = this.graph.constants[e.id];
         if (!c) throw new Error(`internal error: unknown constant \`${e.id}\`, please report`);
-        return this.remember(`c:${e.id}`, literalValue(c.value, c.type));
+        this.constValues.set(e.id, (v = literalValue(c.value, c.type)));
+        return v;
       }
       case 'let': return this.letValue(e.id);
-      case 'literal': {
-        if (typeof e.value !== 'number' && !(e.value instanceof Rat)) return literalValue(e.value, e.type);
-        const key = `${e.type.kind}:${e.value instanceof Rat ? `${e.value.n}/${e.value.d}` : e.value}`;
-        return this.named(key) ?? this.remember(key, literalValue(e.value, e.type));
-      }
+      case 'literal': return this.literal(e.value, e.type);
       case 'compare': case 'in': case 'not': case 'and': case 'or': return { kind: 'bool', f: this.condition(e) };
       case 'neg': return scaleVal(this.numeric(e.operand), rat(-1n));
       case 'minmax': return pieces(e.fn, e.args.map((a) => this.numeric(a)));
@@ -332,13 +336,18 @@ export class Translator {
     return or([and([cmp(a, '<', b), inside]), and([cmp(a, '>=', b), wrapped])]);
   }
 
-  /** Values of facts, constants and number literals, built once (values are immutable). */
-  private named(key: string): Val | undefined {
-    return this.names.get(key);
-  }
-
-  private remember(key: string, v: Val): Val {
-    this.names.set(key, v);
+  /**
+   * A literal's value; numbers are built once per type and value (values are immutable), keyed
+   * without building a string: this runs for every literal of every condition.
+   */
+  private literal(value: Value, type: ValueType): Val {
+    const isRat = value instanceof Rat;
+    if (typeof value !== 'number' && !isRat) return literalValue(value, type);
+    let byValue = this.literals.get(type.kind);
+    if (byValue === undefined) this.literals.set(type.kind, (byValue = new Map()));
+    const key = isRat ? `${value.n}/${value.d}` : value;
+    let v = byValue.get(key);
+    if (v === undefined) byValue.set(key, (v = literalValue(value, type)));
     return v;
   }
 
