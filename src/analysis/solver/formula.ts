@@ -154,10 +154,11 @@ export function factsOf(f: Formula): readonly string[] {
   return f.memo.facts;
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 function wholeNumber(r: Rat): number | null {
-  return r.d === 1n && r.n <= MAX_SAFE && -r.n <= MAX_SAFE ? Number(r.n) : null;
+  if (r.d !== 1n) return null;
+  // Beyond the safe integers Number() rounds to 2^53 or further, which is not safe either.
+  const x = Number(r.n);
+  return Number.isSafeInteger(x) ? x : null;
 }
 
 /** Interns atoms for one analysis, so equal atoms are one object and negation is a field read. */
@@ -167,12 +168,32 @@ export class AtomTable {
 
   /** `fact ∈ domain[bits of mask]`; folds to true/false for the full or empty set. */
   member(fact: string, domain: readonly string[], mask: bigint): Formula {
+    if (domain.length <= SMALL_DOMAIN) return this.memberSmall(fact, domain, Number(BigInt.asUintN(SMALL_DOMAIN, mask)));
     const full = (1n << BigInt(domain.length)) - 1n;
     const m = mask & full;
     if (m === 0n) return FALSE;
     if (m === full) return TRUE;
     const key = `m:${fact}:${m}`;
     return this.atoms.get(key)?.lit ?? this.intern(memberDraft(fact, domain, m), memberDraft(fact, domain, full ^ m));
+  }
+
+  /**
+   * `member` for a domain of at most 30 members with the mask as a number: enums are small, and
+   * this runs for every membership test of a policy, so no BigInt arithmetic until an atom is new.
+   */
+  memberSmall(fact: string, domain: readonly string[], mask: number): Formula {
+    const full = (1 << domain.length) - 1;
+    const m = mask & full;
+    if (m === 0) return FALSE;
+    if (m === full) return TRUE;
+    // The same key as `member` gives: a number prints as its BigInt does.
+    const key = `m:${fact}:${m}`;
+    return this.atoms.get(key)?.lit ?? this.intern(memberDraft(fact, domain, BigInt(m)), memberDraft(fact, domain, BigInt(full ^ m)));
+  }
+
+  /** `fact == domain[index]`. */
+  memberAt(fact: string, domain: readonly string[], index: number): Formula {
+    return domain.length <= SMALL_DOMAIN ? this.memberSmall(fact, domain, 1 << index) : this.member(fact, domain, 1n << BigInt(index));
   }
 
   /** `fact == value` or `fact != value` for a text fact. */
@@ -193,7 +214,8 @@ export class AtomTable {
       const c = compare(rat(0n), bound);
       return c < 0 || (c === 0 && !strict) ? TRUE : FALSE;
     }
-    const key = diffKey(u, v, domain, bound, strict);
+    const whole = wholeNumber(bound);
+    const key = diffKey(u, v, domain, bound, strict, whole);
     const found = this.atoms.get(key);
     if (found) return found.lit;
     // ¬(u - v <= c) is v - u < -c, which for whole fen is v - u <= -c - 1.
@@ -202,8 +224,8 @@ export class AtomTable {
     // A split moment's variables (`now#D`, `now#T`) belong to its fact.
     const facts = factsOfVars(u, v);
     return this.intern(
-      { kind: 'diff', key, u, v, domain, bound, strict, facts, whole: wholeNumber(bound) },
-      { kind: 'diff', key: diffKey(v, u, domain, nb, ns), u: v, v: u, domain, bound: nb, strict: ns, facts, whole: wholeNumber(nb) },
+      { kind: 'diff', key, u, v, domain, bound, strict, facts, whole },
+      { kind: 'diff', key: diffKey(v, u, domain, nb, ns, wholeNumber(nb)), u: v, v: u, domain, bound: nb, strict: ns, facts, whole: wholeNumber(nb) },
     );
   }
 
@@ -242,8 +264,11 @@ function factsOfVars(u: string | null, v: string | null): string[] {
   return b === null || b === a ? [a] : [a, b];
 }
 
+/** Domains up to this many members keep their masks as JS numbers too (bit 30 keeps them positive). */
+export const SMALL_DOMAIN = 30;
+
 function memberDraft(fact: string, domain: readonly string[], mask: bigint): Draft {
-  const small = domain.length <= 30 ? Number(mask) : -1;
+  const small = domain.length <= SMALL_DOMAIN ? Number(mask) : -1;
   return { kind: 'member', key: `m:${fact}:${mask}`, fact, domain, mask, small, facts: [fact] };
 }
 
@@ -251,6 +276,7 @@ function textKey(fact: string, value: string, equal: boolean): string {
   return `t:${fact}:${equal ? '=' : '!'}:${JSON.stringify(value)}`;
 }
 
-function diffKey(u: string | null, v: string | null, domain: NumericDomain, c: Rat, strict: boolean): string {
-  return `d:${u ?? '0'}:${v ?? '0'}:${domain}:${c.d === 1n ? c.n : `${c.n}/${c.d}`}:${strict ? '<' : '<='}`;
+/** The key of a difference atom; `whole` is the bound as a safe JS number when it is one (it prints as the BigInt does, faster). */
+function diffKey(u: string | null, v: string | null, domain: NumericDomain, c: Rat, strict: boolean, whole: number | null): string {
+  return `d:${u ?? '0'}:${v ?? '0'}:${domain}:${whole ?? (c.d === 1n ? c.n : `${c.n}/${c.d}`)}:${strict ? '<' : '<='}`;
 }

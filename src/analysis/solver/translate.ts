@@ -1,5 +1,5 @@
 import type { CompareOp, DecisionGraph, Duration, Expr, Value, ValueType } from '../../graph/graph.js';
-import { AtomTable, FALSE, type Formula, type NumericDomain, TRUE, and, not, or } from './formula.js';
+import { AtomTable, FALSE, type Formula, type NumericDomain, SMALL_DOMAIN, TRUE, and, not, or } from './formula.js';
 import { addVals, constant, constantOf, isWholeFen, type NumVal, pieces, scaleVal, Undecided, variable } from './linear.js';
 import { compareNumbers, compareSimple } from './compare.js';
 import { printExpr } from './print-expr.js';
@@ -65,7 +65,8 @@ export class Translator {
   constructor(readonly graph: DecisionGraph) {
     const zone = graph.policy.timezone;
     this.era = zone ? fixedEra(zone) : null;
-    this.parts = datesAndTimesRead(graph);
+    // Without an era of fixed offset nothing is split, so the walk over every condition is not needed.
+    this.parts = this.era !== null ? datesAndTimesRead(graph) : [];
     this.split = this.era !== null && this.parts.length > 0
       ? new Set(Object.values(graph.facts).filter((f) => f.type.kind === 'datetime').map((f) => f.id))
       : new Set();
@@ -139,11 +140,27 @@ export class Translator {
     const s = this.value(e.subject);
     if (s.kind !== 'sym' || s.type.kind !== 'enum') throw new Undecided('tests membership of a value that is not an enum');
     const domain = this.enumDomain(s.type.enum);
+    if (domain.length <= SMALL_DOMAIN) return this.smallMembership(s.fact, s.value, domain, this.memberIndex(s.type.enum), e);
     let mask = memberMask(domain, this.memberIndex(s.type.enum), e.members);
     const full = (1n << BigInt(domain.length)) - 1n;
     if (e.negated) mask = full ^ mask;
     if (s.fact === null) return (mask >> BigInt(this.memberIndex(s.type.enum).get(s.value as string) ?? -1)) & 1n ? TRUE : FALSE;
     return this.atoms.member(s.fact, domain, mask);
+  }
+
+  /** `membership` over an enum of at most 30 members: the mask is a JS number. */
+  private smallMembership(fact: string | null, value: string, domain: readonly string[], index: ReadonlyMap<string, number>, e: Extract<Expr, { kind: 'in' }>): Formula {
+    let mask = 0;
+    for (const m of e.members) {
+      const i = index.get(m);
+      if (i !== undefined) mask |= 1 << i;
+    }
+    if (e.negated) mask = ((1 << domain.length) - 1) ^ mask;
+    if (fact === null) {
+      const i = index.get(value);
+      return i !== undefined && ((mask >> i) & 1) === 1 ? TRUE : FALSE;
+    }
+    return this.atoms.memberSmall(fact, domain, mask);
   }
 
   private comparison(e: Extract<Expr, { kind: 'compare' }>): Formula {
@@ -241,14 +258,14 @@ export class Translator {
     if (l.fact !== null && r.fact !== null) {
       if (l.type.kind !== 'enum' || r.type.kind !== 'enum') throw new Undecided('compares two text facts');
       const domain = this.enumDomain(l.type.enum);
-      const same = or(domain.map((_, i) => and([this.atoms.member(l.fact!, domain, 1n << BigInt(i)), this.atoms.member(r.fact!, domain, 1n << BigInt(i))])));
+      const same = or(domain.map((_, i) => and([this.atoms.memberAt(l.fact!, domain, i), this.atoms.memberAt(r.fact!, domain, i)])));
       return eq ? same : not(same);
     }
     const [fact, value] = l.fact !== null ? [l.fact, r.value] : [r.fact!, l.value];
     if (l.type.kind === 'text') return this.atoms.text(fact, value, eq);
     const domain = this.enumDomain((l.type as { enum: string }).enum);
     const i = domain.indexOf(value);
-    const f = i < 0 ? FALSE : this.atoms.member(fact, domain, 1n << BigInt(i));
+    const f = i < 0 ? FALSE : this.atoms.memberAt(fact, domain, i);
     return eq ? f : not(f);
   }
 
@@ -448,7 +465,8 @@ function datesAndTimesRead(graph: DecisionGraph): Expr[] {
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (x.kind === 'date-of' || x.kind === 'time-of') out.push(x.operand.kind === 'fact' ? { ...x.operand, span: x.span } : x);
-    stack.push(...childExprs(x));
+    const children = childExprs(x);
+    for (let i = 0; i < children.length; i++) stack.push(children[i]);
   }
   return out;
 }

@@ -12,9 +12,12 @@ import { limitsOf, walkExpr } from '../expr-walk.js';
  * the one taken). The outcome's own values are not judged: a value asks for what it needs.
  */
 export function checkTextValues(graph: DecisionGraph): Diagnostic[] {
+  const outcomes = Object.values(graph.outcomes).filter((o) => o.textValues?.some((t) => t.kind === 'expr') || limitsOf(o).some((l) => l.condition !== null));
+  // Most policies name no value in a text: then the ways into every decision need not be indexed.
+  if (outcomes.length === 0) return [];
   const asked = new AskedFacts(graph);
   const diagnostics: Diagnostic[] = [];
-  for (const o of Object.values(graph.outcomes)) {
+  for (const o of outcomes) {
     for (const t of o.textValues ?? []) {
       if (t.kind !== 'expr') continue;
       const facts = asked.factsOf(t.expr).filter((f) => f !== 'now');
