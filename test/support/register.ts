@@ -20,7 +20,10 @@ export async function freshLocation(kind: DatabaseKind): Promise<{ location: str
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
+  // Copying the template's files is four times faster than writing them through the WAL (the
+  // default since PostgreSQL 15), and a throwaway database needs no crash safety.
+  const { rows } = await client.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
+  await client.query(`CREATE DATABASE ${name}${rows[0]!.v >= 150000 ? ' STRATEGY FILE_COPY' : ''}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
