@@ -144,6 +144,22 @@ function compileFile(env: typeof Handlebars, file: TemplateFile): Render | Diagn
  * and `<name>.css` files as `<name>-css`, and compiles the named entry templates.
  */
 export function createTemplateEnv(set: TemplateSet, format: TemplateFormat, entries: readonly string[]): TemplateEnv & { env: typeof Handlebars } {
+  // A template set is read once and never changed, and helpers keep no state: one environment
+  // per set, format and entries serves every render (a PDF renders twice, a server per request).
+  const key = `${format}\0${entries.join('\0')}`;
+  let made = compiledEnvs.get(set);
+  if (made === undefined) compiledEnvs.set(set, (made = new Map()));
+  const known = made.get(key);
+  if (known !== undefined) return known;
+  const created = compileTemplateEnv(set, format, entries);
+  made.set(key, created);
+  return created;
+}
+
+/** The environments made so far, by template set (dropped with the set). */
+const compiledEnvs = new WeakMap<TemplateSet, Map<string, TemplateEnv & { env: typeof Handlebars }>>();
+
+function compileTemplateEnv(set: TemplateSet, format: TemplateFormat, entries: readonly string[]): TemplateEnv & { env: typeof Handlebars } {
   const env = Handlebars.create();
   registerHelpers(env);
   const diagnostics: Diagnostic[] = [];

@@ -66,30 +66,57 @@ export function parseUnicodeRange(text: string): [number, number][] {
   return ranges;
 }
 
-/** The code points a text uses (its markup included: a few extra Latin letters cost nothing). */
-function codePoints(text: string): Set<number> {
-  const points = new Set<number>();
-  for (const ch of text) points.add(ch.codePointAt(0)!);
-  return points;
+/** For each code point some slice covers, the slices (by index) that cover it; built once. */
+let slicesByPoint: Map<number, number[]> | undefined;
+
+function slicesOf(point: number): readonly number[] | undefined {
+  if (slicesByPoint === undefined) {
+    slicesByPoint = new Map();
+    fontSlices().forEach((slice, i) => {
+      for (const [lo, hi] of slice.ranges) {
+        for (let p = lo; p <= hi; p++) {
+          const known = slicesByPoint!.get(p);
+          if (known === undefined) slicesByPoint!.set(p, [i]);
+          else if (known[known.length - 1] !== i) known.push(i);
+        }
+      }
+    });
+  }
+  return slicesByPoint.get(point);
 }
 
-const covers = (slice: FontSlice, points: ReadonlySet<number>): boolean =>
-  [...points].some((p) => slice.ranges.some(([lo, hi]) => p >= lo && p <= hi));
+/** Each slice's `@font-face` rule, made on first use (a handbook prints twice, a server many times). */
+const faceOf = new Map<number, string>();
+
+function fontFace(index: number): string {
+  let face = faceOf.get(index);
+  if (face === undefined) {
+    const slice = fontSlices()[index]!;
+    const data = readFileSync(slice.file).toString('base64');
+    const range = slice.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',');
+    face = `@font-face{font-family:'${printFontFamily}';font-style:normal;font-weight:${slice.weight};src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`;
+    faceOf.set(index, face);
+  }
+  return face;
+}
 
 /**
- * `@font-face` rules, with the woff2 inlined, for the slices that hold a character of `texts`;
- * an empty string when the font package is not installed.
+ * `@font-face` rules, with the woff2 inlined, for the slices that hold a character of `texts`
+ * (its markup included: a few extra Latin letters cost nothing), in the package's order; an empty
+ * string when the font package is not installed.
  */
 export function printFontFaces(...texts: string[]): string {
-  const points = codePoints(texts.join(''));
-  return fontSlices()
-    .filter((slice) => covers(slice, points))
-    .map((slice) => {
-      const data = readFileSync(slice.file).toString('base64');
-      const range = slice.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',');
-      return `@font-face{font-family:'${printFontFamily}';font-style:normal;font-weight:${slice.weight};src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`;
-    })
-    .join('\n');
+  const used = new Set<number>();
+  const seen = new Set<number>();
+  for (const text of texts) {
+    for (const ch of text) {
+      const point = ch.codePointAt(0)!;
+      if (seen.has(point)) continue;
+      seen.add(point);
+      for (const i of slicesOf(point) ?? []) used.add(i);
+    }
+  }
+  return [...used].sort((a, b) => a - b).map(fontFace).join('\n');
 }
 
 /**

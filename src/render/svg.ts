@@ -37,6 +37,23 @@ export interface SvgResult {
  * `&quot;` in SVG, so the two substitutions never touch policy text.
  */
 export async function dotToSvg(dot: string): Promise<SvgResult> {
+  const known = laidOut.get(dot);
+  if (known !== undefined) return known;
+  const result = await layOut(dot);
+  if (laidOut.size >= maxLaidOut) laidOut.delete(laidOut.keys().next().value!);
+  laidOut.set(dot, result);
+  return result;
+}
+
+/**
+ * Layouts already made in this process, by DOT text: a printed handbook renders every chart once
+ * per pass, and a server renders the same policy's charts on every request. Layout is a pure
+ * function of the DOT, so the second time costs nothing. Bounded, oldest out first.
+ */
+const laidOut = new Map<string, SvgResult>();
+const maxLaidOut = 512;
+
+async function layOut(dot: string): Promise<SvgResult> {
   const measured = dot.split(`fontname="${flowchartFont}"`).join(`fontname="${metricsFont}"`);
   const result = (await viz()).render(measured, { format: 'svg', engine: 'dot' });
   const errors = result.errors.filter((e) => e.level === 'error').map((e) => e.message.trim());

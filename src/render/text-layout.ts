@@ -38,7 +38,20 @@ const cjkWords = new Intl.Segmenter('zh', { granularity: 'word' });
  * The words of a run of CJK characters. A word the dictionary does not know ("少货", "少发")
  * comes out as single characters; runs of those stay together (up to 4), so they do not break.
  */
-function cjkPieces(run: string): string[] {
+function cjkPieces(run: string): readonly string[] {
+  if (run === '') return [];
+  // Labels repeat across charts and renders; ICU's segmenter is the costly part of wrapping.
+  let known = piecesOfRun.get(run);
+  if (known === undefined) {
+    if (piecesOfRun.size >= 4096) piecesOfRun.clear();
+    piecesOfRun.set(run, (known = segmentRun(run)));
+  }
+  return known;
+}
+
+const piecesOfRun = new Map<string, readonly string[]>();
+
+function segmentRun(run: string): readonly string[] {
   const out: string[] = [];
   let single = '';
   for (const { segment } of cjkWords.segment(run)) {
