@@ -17,9 +17,6 @@ export default defineConfig({
     // (Object.prototype, process.env, the working directory) must restore it, as the in-process
     // CLI runner (test/support/cli.ts) does.
     isolate: false,
-    // A young generation of 64 MiB instead of 16: the compiler and the property tests allocate
-    // many short-lived objects, and fewer scavenges cut the workers' garbage-collection time.
-    execArgv: ['--max-semi-space-size=64'],
     // Two cores on CI: keep the worker count small so PDF and CLI tests do not starve.
     maxWorkers: 2,
     // A witness the evaluator does not reproduce is an internal error in tests, never output.
