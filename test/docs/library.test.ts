@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,10 +31,12 @@ function failure(error: unknown): string {
   return `${e.message ?? String(error)}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`;
 }
 
+const run = promisify(execFile);
+
 /** Type-checks the files with the options a user of the package would have; undefined when clean. */
-function typeErrors(files: readonly string[]): string | undefined {
+async function typeErrors(files: readonly string[]): Promise<string | undefined> {
   try {
-    execFileSync(process.execPath, [tsc, '--noEmit', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--strict', '--skipLibCheck', '--types', 'node', ...files], { cwd: repoRoot, encoding: 'utf8' });
+    await run(process.execPath, [tsc, '--noEmit', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--strict', '--skipLibCheck', '--types', 'node', ...files], { cwd: repoRoot, encoding: 'utf8' });
     return undefined;
   } catch (error) {
     return failure(error);
@@ -41,10 +44,11 @@ function typeErrors(files: readonly string[]): string | undefined {
 }
 
 /** Runs the modules in turn in one tsx process from `cwd`; what each printed, in order. */
-function runExamples(files: readonly string[], cwd: string): string[] {
+async function runExamples(files: readonly string[], cwd: string): Promise<string[]> {
   const runner = join(dir, 'library-examples.ts');
   writeFileSync(runner, files.map((f) => `console.log(${JSON.stringify(marker)});\nawait import(${JSON.stringify(f)});\n`).join('') + 'export {};\n');
-  return execFileSync(process.execPath, [tsx, runner], { cwd, encoding: 'utf8' }).split(`${marker}\n`).slice(1);
+  const { stdout } = await run(process.execPath, [tsx, runner], { cwd, encoding: 'utf8' });
+  return stdout.split(`${marker}\n`).slice(1);
 }
 
 let typeCheck: string | undefined;
@@ -53,7 +57,7 @@ let runError: string | undefined;
 let cwd: string;
 let workflowFiles: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   ensureBuilt();
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, `${snippet}\nexport const decided = typeof graph;\nconsole.log(JSON.stringify(result ?? null));\n`.replace(
@@ -64,14 +68,15 @@ beforeAll(() => {
     writeFileSync(path, `${code}\nexport {};\n`);
     return path;
   });
-  typeCheck = typeErrors([file, ...workflowFiles]);
   cwd = mkdtempSync(join(tmpdir(), 'sopwright-library-'));
   symlinkSync(join(repoRoot, 'rules'), join(cwd, 'rules'));
-  try {
-    outputs = runExamples([file, ...workflowFiles], cwd);
-  } catch (error) {
-    runError = failure(error);
-  }
+  // The type-check and the run side by side: each is a process of its own.
+  const running = runExamples([file, ...workflowFiles], cwd).then(
+    (printed) => void (outputs = printed),
+    (error: unknown) => void (runError = failure(error)),
+  );
+  typeCheck = await typeErrors([file, ...workflowFiles]);
+  await running;
 }, 120_000);
 afterAll(() => {
   if (cwd !== undefined) rmSync(cwd, { recursive: true, force: true });

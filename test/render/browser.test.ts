@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/check/check.js';
 import { renderHandbook } from '../../src/render/render.js';
@@ -17,11 +17,15 @@ const graph = compile(entry, { readFile: (p) => readFileSync(p, 'utf8') }).graph
 const { templates } = loadTemplates();
 
 let browser: Browser;
+// One context for the file's pages (a context costs a renderer start); each test opens its own page.
+let context: BrowserContext;
 beforeAll(async () => {
   // The run's shared Chromium, launched with the flags `render --format pdf` uses.
   browser = await connectSharedBrowser();
+  context = await browser.newContext();
 });
 afterAll(async () => {
+  await context?.close();
   await browser?.close();
 });
 
@@ -39,7 +43,7 @@ describe.each(['zh-CN', 'en'])('escaping in the %s handbook', (locale) => {
 
   // Once with the page's Content-Security-Policy, once without it: escaping alone must hold.
   it.each([['with', false], ['without', true]])('runs nothing and shows the text in Chromium (%s the CSP)', async (_label, stripCsp) => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     try {
       await page.route('**/*', (route) => route.abort());
       const dialogs: string[] = [];
