@@ -103,11 +103,13 @@ export function buildGraph(bound: BoundRules, refs = new ReferenceRecorder()): B
         if (expr) lets[d.name.text] = { ...worded(d, 'let'), type: expr.type, expr };
         break;
       }
-      case 'decision':
-        decisions[d.name.text] = { ...element(d, 'decision'), hitPolicy: d.hitPolicy, branches: branches(d, bound, typer, diagnostics) };
+      case 'decision': {
+        const node: DecisionNode = { ...element(d, 'decision'), hitPolicy: d.hitPolicy, branches: branches(d, bound, typer, diagnostics) };
+        decisions[d.name.text] = node;
         // A branch whose condition did not type is left without one: the decision cannot be judged.
-        if (d.branches.some((b, i) => b.condition !== null && decisions[d.name.text].branches[i].condition === null)) broken.add(d.name.text);
+        if (d.branches.some((b, i) => b.condition !== null && node.branches[i].condition === null)) broken.add(d.name.text);
         break;
+      }
       case 'outcome':
         outcomes[d.name.text] = outcome(d, element(d, 'outcome'), always, alwaysValues, bound, typer, texts, diagnostics);
         break;
