@@ -2,16 +2,6 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { askCommand } from './commands/ask.js';
-import { checkCommand } from './commands/check.js';
-import { evalCommand } from './commands/eval.js';
-import { graphCommand } from './commands/graph.js';
-import { initCommand } from './commands/init.js';
-import { registerCommand } from './commands/register.js';
-import { renderCommand } from './commands/render.js';
-import { schemaCommand } from './commands/schema.js';
-import { serveCommand } from './commands/serve.js';
-import { testCommand } from './commands/test.js';
 import { ExitCode } from './exit-codes.js';
 import * as io from './io.js';
 
@@ -29,12 +19,35 @@ export interface CommandModule {
 }
 
 /**
- * Every command, in the order `--help` lists them. To add one, write `src/cli/commands/<name>.ts`
- * exporting a CommandModule and add it here: nothing else needs to change. Register through
- * `program.command(…)` (not `new Command()` + `addCommand`), so the command inherits the
- * usage-error handling set up below.
+ * Every command, in the order `--help` lists them, each loaded when it is needed: a run loads the
+ * module of the command it names and what that imports, not every command's code (`check` need
+ * not compile the renderer, the server or the register). To add one, write
+ * `src/cli/commands/<name>.ts` exporting a CommandModule and add it here: nothing else needs to
+ * change. Register through `program.command(…)` (not `new Command()` + `addCommand`), so the
+ * command inherits the usage-error handling set up below.
  */
-const commands: readonly CommandModule[] = [initCommand, checkCommand, evalCommand, schemaCommand, testCommand, renderCommand, graphCommand, registerCommand, askCommand, serveCommand];
+const commands: readonly (readonly [name: string, load: () => Promise<CommandModule>])[] = [
+  ['init', async () => (await import('./commands/init.js')).initCommand],
+  ['check', async () => (await import('./commands/check.js')).checkCommand],
+  ['eval', async () => (await import('./commands/eval.js')).evalCommand],
+  ['schema', async () => (await import('./commands/schema.js')).schemaCommand],
+  ['test', async () => (await import('./commands/test.js')).testCommand],
+  ['render', async () => (await import('./commands/render.js')).renderCommand],
+  ['graph', async () => (await import('./commands/graph.js')).graphCommand],
+  ['register', async () => (await import('./commands/register.js')).registerCommand],
+  ['ask', async () => (await import('./commands/ask.js')).askCommand],
+  ['serve', async () => (await import('./commands/serve.js')).serveCommand],
+];
+
+/**
+ * The commands a run needs: the one its first argument names, else all of them (`--help`,
+ * `help check`, `--version`, a mistyped name that commander suggests a command for). A command's
+ * own parsing, help and errors do not depend on its siblings.
+ */
+export async function commandsFor(args: readonly string[]): Promise<CommandModule[]> {
+  const named = commands.find(([name]) => name === args[0]);
+  return Promise.all((named ? [named] : commands).map(([, load]) => load()));
+}
 
 /**
  * Our package.json, found by walking up from this module: it sits at ../.. from src/cli/ and at
@@ -52,8 +65,8 @@ function packageInfo(): { version: string; description: string } {
   }
 }
 
-/** Builds the commander program; usage errors throw CommanderError instead of exiting. */
-export function createProgram(ctx: CliContext): Command {
+/** Builds the commander program with the given commands; usage errors throw CommanderError instead of exiting. */
+export function createProgram(ctx: CliContext, commands: readonly CommandModule[]): Command {
   const packageJson = packageInfo();
   const program = new Command('sopwright')
     .description(packageJson.description)
@@ -88,7 +101,7 @@ export async function runCli(
     setExitCode: (code) => (exitCode = code),
   };
   try {
-    await createProgram(ctx).parseAsync([...args], { from: 'user' });
+    await createProgram(ctx, await commandsFor(args)).parseAsync([...args], { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     // --help and --version exit 0; every usage mistake (commander's exit code 1) is ours 2.

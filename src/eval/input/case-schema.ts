@@ -1,4 +1,5 @@
-import AjvModule, { type Ajv as AjvInstance, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvInstance, ValidateFunction } from 'ajv';
 import { localize, type DecisionGraph, type FactDef } from '../../graph/graph.js';
 import { MAX_NUMBER, MAX_YUAN_TEXT } from '../../values/range.js';
 import { toNumber } from '../../values/rational.js';
@@ -107,9 +108,17 @@ function addTimeFormats(a: AjvInstance): AjvInstance {
     .addFormat('clock-time', (s: string) => secondsOfClock(s) !== undefined);
 }
 
-// ajv ships CommonJS: under Node's ESM loader its class is the module's `default` property.
 type AjvClass = typeof AjvInstance;
-const Ajv: AjvClass = (AjvModule as unknown as { default: AjvClass }).default;
+
+/**
+ * ajv, loaded when the first validator is compiled rather than at start-up: `check` reaches this
+ * module (a witness is read as a case) but seldom compiles a validator, and loading ajv cost
+ * ~15 ms of every run. It is CommonJS, so `require` loads it there and then; the build leaves it
+ * out of the bundle (`--external:ajv`), as the package depends on it.
+ */
+function loadAjv(): AjvClass {
+  return (createRequire(import.meta.url)('ajv') as { default: AjvClass }).default;
+}
 
 let ajv: AjvInstance | undefined;
 const validators = new WeakMap<DecisionGraph, ValidateFunction>();
@@ -118,7 +127,7 @@ const validators = new WeakMap<DecisionGraph, ValidateFunction>();
 export function caseValidator(graph: DecisionGraph): ValidateFunction {
   const known = validators.get(graph);
   if (known !== undefined) return known;
-  ajv ??= addTimeFormats(new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).addKeyword('enumDescriptions'));
+  ajv ??= addTimeFormats(new (loadAjv())({ allErrors: true, strict: true, allowUnionTypes: true }).addKeyword('enumDescriptions'));
   const validate = ajv.compile(caseSchema(graph));
   // Drop ajv's own cache entry: the WeakMap keeps the validator exactly as long as the graph lives.
   ajv.removeSchema();
