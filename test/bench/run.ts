@@ -408,6 +408,7 @@ async function wholeProcess(): Promise<string> {
         `${median(runs[2].map((r) => r.rssMb)).toFixed(0)} MB on one thread (load ${loadRange(runs.flat().map((r) => r.load))}).`);
     }
   }
+  if (!quick) notes.push(await tenMillionLines(rows));
   notes.push(
     `Each line is a complete case of the reference policy in yuan (about 355 bytes). Before timing, the two outputs of the ` +
       `${grouped(settings.lines[0])}-line file were compared line by line: ${grouped(verified)} lines agree on outcome and values. ` +
@@ -419,7 +420,7 @@ async function wholeProcess(): Promise<string> {
       'so is CPU time (user + system), which other load on the machine disturbs less than wall time; "system" is the ' +
       'share of that CPU time spent in the kernel. ' +
       'Targets: one thread ≥ 1.0x the plain pipeline, the default mode ≥ 1.5x on an idle machine and never slower than one thread; ' +
-      'system time ≤ 15% of CPU; memory flat from 100k to 1M lines.',
+      'system time ≤ 15% of CPU; memory flat from 100k to 10M lines.',
   );
   return [
     '## 2. Whole process: batch evaluation of a JSON Lines file',
@@ -430,6 +431,27 @@ async function wholeProcess(): Promise<string> {
     '',
     lineCosts(),
   ].join('\n');
+}
+
+/**
+ * Memory at ten million lines (a 3.5 GB file): one run of each mode, for peak RSS and the kernel's
+ * share of CPU next to the 1M rows, not for a ratio. The file is deleted afterwards.
+ */
+async function tenMillionLines(rows: readonly string[][]): Promise<string> {
+  const lines = 10_000_000;
+  log(`2/4 whole process: ${grouped(lines)} lines (memory)…`);
+  const file = join(data, `cases-${lines}.jsonl`);
+  await writeJsonl(file, lines);
+  try {
+    const at = (args: readonly string[]) => measure([BIN, 'eval', POLICY, '--cases', file, '-o', '/dev/null', ...args]);
+    const [oneThread, defaultMode] = [at(['--jobs', '1']), at([])];
+    const atMillion = (name: string) => rows.find((r) => r[0] === grouped(1_000_000) && r[1].startsWith(name))?.[9] ?? '—';
+    const said = (r: Run) => `peak RSS ${r.rssMb.toFixed(0)} MB, ${(lines / r.seconds / 1e3).toFixed(1)} k lines/s, system ${((r.sysSeconds / r.cpuSeconds) * 100).toFixed(0)}% of CPU (load ${r.load.toFixed(1)})`;
+    return `${grouped(lines)} lines (one run each, for memory): \`--jobs 1\` ${said(oneThread)} against ${atMillion('… with')} at 1M; ` +
+      `the default mode ${said(defaultMode)} against ${atMillion('`sopwright eval')} at 1M.`;
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 /** Each step of a batch line timed alone, in one thread (line-costs.ts). */
