@@ -25,6 +25,8 @@ const DEFAULT_WINDOW_DAYS = 19;
 const FIRST_POSSIBLE_CHANGE = -4e9;
 const LAST_SEARCHED = 4e9;
 const THREE_YEARS = 94_867_200;
+/** `12/31/1969, 19:00:00`: how the format below writes a moment (en-US, 24-hour clock, numeric fields). */
+const WALL_CLOCK = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
 /** Intl reads moments from 1653 to the end of `Date`'s range; samples outside are taken at its ends. */
 const clampSample = (t: number) => Math.min(Math.max(t, -1e10), 864e10);
 
@@ -46,12 +48,11 @@ export class ZoneHistory {
 
   /** The offset (seconds) at moment `t` (seconds since the epoch), as the platform's data has it. */
   private offsetFromIntl(t: number): number {
-    const text = this.format.format(t * 1000);
-    // `12/31/1969, 19:00:00`: fixed by the options above (en-US, 24-hour clock, numeric fields).
-    const m = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/.exec(text);
+    // Written for the interpreter (this runs a few thousand times, once, at start-up): no
+    // destructuring, no objects but the match.
+    const m = WALL_CLOCK.exec(this.format.format(t * 1000));
     if (m === null) return this.offsetFromParts(t);
-    const [, month, day, year, h, min, s] = m;
-    return localSeconds(+year, +month, +day, +h, +min, +s) - t;
+    return localSeconds(+m[3], +m[1], +m[2], +m[4], +m[5], +m[6]) - t;
   }
 
   /** The same from the formatted parts, should a platform write the text differently. */
@@ -68,12 +69,6 @@ export class ZoneHistory {
       this.samples.set(t, offset);
     }
     return offset;
-  }
-
-  /** The window of `t`: [start, end], both sampled. */
-  private windowOf(t: number): [number, number] {
-    const start = Math.floor(t / this.window) * this.window;
-    return [start, start + this.window];
   }
 
   /**
@@ -98,8 +93,9 @@ export class ZoneHistory {
 
   /** The offset (seconds) at moment `t`, whole seconds since the epoch. */
   offsetAt(t: number): number {
-    const [start, end] = this.windowOf(t);
-    const [a, b] = [clampSample(start), clampSample(end)];
+    const start = Math.floor(t / this.window) * this.window;
+    const a = clampSample(start);
+    const b = clampSample(start + this.window);
     const before = this.sample(a);
     const after = this.sample(b);
     return before === after ? before : this.pinch(a, b, before, after, t)!;
@@ -114,8 +110,10 @@ export class ZoneHistory {
 
   /** Window by window back from the one holding `from`, the first change before `from` in a window ending after `limit`. */
   private searchBack(from: number, limit: number): number | undefined {
-    for (let [start, end] = this.windowOf(from); end > limit; start -= this.window, end -= this.window) {
-      const [a, b] = [clampSample(start), clampSample(end)];
+    const window = this.window;
+    for (let start = Math.floor(from / window) * window; start + window > limit; start -= window) {
+      const a = clampSample(start);
+      const b = clampSample(start + window);
       const offsetA = this.sample(a);
       const offsetB = this.sample(b);
       if (offsetA === offsetB) continue;
@@ -129,10 +127,8 @@ export class ZoneHistory {
 
 /** Seconds since the epoch of a wall-clock date and time read as UTC. */
 function localSeconds(year: number, month: number, day: number, h: number, min: number, s: number): number {
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getTime() / 1000 + h * 3600 + min * 60 + s;
+  // Date.UTC reads years 0–99 as 1900–1999; Intl is asked about 1653 on only.
+  return Date.UTC(year, month - 1, day, h, min, s) / 1000;
 }
 
 const histories = new Map<string, ZoneHistory>();

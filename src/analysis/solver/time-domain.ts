@@ -94,6 +94,8 @@ const monthBands = new Map<number, readonly [number, number]>();
 /** Months in one 400-year cycle of the calendar, after which it repeats, and the days in it. */
 const CYCLE_MONTHS = 4800;
 const CYCLE_DAYS = 146_097;
+/** The days of a month worth trying: every month has a 28th, so the 1st stands for the 1st to the 28th. */
+const FIRST_DAYS = [1, 29, 30, 31];
 /** Days in each month of the cycle from January 2000, and the days before each month (one more entry). */
 let cycle: { readonly lengths: Int32Array; readonly before: Int32Array } | undefined;
 
@@ -107,18 +109,19 @@ export function monthsBand(n: number): readonly [number, number] {
   let band = monthBands.get(n);
   if (band === undefined) {
     const { lengths, before } = (cycle ??= monthCycle());
-    const len = (m: number) => lengths[((m % CYCLE_MONTHS) + CYCLE_MONTHS) % CYCLE_MONTHS];
-    // Days from the 1st of month m (in the first cycle) to the 1st of month m + n.
+    // Days from the 1st of month m (in the first cycle) to the 1st of month m + n, and the length
+    // of month m + n: n is q cycles and r months. Plain loops: this runs once, in the interpreter.
     const q = Math.floor(n / CYCLE_MONTHS);
     const r = n - q * CYCLE_MONTHS;
-    const span = (m: number) => q * CYCLE_DAYS + (m + r <= CYCLE_MONTHS ? before[m + r] - before[m] : CYCLE_DAYS - before[m] + before[m + r - CYCLE_MONTHS]);
     let lo = Infinity;
     let hi = -Infinity;
     for (let m = 0; m < CYCLE_MONTHS; m++) {
-      const days = span(m);
-      for (const d of [1, 29, 30, 31]) {
-        if (d > len(m)) break;
-        const moved = days + Math.min(d, len(m + n)) - d;
+      const days = q * CYCLE_DAYS + (m + r <= CYCLE_MONTHS ? before[m + r] - before[m] : CYCLE_DAYS - before[m] + before[m + r - CYCLE_MONTHS]);
+      const from = lengths[m];
+      const to = lengths[(m + r) % CYCLE_MONTHS];
+      for (let i = 0; i < FIRST_DAYS.length && FIRST_DAYS[i] <= from; i++) {
+        const d = FIRST_DAYS[i];
+        const moved = days + (d < to ? d : to) - d;
         if (moved < lo) lo = moved;
         if (moved > hi) hi = moved;
       }
@@ -132,10 +135,11 @@ export function monthsBand(n: number): readonly [number, number] {
 function monthCycle(): { lengths: Int32Array; before: Int32Array } {
   const lengths = new Int32Array(CYCLE_MONTHS);
   const before = new Int32Array(CYCLE_MONTHS + 1);
-  for (let i = 0; i < CYCLE_MONTHS; i++) {
-    // Day 0 of the next month is the last day of this one.
-    lengths[i] = new Date(Date.UTC(2000 + Math.floor(i / 12), (i % 12) + 1, 0)).getUTCDate();
-    before[i + 1] = before[i] + lengths[i];
+  const first = Date.UTC(2000, 0, 1);
+  for (let i = 1; i <= CYCLE_MONTHS; i++) {
+    // Date.UTC carries month 12 over into the next year.
+    before[i] = (Date.UTC(2000 + Math.floor(i / 12), i % 12, 1) - first) / 86_400_000;
+    lengths[i - 1] = before[i] - before[i - 1];
   }
   return { lengths, before };
 }
