@@ -43,14 +43,21 @@ export function tooDeeplyNested(file: SourceFile, tokens: readonly IToken[]): Di
   return undefined;
 }
 
-/** Each expression deeper than MAX_EXPRESSION_DEPTH (the outermost one), as a diagnostic; walked with a stack of its own. */
+/**
+ * Each expression deeper than MAX_EXPRESSION_DEPTH (the outermost one), as a diagnostic; walked with
+ * a stack of its own (three parallel arrays: this visits every node of every file once, at
+ * start-up, and an object per node was most of its cost).
+ */
 export function tooDeepExpressions(ast: RuleFile): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const stack: { node: unknown; depth: number; root: ExprNode | null }[] = [{ node: ast, depth: 0, root: null }];
+  const nodes: unknown[] = [ast];
+  const depths: number[] = [0];
+  const roots: (ExprNode | null)[] = [null];
   const reported = new Set<ExprNode>();
-  while (stack.length > 0) {
-    const { node, depth, root } = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
+  while (nodes.length > 0) {
+    const node = nodes.pop() as object;
+    const depth = depths.pop()!;
+    const root = roots.pop()!;
     const isExpr = isExprNode(node);
     const here = isExpr ? depth + 1 : depth;
     const top = isExpr && root === null ? (node as ExprNode) : root;
@@ -61,8 +68,17 @@ export function tooDeepExpressions(ast: RuleFile): Diagnostic[] {
       }
       continue;
     }
-    for (const value of Object.values(node)) {
-      if (typeof value === 'object' && value !== null) stack.push({ node: value, depth: isExpr ? here : 0, root: isExpr ? top : null });
+    // Children in the order Object.values gives them, so diagnostics come out in the same order.
+    const childDepth = isExpr ? here : 0;
+    const childRoot = isExpr ? top : null;
+    const values = Array.isArray(node) ? node : Object.values(node);
+    for (let i = 0; i < values.length; i++) {
+      const value: unknown = values[i];
+      if (typeof value === 'object' && value !== null) {
+        nodes.push(value);
+        depths.push(childDepth);
+        roots.push(childRoot);
+      }
     }
   }
   return out;

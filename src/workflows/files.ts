@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 /**
@@ -114,7 +114,15 @@ export function describeFsError(error: unknown): string {
  * file systems; random, so concurrent writers (threads, processes) never share one.
  */
 export function tempPathBeside(file: string): string {
-  return path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  return path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomHex()}.tmp`);
+}
+
+/** node:crypto, loaded on the first write: commands that only read (`check`) need not pay ~4 ms to load it. */
+let crypto: typeof import('node:crypto') | undefined;
+
+function randomHex(): string {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.randomBytes(8).toString('hex');
 }
 
 /**
