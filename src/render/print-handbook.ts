@@ -30,7 +30,8 @@ export async function printHandbook(
     let landed: Map<string, number> | undefined;
     let pdf: Uint8Array | undefined;
     for (let pass = 0; pass < maxPasses; pass++) {
-      pdf = await printPage(html);
+      // The first pass only tells where headings land (a draft); a pass that may be kept prints in full.
+      pdf = await printPage(html, undefined, pass === 0 ? 'draft' : undefined);
       const now = anchorPages(pdf);
       if ((landed !== undefined && sameEntries(landed, now)) || pass === maxPasses - 1) break;
       landed = now;
