@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/server/app.js';
@@ -66,15 +66,24 @@ beforeAll(async () => {
   browser = await connectSharedBrowser();
 }, 180_000);
 afterAll(async () => {
+  for (const context of contexts.values()) await (await context).close();
   await browser?.close();
   await app?.close();
   store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * One browser context per locale for the file (a context costs a renderer start): the desk keeps
+ * nothing between cases but the staff name, which these tests never give.
+ */
+const contexts = new Map<string, Promise<BrowserContext>>();
+
 /** A new page that fails the test on any request that leaves the server, or any page error. */
 async function openDesk(width = 1024, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ page: Page; offsite: string[]; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 800 }, locale });
+  if (!contexts.has(locale)) contexts.set(locale, browser.newContext({ locale }));
+  const page = await (await contexts.get(locale)!).newPage();
+  await page.setViewportSize({ width, height: 800 });
   const offsite: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => { if (!r.url().startsWith(base)) offsite.push(r.url()); });
