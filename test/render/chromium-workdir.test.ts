@@ -16,16 +16,29 @@ const freshRoot = () => {
   roots.push(r);
   return r;
 };
-/** Waits until no running process names a directory under `root` on its command line (a killed print's browser). */
+/** The running processes that name a directory under `root` on their command line (a killed print's browser). */
+const mentioning = (root: string): number[] => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+  try {
+    return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(root);
+  } catch {
+    return false; // ended meanwhile
+  }
+}).map(Number);
+
+/**
+ * Ends a killed print's browser and waits until it is gone. Left alone it would notice its parent's
+ * death only after a while, rendering the rest of the handbook meanwhile (seconds of CPU) and
+ * still writing into its profile; killed, it leaves what a print killed midway leaves.
+ */
 async function browsersEnded(root: string): Promise<void> {
-  const mentions = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).some((p) => {
+  for (const pid of mentioning(root)) {
     try {
-      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(root);
+      process.kill(pid, 'SIGKILL');
     } catch {
-      return false; // ended meanwhile
+      // ended meanwhile
     }
-  });
-  for (const started = Date.now(); mentions(); await new Promise((r) => setTimeout(r, 50))) {
+  }
+  for (const started = Date.now(); mentioning(root).length > 0; await new Promise((r) => setTimeout(r, 50))) {
     if (Date.now() - started > 30_000) throw new Error('the killed print\'s browser is still running after 30 s');
   }
 }
@@ -66,7 +79,7 @@ describe('the browser work directory', () => {
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
-    // The browser outlives the killed print until it notices; it may still write into its profile.
+    // The browser would outlive the killed print until it noticed, still writing into its profile.
     await browsersEnded(root);
     expect(readdirSync(root).filter((n) => n !== 'handbook.pdf')).toHaveLength(1); // only its work directory, nothing else
     chromiumWorkdir(root).remove();
