@@ -145,7 +145,7 @@ function compileFile(env: typeof Handlebars, file: TemplateFile): Render | Diagn
  */
 export function createTemplateEnv(set: TemplateSet, format: TemplateFormat, entries: readonly string[]): TemplateEnv & { env: typeof Handlebars } {
   // A template set is read once and never changed, and helpers keep no state: one environment
-  // per set, format and entries serves every render (a PDF renders twice, a server per request).
+  // per set, format and entries serves every render of it (a printed handbook renders twice).
   const key = `${format}\0${entries.join('\0')}`;
   let made = compiledEnvs.get(set);
   if (made === undefined) compiledEnvs.set(set, (made = new Map()));

@@ -85,7 +85,7 @@ function slicesOf(point: number): readonly number[] | undefined {
   return slicesByPoint.get(point);
 }
 
-/** Each slice's `@font-face` rule, made on first use (a handbook prints twice, a server many times). */
+/** Each slice's `@font-face` rule, made on first use (a handbook prints at least twice). */
 const faceOf = new Map<number, string>();
 
 function fontFace(index: number): string {

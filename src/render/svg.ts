@@ -47,8 +47,9 @@ export async function dotToSvg(dot: string): Promise<SvgResult> {
 
 /**
  * Layouts already made in this process, by DOT text: a printed handbook renders every chart once
- * per pass, and a server renders the same policy's charts on every request. Layout is a pure
- * function of the DOT, so the second time costs nothing. Bounded, oldest out first.
+ * per pass, and a caller that renders the same policy again (a test suite, a library user) gets
+ * the same charts. Layout is a pure function of the DOT, so the second time costs nothing.
+ * Bounded, oldest out first.
  */
 const laidOut = new Map<string, SvgResult>();
 const maxLaidOut = 512;
