@@ -415,7 +415,8 @@ async function wholeProcess(): Promise<string> {
       'sopwright validates every line exactly as a single case (`readCase`: JSON Schema via ajv, money to fen, unknown ' +
       'fields with suggestions, repeated keys refused), most lines by a one-pass reader generated for the policy, the others ' +
       'by the full path; the plain pipeline validates nothing. Without `--jobs`, inputs over 8 MB are spread over worker ' +
-      'threads when the load average leaves 1.5 CPUs idle, else run in one thread (results stay in input order). Peak RSS is the whole process ' +
+      'threads only when the load average leaves a CPU idle for each of at least two workers beside the main thread\'s (never on a 2-CPU ' +
+      'machine), else run in one thread (results stay in input order). Peak RSS is the whole process ' +
       `(${TIME !== undefined ? '/usr/bin/time -v' : 'process.resourceUsage() in the child'}), worker threads included; ` +
       'so is CPU time (user + system), which other load on the machine disturbs less than wall time; "system" is the ' +
       'share of that CPU time spent in the kernel. ' +

@@ -9,16 +9,17 @@ describe('defaultWorkerCount', () => {
     [undefined, 8, 0, 1], // a stream: size unknown, one thread
     [big - 1, 8, 0, 1], // too small to repay starting workers
     [big, 1, 0, 1], // one CPU
-    [big, 2, 0, 2], // an idle 2-CPU machine: two workers
-    [big, 2, 0.4, 2],
-    [big, 2, 0.6, 1], // less than 1.5 CPUs idle: one thread
+    [big, 2, 0, 1], // an idle 2-CPU machine: one thread (two workers and the main thread share two CPUs)
     [big, 2, 5, 1], // a loaded machine: one thread, never slower than --jobs 1
-    [big, 4, 0, 4],
-    [big, 4, 1.2, 2],
+    [big, 3, 0, 2], // the main thread's CPU and two more idle: two workers
+    [big, 3, 0.4, 1], // 2.6 CPUs idle: not a whole CPU for each of two workers beside the main thread
+    [big, 4, 0, 3],
+    [big, 4, 1.2, 1],
+    [big, 4, 0.9, 2],
     [big, 16, 0, 4], // at most four
-    [big, 16, 13, 3],
-    [big, 16, 14.6, 1],
-    [big, 2, -1, 2], // a load average below zero (never seen) counts as none
+    [big, 16, 12, 3],
+    [big, 16, 13.5, 1],
+    [big, 3, -1, 2], // a load average below zero (never seen) counts as none
   ] as const)('%s bytes, %i CPUs, load %d → %i', (bytes, cpus, load, workers) => {
     expect(defaultWorkerCount({ bytes, cpus, load })).toBe(workers);
   });
