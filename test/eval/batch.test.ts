@@ -11,18 +11,10 @@ import { evaluate } from '../../src/eval/engines/interpreter.js';
 import { toJsonResult } from '../../src/eval/format-result.js';
 import { valueToJson } from '../../src/eval/values.js';
 import { generateCases, toInputRecord } from '../bench/cases.js';
-import { loadGraph, REFERENCE } from './fixtures.js';
+import { Collect, loadGraph, REFERENCE } from './fixtures.js';
 
 const graph = loadGraph(REFERENCE);
 
-/** Collects what a run writes. */
-class Collect extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
 
 /** Input as an async iterable of chunks of at most `size` characters. */
 async function* chunked(text: string, size = text.length || 1): AsyncGenerator<string> {

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DecisionGraph } from '../../src/graph/graph.js';
@@ -8,9 +7,8 @@ import { LineProcessor } from '../../src/eval/batch/process.js';
 import { caseLineReader } from '../../src/eval/input/case-line.js';
 import { readCase } from '../../src/eval/input/case-reader.js';
 import { expectToBe, expectToEqual } from '../support/hot-expect.js';
-import { buildGraph, types } from './graph-builder.js';
-import { boundedFactsGraph } from './bounded-graph.js';
-import { loadGraph, REFERENCE, SHOP } from './fixtures.js';
+import { readerPolicies } from './reader-policies.js';
+import { Collect, loadGraph, REFERENCE } from './fixtures.js';
 
 /**
  * The one-pass line reader (case-line.ts) against the full path of a batch line (`JSON.parse`,
@@ -26,24 +24,7 @@ import { loadGraph, REFERENCE, SHOP } from './fixtures.js';
  */
 const LINE_RUNS = Number(process.env.SOPWRIGHT_CASE_LINE_RUNS ?? 600);
 
-/** A policy with a fact of every type, and ids that share a first letter or are prefixes of each other. */
-const everyType = buildGraph({
-  facts: {
-    flag: types.bool, amount: types.money, balance: types.signedMoney, count: types.number, note: types.text,
-    kind: types.enumOf('kind'), wait: types.duration, kin: types.bool,
-    on: { kind: 'date' }, at: { kind: 'datetime' }, clock: { kind: 'time' },
-  },
-  enums: { kind: ['a', 'b', 'ab', 'constructor'] },
-  decisions: { start: { branches: [{ when: null, to: 'done' }] } },
-  outcomes: { done: {} },
-});
-
-const graphs: readonly [string, DecisionGraph][] = [
-  ['the fixture policy', loadGraph(SHOP)],
-  ['the reference policy', loadGraph(REFERENCE)],
-  ['a policy with every type of fact', everyType],
-  ['a policy with whole and bounded facts', boundedFactsGraph],
-];
+const graphs = readerPolicies;
 
 /** JSON numbers as lines write them: short and long, exact and not, and texts that are not JSON numbers. */
 const numberText = fc.oneof(
@@ -176,14 +157,6 @@ describe.each(graphs)('the one-pass line reader, on %s', (_, graph) => {
 
 describe('the one-pass reader in a batch', () => {
   const graph = loadGraph(REFERENCE);
-
-  class Collect extends Writable {
-    text = '';
-    override _write(chunk: Buffer, _enc: string, done: () => void): void {
-      this.text += chunk.toString('utf8');
-      done();
-    }
-  }
 
   async function* chunked(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
     for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);

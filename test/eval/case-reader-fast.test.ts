@@ -7,8 +7,8 @@ import { plainCaseInput, readCase, readCaseFully } from '../../src/eval/input/ca
 import { caseValidator } from '../../src/eval/input/case-schema.js';
 import { canonicalAnswer, hasStaffAnswer } from '../../src/eval/input/staff-answers.js';
 import { buildGraph, types } from './graph-builder.js';
-import { boundedFactsGraph } from './bounded-graph.js';
-import { loadGraph, REFERENCE, SHOP } from './fixtures.js';
+import { readerPolicies } from './reader-policies.js';
+import { loadGraph, SHOP } from './fixtures.js';
 
 /**
  * The fast path of the case reader (`plainCaseInput`: no schema validator, no message, nothing
@@ -17,24 +17,7 @@ import { loadGraph, REFERENCE, SHOP } from './fixtures.js';
  * the same values, and never accepts anything the schema refuses.
  */
 
-/** A policy with a fact of every type, a duration included. */
-const everyType = buildGraph({
-  facts: {
-    flag: types.bool, amount: types.money, balance: types.signedMoney, count: types.number, note: types.text,
-    kind: types.enumOf('kind'), wait: types.duration,
-    on: { kind: 'date' }, at: { kind: 'datetime' }, clock: { kind: 'time' },
-  },
-  enums: { kind: ['a', 'b', 'constructor'] },
-  decisions: { start: { branches: [{ when: null, to: 'done' }] } },
-  outcomes: { done: {} },
-});
-
-const graphs: readonly [string, DecisionGraph][] = [
-  ['the fixture policy', loadGraph(SHOP)],
-  ['the reference policy', loadGraph(REFERENCE)],
-  ['a policy with every type of fact', everyType],
-  ['a policy with whole and bounded facts', boundedFactsGraph],
-];
+const graphs = readerPolicies;
 
 /** Money as people write it, valid and nearly valid. */
 const money = fc.oneof(

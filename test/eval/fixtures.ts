@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { compile } from '../../src/check/check.js';
 import type { DecisionGraph } from '../../src/graph/graph.js';
 import { repoRoot } from '../support/cli.js';
@@ -32,3 +33,12 @@ export const SHOP = 'test/fixtures/eval/shop.sop';
  * shop that edits its own rules/ does not break them (see test/fixtures/reference/README.md).
  */
 export const REFERENCE = 'test/fixtures/reference/after-sales.sop';
+
+/** A stream that keeps what is written to it as text (a batch run's output). */
+export class Collect extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.text += chunk.toString('utf8');
+    done();
+  }
+}

@@ -1,6 +1,7 @@
 import type { DecisionGraph } from '../../src/graph/graph.js';
 import { rat } from '../../src/values/rational.js';
 import { buildGraph, types } from './graph-builder.js';
+import { loadGraph, REFERENCE, SHOP } from './fixtures.js';
 
 const base = buildGraph({
   facts: { days: types.number, share: types.number, price: types.money, balance: types.signedMoney },
@@ -22,3 +23,26 @@ export const boundedFactsGraph: DecisionGraph = {
     balance: { ...base.facts.balance, bounds: { whole: false, min: rat(-50_000n), max: null } },
   },
 };
+
+/**
+ * A policy with a fact of every type, a duration included, and ids that share a first letter or
+ * are prefixes of each other (`kind`/`kin`, members `a`/`ab`, and `constructor`).
+ */
+export const everyTypeGraph: DecisionGraph = buildGraph({
+  facts: {
+    flag: types.bool, amount: types.money, balance: types.signedMoney, count: types.number, note: types.text,
+    kind: types.enumOf('kind'), wait: types.duration, kin: types.bool,
+    on: { kind: 'date' }, at: { kind: 'datetime' }, clock: { kind: 'time' },
+  },
+  enums: { kind: ['a', 'b', 'ab', 'constructor'] },
+  decisions: { start: { branches: [{ when: null, to: 'done' }] } },
+  outcomes: { done: {} },
+});
+
+/** The policies both case-reader property tests run on, with the name each test reports. */
+export const readerPolicies: readonly [string, DecisionGraph][] = [
+  ['the fixture policy', loadGraph(SHOP)],
+  ['the reference policy', loadGraph(REFERENCE)],
+  ['a policy with every type of fact', everyTypeGraph],
+  ['a policy with whole and bounded facts', boundedFactsGraph],
+];
