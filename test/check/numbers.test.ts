@@ -158,6 +158,23 @@ describe('what the checker says about ranges', () => {
     expect(summarise(result).filter((s) => s.startsWith('type/'))).toEqual([expected]);
   });
 
+  it('says a line is never shown when its `when` limit lies outside the bounds of the facts it reads', () => {
+    const policy = (limit: string) => `${header}fact share: number 0..1 "比例" @en "Share"
+department cs "客服" @en "Service"
+outcome a "甲" @en "A" {
+  owner cs
+  say "多" @en "More" when ${limit}
+}
+decision d "判断" @en "Decide" {
+  when share > 0.5 -> a
+  otherwise -> a
+}
+`;
+    const never = (limit: string) => compileText(policy(limit)).diagnostics.filter((d) => d.code === 'graph/limit-never-holds').length;
+    expect(never('share + share > 2')).toBe(1); // at most 1 + 1
+    expect(never('share + share > 1.5')).toBe(0);
+  });
+
   it('warns, in both locales, of a comparison every allowed value decides the same way', () => {
     const result = compileText(`${header}fact n: whole number 0..24 "数" @en "N"\noutcome a "甲" @en "A" {\n}\ndecision d "判断" @en "Decide" {\n  when n > 30 -> a\n  otherwise -> a\n}\n`);
     const outside = result.diagnostics.filter((d) => d.code === 'type/outside-range');
