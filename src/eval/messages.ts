@@ -70,6 +70,10 @@ export interface Messages {
   datetimeHelp: string;
   timeHelp: string;
   durationHelp: string;
+  /** The hint under an answer field of each fact type (the interview's next question, the desk). */
+  answerHints: Readonly<Partial<Record<string, string>>>;
+  /** Joins a money hint and the fact's bounds. */
+  hintJoin: string;
   brokenRule(rule: string, facts: readonly string[]): string;
   brokenRuleHelp(facts: readonly string[]): string;
   due: string;
@@ -201,6 +205,12 @@ const en: Messages = {
   datetimeHelp: "write a date and a clock time (in the policy's time zone), such as 2026-12-02 09:30, 2026年12月2日 上午9点30分 or 2 December 2026 9:30 am, or with an offset: 2026-12-02T09:30:00+08:00",
   timeHelp: 'write a clock time from 00:00 to 23:59, such as 09:30, 21:30, 14点30分, 上午9点 or 9:30 pm',
   durationHelp: 'write a number and a unit, such as "2 hours", "30 minutes", "7 days", 3天, 12小时 or 2小时30分 (days, not months)',
+  answerHints: {
+    money: 'an amount in yuan, e.g. 30, 30元 or ¥30.50', number: 'a number, e.g. 2', text: 'text',
+    date: 'a date, e.g. 2026-12-03, 2026/12/3 or 3 December 2026', time: 'a clock time, e.g. 14:00 or 2:30 pm',
+    datetime: "a date and a clock time (in the policy's time zone), e.g. 2026-12-03 14:00", duration: 'a length of time, e.g. 3 days, 12 hours or 2 hours 30 minutes',
+  },
+  hintJoin: '; ',
   brokenRule: (r, f) => `the case breaks a rule of the policy: ${r} (${ticks(f, ', ')})`,
   brokenRuleHelp: (f) => `check ${ticks(f, ' and ')}`,
   due: 'Due',
@@ -293,6 +303,12 @@ const zh: Messages = {
   datetimeHelp: '请写日期和时刻（按政策的时区），例如 2026-12-02 09:30、2026年12月2日 上午9点30分，或带时区偏移：2026-12-02T09:30:00+08:00',
   timeHelp: '请写 00:00 到 23:59 之间的时刻，例如 09:30、21:30、14点30分、上午9点 或 9:30 pm',
   durationHelp: '请写数字加单位，例如 3天、12小时、2小时30分、"2 hours" 或 "30 minutes"（写天数，不写月）',
+  answerHints: {
+    money: '金额（元），例如 30、30元、¥30.50', number: '数字，例如 2', text: '文字',
+    date: '日期，例如 2026-12-03、2026/12/3、2026年12月3日', time: '时刻，例如 14:00、14点30分、下午2点',
+    datetime: '日期和时刻（按政策的时区），例如 2026-12-03 14:00、2026年12月3日 14点30分', duration: '时长，例如 3天、12小时、2小时30分',
+  },
+  hintJoin: '；',
   brokenRule: (r, f) => `案例不符合政策的规定：${r}（${ticks(f, '、')}）`,
   brokenRuleHelp: (f) => `请核对 ${ticks(f, '和')}`,
   due: '到期时间',

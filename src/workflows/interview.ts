@@ -85,27 +85,16 @@ export function questionFor(graph: DecisionGraph, id: string, locale: string): Q
   const label = fact ? text(fact.label) : id;
   const ask = fact?.ask ? text(fact.ask) : msg.askFallback(label);
   const type = fact?.type.kind ?? 'text';
-  const zh = msg.yes === '是';
   let choices: Choice[] = [];
   if (fact?.type.kind === 'bool') choices = [{ value: 'true', label: msg.yes }, { value: 'false', label: msg.no }];
   if (fact?.type.kind === 'enum') choices = (graph.enums[fact.type.enum]?.members ?? []).map((m) => ({ value: m.id, label: text(m.label) }));
-  const hints: Partial<Record<string, string>> = zh
-    ? {
-      money: '金额（元），例如 30、30元、¥30.50', number: '数字，例如 2', text: '文字',
-      date: '日期，例如 2026-12-03、2026/12/3、2026年12月3日', time: '时刻，例如 14:00、14点30分、下午2点',
-      datetime: '日期和时刻（按政策的时区），例如 2026-12-03 14:00、2026年12月3日 14点30分', duration: '时长，例如 3天、12小时、2小时30分',
-    }
-    : {
-      money: 'an amount in yuan, e.g. 30, 30元 or ¥30.50', number: 'a number, e.g. 2', text: 'text',
-      date: 'a date, e.g. 2026-12-03, 2026/12/3 or 3 December 2026', time: 'a clock time, e.g. 14:00 or 2:30 pm',
-      datetime: "a date and a clock time (in the policy's time zone), e.g. 2026-12-03 14:00", duration: 'a length of time, e.g. 3 days, 12 hours or 2 hours 30 minutes',
-    };
   const b = fact?.bounds;
   // Bounds as decimal text for a form (`min="0" max="24" step="1"`); money bounds are in fen.
   const bound = (r: Rat | null) => (r === null ? null : type === 'money' ? exactText(div(r, rat(100n))) : exactText(r));
   const bounds = b === undefined ? null : { whole: b.whole, min: bound(b.min), max: bound(b.max) };
   const range = b === undefined ? '' : describeBounds(b, type === 'money', locale);
-  const hint = choices.length > 0 ? '' : range === '' ? (hints[type] ?? '') : type === 'money' ? `${hints.money}${zh ? '；' : '; '}${range}` : range;
+  const hints = msg.answerHints;
+  const hint = choices.length > 0 ? '' : range === '' ? (hints[type] ?? '') : type === 'money' ? `${hints.money}${msg.hintJoin}${range}` : range;
   return { fact: id, label, ask, type, choices, hint, bounds };
 }
 
