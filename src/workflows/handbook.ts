@@ -89,17 +89,13 @@ export async function buildHandbook(graph: DecisionGraph, opts: HandbookOptions)
   if (opts.format !== 'pdf' || browserPath === undefined) {
     const { renderHandbook } = await import('../render/render.js');
     const rendered = await renderHandbook(graph, { format: opts.format === 'pdf' ? 'html' : opts.format, locale, templates, withAuthorNotes: opts.withAuthorNotes });
-    if (rendered.text === undefined) return stopped('template', { diagnostics: rendered.diagnostics, sources: templateSources(templates) });
-    return { data: rendered.text, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
+    return made(rendered.text, rendered.diagnostics, templates);
   }
   const { printHandbook } = await import('../render/print-handbook.js');
-  try {
+  return printing(browserPath, async () => {
     const printed = await printHandbook(graph, { locale, templates, withAuthorNotes: opts.withAuthorNotes }, { browserPath });
-    if (printed.pdf === undefined) return stopped('template', { diagnostics: printed.diagnostics, sources: templateSources(templates) });
-    return { data: printed.pdf, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
-  } catch (error) {
-    return stopped('print', { problems: [`cannot print the PDF with \`${browserPath}\`: ${(error as Error).message.split('\n')[0]}`] });
-  }
+    return made(printed.pdf, printed.diagnostics, templates);
+  });
 }
 
 /** The quick sheet as HTML, or printed on one page when a browser is given. */
@@ -107,13 +103,24 @@ async function quickSheet(graph: DecisionGraph, opts: { locale: string; template
   const { renderQuickSheet, printQuickSheet } = await import('../render/quick-sheet.js');
   if (browserPath === undefined) {
     const rendered = renderQuickSheet(graph, opts);
-    if (rendered.text === undefined) return stopped('template', { diagnostics: rendered.diagnostics, sources: templateSources(opts.templates) });
-    return { data: rendered.text, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
+    return made(rendered.text, rendered.diagnostics, opts.templates);
   }
+  return printing(browserPath, async () => {
+    const printed = await printQuickSheet(graph, opts, { browserPath });
+    return made(printed.pdf, printed.diagnostics, opts.templates);
+  });
+}
+
+/** What a render or print made, or the template diagnostics that stopped it (with the templates as sources). */
+function made(data: string | Uint8Array | undefined, diagnostics: readonly Diagnostic[], templates: TemplateSet): Handbook {
+  if (data === undefined) return stopped('template', { diagnostics, sources: templateSources(templates) });
+  return { data, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
+}
+
+/** Runs a print; a browser that fails to print is the `print` step's problem, in one line. */
+async function printing(browserPath: string, print: () => Promise<Handbook>): Promise<Handbook> {
   try {
-    const made = await printQuickSheet(graph, opts, { browserPath });
-    if (made.pdf === undefined) return stopped('template', { diagnostics: made.diagnostics, sources: templateSources(opts.templates) });
-    return { data: made.pdf, failure: undefined, diagnostics: [], sources: new Map(), problems: [] };
+    return await print();
   } catch (error) {
     return stopped('print', { problems: [`cannot print the PDF with \`${browserPath}\`: ${(error as Error).message.split('\n')[0]}`] });
   }
