@@ -25,6 +25,8 @@ export interface EngineFigures {
   /** Evaluations per second of each timed run. */
   readonly runs: readonly number[];
   readonly median: number;
+  /** Whether run i was timed in round i beside every other interleaved engine's run i (the synchronous engines). */
+  readonly interleaved: boolean;
 }
 
 const [policy, casesArg, subsetArg, repsArg] = process.argv.slice(2);
@@ -95,7 +97,7 @@ for (let rep = 0; rep < REPS; rep++) {
     runs[j].push(e.input.length / (Number(process.hrtime.bigint() - t) / 1e9));
   });
 }
-sync.forEach((e, j) => figures.push({ name: e.name, cases: e.input.length, runs: runs[j], median: median(runs[j]) }));
+sync.forEach((e, j) => figures.push({ name: e.name, cases: e.input.length, runs: runs[j], median: median(runs[j]), interleaved: true }));
 
 /** An async engine: verified on the subset, then timed awaiting one case at a time (or `inFlight` at once). */
 async function timeAsync(name: string, decide: (c: FenCase) => Promise<HandResult>, inFlight = 1): Promise<void> {
@@ -114,7 +116,7 @@ async function timeAsync(name: string, decide: (c: FenCase) => Promise<HandResul
     if (sink === 0) throw new Error('nothing decided');
     times.push(subset.length / (Number(process.hrtime.bigint() - t) / 1e9));
   }
-  figures.push({ name, cases: subset.length, runs: times, median: median(times) });
+  figures.push({ name, cases: subset.length, runs: times, median: median(times), interleaved: false });
 }
 
 await timeAsync('json-rules-engine (awaited one at a time)', jsonRulesDecider(graph));

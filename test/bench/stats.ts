@@ -51,3 +51,44 @@ export function loadRange(loads: readonly number[]): string {
   const hi = Math.max(...loads);
   return hi - lo < 0.05 ? lo.toFixed(1) : `${lo.toFixed(1)}–${hi.toFixed(1)}`;
 }
+
+/**
+ * A ratio between two subjects timed in rounds (round i of each measured back to back): the
+ * ratio of each round, their median, and how far they spread. Pairing the rounds cancels what a
+ * shared machine does to both subjects alike (its load, its clock speed drifting between rounds),
+ * which comparing two medians does not.
+ */
+export interface PairedRatio {
+  /** The median of the per-round ratios. */
+  readonly ratio: number;
+  /** Their spread around it (0.07 for ±7%). */
+  readonly spread: number;
+  readonly perRound: readonly number[];
+}
+
+/** `numerator[i] / denominator[i]` for each round i; the lists must be as long as each other. */
+export function pairedRatio(numerator: readonly number[], denominator: readonly number[]): PairedRatio {
+  if (numerator.length !== denominator.length || numerator.length === 0) {
+    throw new Error(`paired ratio of ${numerator.length} and ${denominator.length} rounds`);
+  }
+  const perRound = numerator.map((n, i) => n / denominator[i]);
+  return { ratio: median(perRound), spread: spread(perRound), perRound };
+}
+
+/**
+ * Measures a set up to `attempts` times while the set's widest spread is over `limit`, and keeps
+ * the first attempt within it, or else the attempt that spread least (so a burst of load on a
+ * shared machine costs a repeat, not the figure; a set that never settles is still shown, with its
+ * spread, and not published). `spreadOf` gives the widest spread of the ratios the set yields.
+ */
+export function settled<T>(measure: () => T, spreadOf: (set: T) => number, limit: number, attempts: number, log?: (text: string) => void): { set: T; attempt: number } {
+  let best: { set: T; attempt: number; spread: number } | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const set = measure();
+    const s = spreadOf(set);
+    if (s <= limit) return { set, attempt };
+    log?.(`  spread ±${(s * 100).toFixed(0)}% over ±${(limit * 100).toFixed(0)}%${attempt < attempts ? ': measuring again' : ''}`);
+    if (best === undefined || s < best.spread) best = { set, attempt, spread: s };
+  }
+  return { set: (best as { set: T }).set, attempt: (best as { attempt: number }).attempt };
+}
