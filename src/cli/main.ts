@@ -3,7 +3,7 @@ import { stderr } from './io.js';
 import { runCli } from './program.js';
 
 /**
- * The entry point bundled into dist/sopwright.js. It runs the program and turns anything thrown
+ * The program bundled into dist/cli.cjs (which the launcher, launch.ts, runs). It runs the program and turns anything thrown
  * into exit code 70: user mistakes are diagnostics or usage errors, so an exception is a bug.
  */
 

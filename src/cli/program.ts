@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { type CommandName, commandNames } from './command-names.js';
 import { ExitCode } from './exit-codes.js';
 import * as io from './io.js';
 
@@ -19,25 +20,25 @@ export interface CommandModule {
 }
 
 /**
- * Every command, in the order `--help` lists them, each loaded when it is needed: a run loads the
- * module of the command it names and what that imports, not every command's code (`check` need
- * not compile the renderer, the server or the register). To add one, write
- * `src/cli/commands/<name>.ts` exporting a CommandModule and add it here: nothing else needs to
- * change. Register through `program.command(…)` (not `new Command()` + `addCommand`), so the
- * command inherits the usage-error handling set up below.
+ * Every command (listed in command-names.ts, in the order `--help` lists them), each loaded when
+ * it is needed: a run loads the module of the command it names and what that imports, not every
+ * command's code (`check` need not compile the renderer, the server or the register). To add one,
+ * write `src/cli/commands/<name>.ts` exporting a CommandModule, name it in command-names.ts and
+ * add its loader here: nothing else needs to change. Register through `program.command(…)` (not
+ * `new Command()` + `addCommand`), so the command inherits the usage-error handling set up below.
  */
-const commands: readonly (readonly [name: string, load: () => Promise<CommandModule>])[] = [
-  ['init', async () => (await import('./commands/init.js')).initCommand],
-  ['check', async () => (await import('./commands/check.js')).checkCommand],
-  ['eval', async () => (await import('./commands/eval.js')).evalCommand],
-  ['schema', async () => (await import('./commands/schema.js')).schemaCommand],
-  ['test', async () => (await import('./commands/test.js')).testCommand],
-  ['render', async () => (await import('./commands/render.js')).renderCommand],
-  ['graph', async () => (await import('./commands/graph.js')).graphCommand],
-  ['register', async () => (await import('./commands/register.js')).registerCommand],
-  ['ask', async () => (await import('./commands/ask.js')).askCommand],
-  ['serve', async () => (await import('./commands/serve.js')).serveCommand],
-];
+const loaders: Record<CommandName, () => Promise<CommandModule>> = {
+  init: async () => (await import('./commands/init.js')).initCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  eval: async () => (await import('./commands/eval.js')).evalCommand,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand,
+  test: async () => (await import('./commands/test.js')).testCommand,
+  render: async () => (await import('./commands/render.js')).renderCommand,
+  graph: async () => (await import('./commands/graph.js')).graphCommand,
+  register: async () => (await import('./commands/register.js')).registerCommand,
+  ask: async () => (await import('./commands/ask.js')).askCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+};
 
 /**
  * The commands a run needs: the one its first argument names, else all of them (`--help`,
@@ -45,8 +46,8 @@ const commands: readonly (readonly [name: string, load: () => Promise<CommandMod
  * own parsing, help and errors do not depend on its siblings.
  */
 export async function commandsFor(args: readonly string[]): Promise<CommandModule[]> {
-  const named = commands.find(([name]) => name === args[0]);
-  return Promise.all((named ? [named] : commands).map(([, load]) => load()));
+  const named = commandNames.find((name) => name === args[0]);
+  return Promise.all((named ? [named] : commandNames).map((name) => loaders[name]()));
 }
 
 /**
