@@ -4,7 +4,8 @@ import { code, msg } from '../diagnostics/message.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
-import { readString, type OwnerDocs } from './literals.js';
+import { ExprNodes } from './expr-nodes.js';
+import type { OwnerDocs } from './literals.js';
 import { parser } from './parser.js';
 
 /**
@@ -16,22 +17,39 @@ import { parser } from './parser.js';
 /** The children of any CST node, for helpers that do not care which rule made it. */
 export type Children = Record<string, (IToken | CstNode)[] | undefined>;
 
+/**
+ * A CST node the item reader (item-reader.ts) stands in for an expression (an `expr` or a `sum`)
+ * that it already built: its AST, and the problems building it found, which lowering reports
+ * when it reaches the node, so they come in the same order as when lowering builds it.
+ */
+export interface BuiltCstNode extends CstNode {
+  readonly built: { readonly node: ast.ExprNode; readonly diagnostics: readonly Diagnostic[] };
+}
+
 const BaseVisitor = parser.getBaseCstVisitorConstructor<void, unknown>();
 
 /** Lowering state and helpers; error recovery's partial nodes come out as null. */
 export abstract class LowerBase extends BaseVisitor {
   readonly diagnostics: Diagnostic[] = [];
+  /** Builds expressions, names and strings; its problems go to `diagnostics`. */
+  protected readonly nodes: ExprNodes;
 
   constructor(
     protected readonly source: SourceFile,
     private readonly docs: ReadonlyMap<number, OwnerDocs>,
   ) {
     super();
+    this.nodes = new ExprNodes(source, this.diagnostics);
   }
 
   /** Lowers a child node, or gives null when it is absent or was only partly parsed. */
   protected lower<T>(node: CstNode | undefined): T | null {
     if (!node || node.recoveredNode) return null;
+    const built = (node as Partial<BuiltCstNode>).built;
+    if (built) {
+      for (const problem of built.diagnostics) this.diagnostics.push(problem);
+      return built.node as T;
+    }
     return (this.visit(node) as T | null) ?? null;
   }
 
@@ -46,12 +64,12 @@ export abstract class LowerBase extends BaseVisitor {
   }
 
   protected tokenSpan(token: IToken): Span {
-    return { file: this.source.path, start: token.startOffset, end: token.startOffset + token.image.length };
+    return this.nodes.tokenSpan(token);
   }
 
   protected name(tokens: IToken[] | undefined, index = 0): ast.Name | null {
     const token = this.token(tokens, index);
-    return token ? { text: token.image, span: this.tokenSpan(token) } : null;
+    return token ? this.nodes.name(token) : null;
   }
 
   /** The span from the first to the last token under these children. */
@@ -81,9 +99,7 @@ export abstract class LowerBase extends BaseVisitor {
   }
 
   protected stringValue(token: IToken): string {
-    const { value, badEscapes } = readString(token);
-    for (const bad of badEscapes) this.diagnostics.push(badEscape({ file: this.source.path, ...bad }, this.source));
-    return value;
+    return this.nodes.stringValue(token);
   }
 
   /** Keeps the first of each once-only item and reports the others. */
@@ -120,13 +136,6 @@ export function isLocaleName(locale: string): boolean {
 function badLocale(locale: string, span: Span): Diagnostic {
   return diagnostic('syntax/bad-locale', span, msg('syntax.bad-locale', { locale: code(locale) }), {
     help: msg('syntax.bad-locale.help'),
-  });
-}
-
-function badEscape(span: Span, source: SourceFile): Diagnostic {
-  const written = source.text.slice(span.start, span.end);
-  return diagnostic('syntax/bad-escape', span, msg('syntax.bad-escape', { written: code(written) }), {
-    help: msg('syntax.bad-escape.help'),
   });
 }
 

@@ -3,7 +3,7 @@ import type { SourceFile, Span } from '../source/source-file.js';
 import type { RuleFile } from './ast.js';
 import { scan } from './lexer.js';
 import { parseCst, parseItems } from './parser.js';
-import { tooDeepExpressions, tooDeeplyNested } from './nesting.js';
+import { MAX_EXPRESSION_DEPTH, tooDeepExpressions, tooDeeplyNested } from './nesting.js';
 import { lowerItems, lowerToAst } from './to-ast.js';
 
 /**
@@ -18,9 +18,12 @@ export function parseRules(file: SourceFile): { ast: RuleFile; diagnostics: Diag
   // Too deep to parse within the JS stack: say where, and parse nothing (nesting.ts).
   const deep = tooDeeplyNested(file, scanned.tokens);
   if (deep) return { ast: lowering.finish().ast, diagnostics: [...scanned.diagnostics, deep] };
-  if (parseItems(scanned.tokens, (item) => lowering.add(item))) {
+  const deepest = parseItems(file, scanned.tokens, (item) => lowering.add(item));
+  if (deepest !== undefined) {
     const lowered = lowering.finish();
-    return { ast: lowered.ast, diagnostics: [...scanned.diagnostics, ...lowered.diagnostics, ...tooDeepExpressions(lowered.ast)] };
+    // The walk looks at every node of the file; it can only find something past the bound.
+    const tooDeep = deepest > MAX_EXPRESSION_DEPTH ? tooDeepExpressions(lowered.ast) : [];
+    return { ast: lowered.ast, diagnostics: [...scanned.diagnostics, ...lowered.diagnostics, ...tooDeep] };
   }
   const parsed = parseCst(file, scanned.tokens);
   const lowered = lowerToAst(file, parsed.cst, scanned.docComments);

@@ -4,6 +4,7 @@ import { code, msg } from '../diagnostics/message.js';
 import type { SourceFile, Span } from '../source/source-file.js';
 import type { DeclarationCstNode, FileCstNode, ImportCstNode } from './cst.generated.js';
 import { errorMessageProvider, messageOf, resetMessages } from './error-messages.js';
+import { readItem } from './item-reader.js';
 import * as t from './tokens.js';
 
 /**
@@ -510,21 +511,32 @@ export type ItemCstNode = ImportCstNode | DeclarationCstNode;
  * Parses a file's tokens one top-level item at a time, without recovery, and hands each item's CST to
  * `take` as soon as it is built, so the caller can lower it and let it go: a whole file's CST is
  * several times the size of its AST. Cutting at `itemKeywords` finds exactly the items of a file that
- * parses, and items that each parse make a file that parses. Returns false at the first item that does
- * not parse: the file has syntax errors, and `parseCst` reports them.
+ * parses, and items that each parse make a file that parses. Gives undefined at the first item that
+ * does not parse: the file has syntax errors, and `parseCst` reports them. Otherwise gives a bound on
+ * how deeply any expression of the file nests: the most tokens an expression (the item reader's
+ * count) or an item (for one Chevrotain read) holds, since each expression node has a token of its own.
  */
-export function parseItems(tokens: IToken[], take: (item: ItemCstNode) => void): boolean {
+export function parseItems(file: SourceFile, tokens: IToken[], take: (item: ItemCstNode) => void): number | undefined {
   let start = 0;
+  let deepest = 0;
   while (start < tokens.length) {
     let end = start + 1;
     while (end < tokens.length && !itemKeywords.has(tokens[end].tokenType)) end++;
-    parser.input = tokens.slice(start, end);
-    const item = tokens[start].tokenType === t.Import ? parser.import() : parser.declaration();
-    if (parser.errors.length > 0) return false;
-    take(item as ItemCstNode);
+    // The hand-written twin reads a clean item; Chevrotain reads (and reports) any other.
+    const read = readItem(file, tokens, start, end);
+    if (read) {
+      take(read.item as ItemCstNode);
+      deepest = Math.max(deepest, read.longestExpression);
+    } else {
+      parser.input = tokens.slice(start, end);
+      const item = tokens[start].tokenType === t.Import ? parser.import() : parser.declaration();
+      if (parser.errors.length > 0) return undefined;
+      take(item as ItemCstNode);
+      deepest = Math.max(deepest, end - start);
+    }
     start = end;
   }
-  return true;
+  return deepest;
 }
 
 /** What parsing one file's tokens gives: a CST (partial where recovery stepped in) and the syntax errors. */
