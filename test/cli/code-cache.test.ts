@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -168,6 +168,13 @@ describe('the binary with the code cache', () => {
     expect(readFileSync(cacheFile).equals(written.subarray(0, written.length >> 1))).toBe(false);
     const off = await spawnCli(args, { env: { SOPWRIGHT_CODE_CACHE: 'off' } });
     for (const run of [first, second, damaged, off]) expect(run).toEqual(expected);
+  });
+
+  it('leaves no cache after a usage error', async () => {
+    const cacheDir = dir();
+    const run = await spawnCli(['graph', 'rules/after-sales.sop', '--format', 'nope'], { env: { SOPWRIGHT_CODE_CACHE: cacheDir } });
+    expect(run.code).toBe(2);
+    expect(existsSync(join(cacheDir, 'graph.v8'))).toBe(false);
   });
 
   it('runs when the cache cannot be written', async () => {
