@@ -93,10 +93,11 @@ export function cacheKey(bundle: string): string {
 }
 
 /**
- * The cache's data when its header matches `key` and the data is whole; `{ data: undefined }` when
- * the file exists but is stale or damaged; undefined when there is none.
+ * A cache file's data when its header matches `key` and the data is whole; `{ data: undefined }`
+ * when the file exists but is stale or damaged; undefined when there is none. (The same format
+ * serves the zone answers, zone-cache.ts.)
  */
-function readCache(file: string, key: string): { data: Buffer | undefined } | undefined {
+export function readCache(file: string, key: string): { data: Buffer | undefined } | undefined {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -106,7 +107,7 @@ function readCache(file: string, key: string): { data: Buffer | undefined } | un
   return { data: cacheData(bytes, key) };
 }
 
-/** The V8 data inside a cache file's bytes, or undefined unless the header and the checksum match. */
+/** The data inside a cache file's bytes, or undefined unless the header and the checksum match. */
 function cacheData(bytes: Buffer, key: string): Buffer | undefined {
   const prefix = `${MAGIC}${key}\n`;
   const end = bytes.indexOf(10, prefix.length) + 1;
@@ -121,9 +122,14 @@ export function encodeCache(key: string, data: Buffer): Buffer {
 }
 
 function writeCache(file: string, key: string, script: vm.Script): void {
+  writeCacheFile(file, key, () => script.createCachedData());
+}
+
+/** Writes a cache file whole (a temporary file renamed over the old one) or not at all; never throws. */
+export function writeCacheFile(file: string, key: string, makeData: () => Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    const data = script.createCachedData();
+    const data = makeData();
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(temp, encodeCache(key, data));
     fs.renameSync(temp, file);

@@ -1,6 +1,10 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDirectory, mayLeaveCaches } from './caches.js';
 import { ExitCode } from './exit-codes.js';
 import { stderr } from './io.js';
 import { runCli } from './program.js';
+import { useZoneCache } from './zone-cache.js';
 
 /**
  * The program bundled into dist/cli.cjs (which the launcher, launch.ts, runs). It runs the program and turns anything thrown
@@ -28,6 +32,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   else crash(error);
 });
 process.on('uncaughtException', crash);
+
+// The time-zone answers of earlier runs (zone-cache.ts), beside the code cache the launcher uses.
+const cacheDir = cacheDirectory(process.env, dirname(fileURLToPath(import.meta.url)));
+const zones = cacheDir === undefined ? undefined : useZoneCache(cacheDir);
+process.once('exit', (code) => {
+  if (zones !== undefined && mayLeaveCaches(code)) zones.save();
+});
+
 process.on('unhandledRejection', crash);
 
 runCli(process.argv.slice(2)).then(

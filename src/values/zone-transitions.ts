@@ -30,20 +30,40 @@ const WALL_CLOCK = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
 /** Intl reads moments from 1653 to the end of `Date`'s range; samples outside are taken at its ends. */
 const clampSample = (t: number) => Math.min(Math.max(t, -1e10), 864e10);
 
+/**
+ * What a zone's history has answered (offsetAt and previousChange, by moment), so a process can
+ * start from what an earlier one learnt (learnZoneAnswers): the CLI keeps them beside its code
+ * cache, for the same platform time-zone data only. `check` asks the same few dozen questions of a
+ * policy's zone every run, and answering them from Intl costs the first DateTimeFormat (ICU's
+ * locale data, ~25 ms) and ~5,000 samples.
+ */
+export interface ZoneAnswers {
+  readonly offsetAt: [moment: number, offset: number][];
+  readonly previousChange: [moment: number, change: number | null][];
+}
+
 /** The offset history of one named zone; every sample taken is kept (one zone's history is a few thousand numbers). */
 export class ZoneHistory {
-  private readonly format: Intl.DateTimeFormat;
+  private formatter: Intl.DateTimeFormat | undefined;
   private readonly window: number;
   private readonly samples = new Map<number, number>();
   /** The narrowed span of each window where the offset changes: [first second it might change, first second of the new offset]. */
   private readonly splits = new Map<number, [number, number]>();
+  /** Every answer given or learnt, by moment. */
+  readonly offsets = new Map<number, number>();
+  readonly changes = new Map<number, number | null>();
 
-  /** Throws a RangeError for a name the platform does not know. */
-  constructor(zone: string) {
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
+  /** A name the platform does not know throws a RangeError on the first question that needs Intl. */
+  constructor(private readonly zone: string) {
     this.window = 86_400 * (WINDOW_DAYS[zone.split('/').pop()!] ?? DEFAULT_WINDOW_DAYS);
+  }
+
+  /** Made on first use: a history answered from learnt answers never loads ICU's date formats. */
+  private get format(): Intl.DateTimeFormat {
+    this.formatter ??= new Intl.DateTimeFormat('en-US', {
+      timeZone: this.zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    return this.formatter;
   }
 
   /** The offset (seconds) at moment `t` (seconds since the epoch), as the platform's data has it. */
@@ -93,6 +113,12 @@ export class ZoneHistory {
 
   /** The offset (seconds) at moment `t`, whole seconds since the epoch. */
   offsetAt(t: number): number {
+    let offset = this.offsets.get(t);
+    if (offset === undefined) this.offsets.set(t, (offset = this.offsetFromSamples(t)));
+    return offset;
+  }
+
+  private offsetFromSamples(t: number): number {
     const start = Math.floor(t / this.window) * this.window;
     const a = clampSample(start);
     const b = clampSample(start + this.window);
@@ -103,6 +129,12 @@ export class ZoneHistory {
 
   /** The last change of offset strictly before `t`, or undefined when there is none. */
   previousChange(t: number): number | undefined {
+    let change = this.changes.get(t);
+    if (change === undefined) this.changes.set(t, (change = this.changeFromSamples(t) ?? null));
+    return change ?? undefined;
+  }
+
+  private changeFromSamples(t: number): number | undefined {
     if (t <= FIRST_POSSIBLE_CHANGE) return undefined;
     if (t > LAST_SEARCHED) return this.searchBack(t, t - THREE_YEARS) ?? this.searchBack(LAST_SEARCHED, FIRST_POSSIBLE_CHANGE);
     return this.searchBack(t, FIRST_POSSIBLE_CHANGE);
@@ -138,4 +170,23 @@ export function zoneHistory(zone: string): ZoneHistory {
   let history = histories.get(zone);
   if (history === undefined) histories.set(zone, (history = new ZoneHistory(zone)));
   return history;
+}
+
+/** Every answer the zones' histories have given or learnt in this process, by zone. */
+export function zoneAnswers(): Record<string, ZoneAnswers> {
+  const answers: Record<string, ZoneAnswers> = {};
+  for (const [zone, history] of histories) answers[zone] = { offsetAt: [...history.offsets], previousChange: [...history.changes] };
+  return answers;
+}
+
+/**
+ * Takes answers an earlier process gave (zoneAnswers) as known. Only for the same platform
+ * time-zone data (the caller checks `process.versions.tz`): they are not checked against Intl.
+ */
+export function learnZoneAnswers(answers: Readonly<Record<string, ZoneAnswers>>): void {
+  for (const [zone, known] of Object.entries(answers)) {
+    const history = zoneHistory(zone);
+    for (const [t, offset] of known.offsetAt) history.offsets.set(t, offset);
+    for (const [t, change] of known.previousChange) history.changes.set(t, change);
+  }
 }

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asciiOnly } from '../../src/cli/ascii-bundle.js';
 import { cacheKey, encodeCache, runWithCodeCache } from '../../src/cli/code-cache.js';
+import { useZoneCache } from '../../src/cli/zone-cache.js';
+import { zoneAnswers, zoneHistory } from '../../src/values/zone-transitions.js';
 import { repoRoot, runCli, spawnCli } from '../support/cli.js';
 
 /**
@@ -119,6 +121,41 @@ describe('runWithCodeCache', () => {
   });
 });
 
+describe('useZoneCache', () => {
+  const key = [process.version, process.versions.icu, process.versions.tz].join(' ');
+  // This process's histories have answers to keep once a zone was asked about.
+  zoneHistory('Asia/Shanghai').previousChange(Date.UTC(2030, 0, 1) / 1000);
+
+  it('keeps the answers, learns them back, and rewrites the file only when a run learnt more', () => {
+    const where = dir();
+    const file = join(where, 'zones.json');
+    useZoneCache(where).save();
+    const written = readFileSync(file);
+    expect(written.toString('latin1')).toContain('"Asia/Shanghai"');
+    const again = useZoneCache(where);
+    again.save();
+    expect(readFileSync(file).equals(written)).toBe(true);
+    zoneHistory('Asia/Shanghai').offsetAt(Date.UTC(1980, 0, 1) / 1000);
+    again.save();
+    expect(readFileSync(file).equals(written)).toBe(false);
+  });
+
+  it.each([
+    ['bytes that are not a cache', () => Buffer.from('{}')],
+    ['a file of other time-zone data', () => encodeCache(key.replace(/\S+$/, '1999z'), Buffer.from('{"Pacific/Kiritimati":{"offsetAt":[[1,50400]],"previousChange":[]}}'))],
+    ['JSON of another shape', () => encodeCache(key, Buffer.from('{"Pacific/Kiritimati":{"offsetAt":[[1,"x"]],"previousChange":[]}}'))],
+    ['text that is not JSON', () => encodeCache(key, Buffer.from('{"Pacific/Kiritimati":'))],
+  ])('learns nothing from %s, and writes the file anew', (_, content) => {
+    const where = dir();
+    const file = join(where, 'zones.json');
+    writeFileSync(file, content());
+    const zones = useZoneCache(where);
+    expect(zoneAnswers()['Pacific/Kiritimati']).toBeUndefined();
+    zones.save();
+    expect(readFileSync(file).toString('latin1')).toContain(key);
+  });
+});
+
 describe('asciiOnly', () => {
   it('escapes each non-ASCII UTF-16 unit', () => {
     expect(asciiOnly('/[¥￥]/ 😀 a')).toBe('/[\\u00a5\\uffe5]/ \\ud83d\\ude00 a');
@@ -148,8 +185,9 @@ describe('asciiOnly', () => {
 });
 
 describe('the binary with the code cache', () => {
-  // Messages in Chinese, from regular expressions and texts the build escaped: the output proves the escaping.
-  const args = ['check', 'test/fixtures/diagnostics/every-error-in-one-run.sop', '--locale', 'zh-CN'];
+  // Messages in Chinese, from regular expressions and texts the build escaped: the output proves the
+  // escaping. The second policy has a time zone: later runs answer it from the kept zone answers.
+  const args = ['check', 'test/fixtures/diagnostics/every-error-in-one-run.sop', 'test/fixtures/diagnostics/graph-time-exact.sop', '--locale', 'zh-CN'];
 
   it('prints the same with a cache, without one, with a damaged one and in process', async () => {
     const cacheDir = dir();
@@ -160,6 +198,7 @@ describe('the binary with the code cache', () => {
 
     const first = await spawnCli(args, { env: { SOPWRIGHT_CODE_CACHE: cacheDir } });
     const written = readFileSync(cacheFile);
+    expect(readFileSync(join(cacheDir, 'zones.json')).toString('latin1')).toContain('"Asia/Shanghai"');
     const second = await spawnCli(args, { env: { SOPWRIGHT_CODE_CACHE: cacheDir } });
     // The second run used the cache the first wrote: it did not rewrite it.
     expect(readFileSync(cacheFile).equals(written)).toBe(true);
