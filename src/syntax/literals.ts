@@ -27,6 +27,8 @@ export function readString(token: IToken): StringValue {
 
 /** Replaces `\" \\ \n \t`; any other `\x` is kept as written and reported. */
 function unescape(body: string, offset: number): StringValue {
+  // Most strings (every label) have no escape at all.
+  if (!body.includes('\\')) return { value: body, badEscapes: [] };
   const badEscapes: { start: number; end: number }[] = [];
   const value = body.replace(/\\([\s\S]?)/g, (whole: string, ch: string, at: number) => {
     const replacement = escapes[ch];
