@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSyntaxDiagramsCode, generateCstDts } from 'chevrotain';
-import { parser } from '../src/syntax/parser.js';
+import { plainParser } from '../src/syntax/parser.js';
+
+const parser = plainParser();
 
 /**
  * Writes the files generated from the parser: the CST types, the syntax diagrams and the

@@ -5,8 +5,8 @@ import type { SourceFile, Span } from '../source/source-file.js';
 import type * as ast from './ast.js';
 import type * as cst from './cst.generated.js';
 import { ExprNodes } from './expr-nodes.js';
+import { plainParser } from './parser.js';
 import type { OwnerDocs } from './literals.js';
-import { parser } from './parser.js';
 
 /**
  * The ground floor of lowering (see to-ast.ts): the state of one file's visit and the helpers
@@ -26,10 +26,30 @@ export interface BuiltCstNode extends CstNode {
   readonly built: { readonly node: ast.ExprNode; readonly diagnostics: readonly Diagnostic[] };
 }
 
-const BaseVisitor = parser.getBaseCstVisitorConstructor<void, unknown>();
+/**
+ * Chevrotain's base CST visitor (`getBaseCstVisitorConstructor`) without asking the parser instance
+ * for it, which would build the parser at import: `visit` calls the method named for the node's rule.
+ */
+abstract class CstVisitorBase {
+  visit(node: CstNode | CstNode[] | undefined, param?: unknown): unknown {
+    const one = Array.isArray(node) ? node[0] : node;
+    if (one === undefined) return undefined;
+    return this.methods()[one.name](one.children, param);
+  }
+
+  /** Throws unless there is a method for every rule of the grammar (run by the tests, as it builds the parser). */
+  validateVisitor(): void {
+    const missing = Object.keys(plainParser().getGAstProductions()).filter((rule) => typeof this.methods()[rule] !== 'function');
+    if (missing.length > 0) throw new Error(`internal error: lowering has no method for the rules ${missing.join(', ')}`);
+  }
+
+  private methods(): Record<string, (children: CstNode['children'], param?: unknown) => unknown> {
+    return this as unknown as Record<string, (children: CstNode['children'], param?: unknown) => unknown>;
+  }
+}
 
 /** Lowering state and helpers; error recovery's partial nodes come out as null. */
-export abstract class LowerBase extends BaseVisitor {
+export abstract class LowerBase extends CstVisitorBase {
   readonly diagnostics: Diagnostic[] = [];
   /** Builds expressions, names and strings; its problems go to `diagnostics`. */
   protected readonly nodes: ExprNodes;
