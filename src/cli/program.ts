@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { type CommandName, commandNames } from './command-names.js';
+import type { Browser } from 'playwright-core';
 import { ExitCode } from './exit-codes.js';
 import * as io from './io.js';
 
@@ -12,6 +13,11 @@ export interface CliContext {
   readonly stderr: io.Writer;
   /** Records the code the process exits with once the action returns (the last call wins). */
   setExitCode(code: ExitCode): void;
+  /**
+   * A browser the host lends for printing PDFs (a program running the CLI in-process, such as the
+   * test suite with its shared Chromium). Without it a print launches its own browser, as the binary does.
+   */
+  readonly lentBrowser?: () => Promise<Browser>;
 }
 
 /** A command module: adds its command (`program.command('name')…action(…)`) to the program. */
@@ -93,13 +99,14 @@ export function createProgram(ctx: CliContext, commands: readonly CommandModule[
 /** Runs the CLI on the user's arguments (without `node` and the script) and returns the exit code. */
 export async function runCli(
   args: readonly string[],
-  streams: { readonly stdout: io.Writer; readonly stderr: io.Writer } = io,
+  streams: { readonly stdout: io.Writer; readonly stderr: io.Writer; readonly lentBrowser?: () => Promise<Browser> } = io,
 ): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.ok;
   const ctx: CliContext = {
     stdout: streams.stdout,
     stderr: streams.stderr,
     setExitCode: (code) => (exitCode = code),
+    lentBrowser: streams.lentBrowser,
   };
   try {
     await createProgram(ctx, await commandsFor(args)).parseAsync([...args], { from: 'user' });

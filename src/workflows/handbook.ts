@@ -3,7 +3,8 @@ import type { DecisionGraph } from '../graph/graph.js';
 import { sourceFile, type SourceFile } from '../source/source-file.js';
 import { exportGraph, type GraphFormat } from '../render/graph-export.js';
 import type { TemplateSet } from '../render/handlebars-env.js';
-import { findBrowser } from '../render/pdf.js';
+import type { Browser } from 'playwright-core';
+import { findBrowser, type PrintOptions } from '../render/pdf.js';
 import { loadTemplates } from '../render/template-loader.js';
 import { nodeFiles } from './files.js';
 import { openPolicy, type FileOptions, type LoadedPolicy, type PolicyRef } from './policy.js';
@@ -39,6 +40,11 @@ export interface HandbookOptions {
   readonly browser?: string;
   /** The environment the browser is looked up in (front ends pass theirs); default: none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * A browser already running (a server, a test suite) to print in, in a fresh context, instead of
+   * launching the one found; it is still looked up first, so a missing one fails the same way.
+   */
+  readonly runningBrowser?: Browser;
   /** Add the appendix of the policy's `##!` author notes, for the supervisor; default: staff text only. */
   readonly withAuthorNotes?: boolean;
 }
@@ -84,29 +90,30 @@ export async function buildHandbook(graph: DecisionGraph, opts: HandbookOptions)
     if (loaded.problems.length > 0) return stopped('templates', { problems: loaded.problems });
     templates = loaded.templates;
   }
-  if (opts.format === 'quick' || opts.format === 'quick-pdf') return quickSheet(graph, { locale, templates }, opts.format === 'quick-pdf' ? browserPath : undefined);
+  const print = browserPath === undefined ? undefined : { browserPath, browser: opts.runningBrowser };
+  if (opts.format === 'quick' || opts.format === 'quick-pdf') return quickSheet(graph, { locale, templates }, opts.format === 'quick-pdf' ? print : undefined);
   // Loaded here, not at start-up: Handlebars and the handbook view model serve handbooks only.
-  if (opts.format !== 'pdf' || browserPath === undefined) {
+  if (opts.format !== 'pdf' || print === undefined) {
     const { renderHandbook } = await import('../render/render.js');
     const rendered = await renderHandbook(graph, { format: opts.format === 'pdf' ? 'html' : opts.format, locale, templates, withAuthorNotes: opts.withAuthorNotes });
     return made(rendered.text, rendered.diagnostics, templates);
   }
   const { printHandbook } = await import('../render/print-handbook.js');
-  return printing(browserPath, async () => {
-    const printed = await printHandbook(graph, { locale, templates, withAuthorNotes: opts.withAuthorNotes }, { browserPath });
+  return printing(print.browserPath, async () => {
+    const printed = await printHandbook(graph, { locale, templates, withAuthorNotes: opts.withAuthorNotes }, print);
     return made(printed.pdf, printed.diagnostics, templates);
   });
 }
 
 /** The quick sheet as HTML, or printed on one page when a browser is given. */
-async function quickSheet(graph: DecisionGraph, opts: { locale: string; templates: TemplateSet }, browserPath: string | undefined): Promise<Handbook> {
+async function quickSheet(graph: DecisionGraph, opts: { locale: string; templates: TemplateSet }, print: Pick<PrintOptions, 'browserPath' | 'browser'> | undefined): Promise<Handbook> {
   const { renderQuickSheet, printQuickSheet } = await import('../render/quick-sheet.js');
-  if (browserPath === undefined) {
+  if (print === undefined) {
     const rendered = renderQuickSheet(graph, opts);
     return made(rendered.text, rendered.diagnostics, opts.templates);
   }
-  return printing(browserPath, async () => {
-    const printed = await printQuickSheet(graph, opts, { browserPath });
+  return printing(print.browserPath, async () => {
+    const printed = await printQuickSheet(graph, opts, print);
     return made(printed.pdf, printed.diagnostics, opts.templates);
   });
 }

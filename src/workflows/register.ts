@@ -10,6 +10,7 @@ import { sheetRow, toCsv, toJsonl } from '../register/export.js';
 import { openRegister, type OpenRegisterOptions } from '../register/open.js';
 import { sheetModel } from '../register/sheet.js';
 import type { Register } from '../register/store.js';
+import type { Browser } from 'playwright-core';
 import { findBrowser, printPdf } from '../render/pdf.js';
 import { loadTemplates } from '../render/template-loader.js';
 import { describeFsError, writeFileAtomic } from './files.js';
@@ -59,6 +60,8 @@ export interface RegisterExportOptions {
   readonly browser?: string;
   /** The environment the browser is looked up in (`SOPWRIGHT_BROWSER`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A browser already running to print in (as `buildHandbook`'s), instead of launching the one found. */
+  readonly runningBrowser?: Browser;
 }
 
 /** The exported day, or the step it stopped at (no browser, printing, writing) and why. */
@@ -98,7 +101,7 @@ async function render(entries: readonly RegisterEntry[], opts: RegisterExportOpt
   if (page.furniture === undefined) throw new Error(`internal error: the register page templates failed: ${page.diagnostics.map((d) => d.message).join('; ')}`);
   try {
     const margin = { top: '16mm', right: '12mm', bottom: '16mm', left: '12mm' };
-    return { data: await printPdf(html.text, { browserPath, furniture: page.furniture, landscape: true, margin }), ...none };
+    return { data: await printPdf(html.text, { browserPath, browser: opts.runningBrowser, furniture: page.furniture, landscape: true, margin }), ...none };
   } catch (error) {
     return { data: undefined, failure: 'print', diagnostics: [], problems: [`cannot print the PDF with \`${browserPath}\`: ${(error as Error).message.split('\n')[0]}`] };
   }

@@ -127,7 +127,7 @@ describe('sopwright register export --format pdf', () => {
     cleanups.push(cleanup);
     await seedRegister(db);
     const out = join(dir, 'sheet.pdf');
-    const r = await runCli(['register', 'export', '--db', db, '--day', '2026-12-02', '--format', 'pdf', '-o', out, '--now', evening], { env });
+    const r = await runCli(['register', 'export', '--db', db, '--day', '2026-12-02', '--format', 'pdf', '-o', out, '--now', evening], { env, sharedBrowser: true });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
 
 /**
  * Two ways to run the CLI in a test:
@@ -31,6 +32,12 @@ export interface CliOptions {
   readonly stdin?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
+  /**
+   * runCli only: a PDF is printed in the run's shared Chromium (test/support/browser.ts) instead of
+   * a browser the command launches (a launch costs over a second of CPU), for tests about what is
+   * printed. test/render/cli.test.ts keeps a print that launches its own, as the binary does.
+   */
+  readonly sharedBrowser?: boolean;
 }
 
 /**
@@ -128,15 +135,20 @@ async function runInProcess(args: readonly string[], options: CliOptions): Promi
   const cwd = process.cwd();
   let stdout = '';
   let stderr = '';
+  // Connected when the command prints, closed (the connection, not the browser) after the run.
+  let connected: Promise<Browser> | undefined;
+  const lentBrowser = options.sharedBrowser ? () => (connected ??= import('./browser.js').then((b) => b.connectSharedBrowser())) : undefined;
   try {
     process.chdir(options.cwd ?? repoRoot);
     // Pipes, as for a spawned CLI: colour only when the environment forces it.
     const code = await run(args, {
       stdout: { write: (text) => void (stdout += text), color: useColor({ isTTY: false }, process.env) },
       stderr: { write: (text) => void (stderr += text), color: useColor({ isTTY: false }, process.env) },
+      lentBrowser,
     });
     return { code, stdout, stderr };
   } finally {
+    if (connected !== undefined) await (await connected).close();
     process.chdir(cwd);
     for (const [name, value] of saved) {
       if (value === undefined) delete process.env[name];

@@ -116,7 +116,10 @@ function exportCommand(parent: Command, ctx: CliContext): void {
       if (options.format === 'pdf' && options.output === '-') command.error('error: a PDF cannot be written to standard output; give a file with `-o`');
       ctx.setExitCode(await reading(options, ctx, async (register) => {
         const toStdout = options.output === '-';
-        const made = await exportRegisterDay(register, { ...options, day: options.day ?? register.day(), env: process.env, output: toStdout ? undefined : options.output });
+        const made = await exportRegisterDay(register, {
+          ...options, day: options.day ?? register.day(), env: process.env, output: toStdout ? undefined : options.output,
+          runningBrowser: options.format === 'pdf' ? await ctx.lentBrowser?.() : undefined,
+        });
         for (const p of made.problems) printError(ctx.stderr, p);
         if (made.diagnostics.length > 0) ctx.stderr.write(formatDiagnostics(made.diagnostics, new Map(), { color: ctx.stderr.color }));
         if (made.failure !== undefined) return ExitCode.usage;

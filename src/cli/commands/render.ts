@@ -41,12 +41,14 @@ interface RenderOptions {
 }
 
 async function runRender(file: string, options: RenderOptions, ctx: CliContext): Promise<ExitCode> {
+  const format = options.format === 'quick' && options.output.toLowerCase().endsWith('.pdf') ? 'quick-pdf' : options.format;
   const made = await renderHandbookFile(file, {
     ...options,
-    format: options.format === 'quick' && options.output.toLowerCase().endsWith('.pdf') ? 'quick-pdf' : options.format,
+    format,
     locale: requestedLocale(options.locale),
     env: process.env,
     output: options.output === '-' ? undefined : options.output,
+    runningBrowser: format === 'pdf' || format === 'quick-pdf' ? await ctx.lentBrowser?.() : undefined,
   });
   let locale = resolveLocale(options.locale);
   if (made.policy !== undefined) {
