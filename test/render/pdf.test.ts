@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/check/check.js';
 import type { DecisionGraph } from '../../src/graph/graph.js';
-import { browserCandidates, findBrowser, makeReproducible, printPdf } from '../../src/render/pdf.js';
+import { browserCandidates, findBrowser, makeReproducible, printContextOptions, printPdf } from '../../src/render/pdf.js';
 import { parseUnicodeRange, printFontFaces } from '../../src/render/print-fonts.js';
 import { buildHandbookModel } from '../../src/render/view-model.js';
 import { printHandbook } from '../../src/render/print-handbook.js';
@@ -27,13 +27,17 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const read = (p: string): string | undefined => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
 const { templates } = loadTemplates();
 const out = mkdtempSync(join(tmpdir(), 'sopwright-pdf-'));
-// Printed in fresh contexts of the run's shared Chromium; launching one per PDF is what
-// `sopwright render --format pdf` does, tested in test/render/cli.test.ts and the README examples.
+// Printed in the run's shared Chromium, the handbooks and quick sheets one after the other in one
+// context (one renderer for the file); the determinism test prints in fresh contexts. Launching a
+// browser per PDF is what `sopwright render --format pdf` does, tested in test/render/cli.test.ts.
 let browser: Browser;
+let context: BrowserContext;
 beforeAll(async () => {
   browser = await connectSharedBrowser();
+  context = await browser.newContext(printContextOptions);
 });
 afterAll(async () => {
+  await context?.close();
   await browser?.close();
   rmSync(out, { recursive: true, force: true });
 });
@@ -51,7 +55,7 @@ function browserPath(): string {
 }
 
 async function pdfOf(graph: DecisionGraph, locale: string): Promise<Uint8Array> {
-  const printed = await printHandbook(graph, { locale, templates }, { browserPath: browserPath(), browser });
+  const printed = await printHandbook(graph, { locale, templates }, { browserPath: browserPath(), context });
   return printed.pdf!;
 }
 
@@ -191,7 +195,7 @@ describe('the quick sheet (render --format quick)', () => {
 
   it('prints the after-sales quick sheet on exactly one A4 page (pdfinfo), with real fonts', async () => {
     const { graph, model } = sheets[0]!;
-    const printed = await printQuickSheet(graph, { locale: 'zh-CN', templates }, { browserPath: browserPath(), browser });
+    const printed = await printQuickSheet(graph, { locale: 'zh-CN', templates }, { browserPath: browserPath(), context });
     const file = join(out, 'quick.zh-CN.pdf');
     writeFileSync(file, printed.pdf!);
     expect(info(file)).toMatch(/^Pages:\s+1$/m);
@@ -212,7 +216,7 @@ describe('the quick sheet (render --format quick)', () => {
     const all = htmls[0]!.replace(/<body class="quick">[\s\S]*<\/body>/, () =>
       `<body class="quick">${htmls.map((h) => `<div style="break-before: page">${body(h)}</div>`).join('\n')}</body>`);
     const file = join(out, 'quick-all.pdf');
-    writeFileSync(file, await printPdf(all, { browserPath: browserPath(), browser }));
+    writeFileSync(file, await printPdf(all, { browserPath: browserPath(), context }));
     expect(info(file)).toMatch(new RegExp(`^Pages:\\s+${sheets.length}$`, 'm'));
     const pages = pageTexts(file);
     sheets.forEach(({ policy, locale, model }, i) => {
