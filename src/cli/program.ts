@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { type CommandName, commandNames } from './command-names.js';
+import type { Writable } from 'node:stream';
 import type { Browser } from 'playwright-core';
 import { ExitCode } from './exit-codes.js';
 import * as io from './io.js';
@@ -18,6 +19,11 @@ export interface CliContext {
    * test suite with its shared Chromium). Without it a print launches its own browser, as the binary does.
    */
   readonly lentBrowser?: () => Promise<Browser>;
+  /**
+   * Where results streamed in bulk (`eval --cases` to standard output) go instead of the process's
+   * stdout: a host running the CLI in-process collects them there. Default: process.stdout.
+   */
+  readonly stdoutStream?: Writable;
 }
 
 /** A command module: adds its command (`program.command('name')…action(…)`) to the program. */
@@ -99,7 +105,7 @@ export function createProgram(ctx: CliContext, commands: readonly CommandModule[
 /** Runs the CLI on the user's arguments (without `node` and the script) and returns the exit code. */
 export async function runCli(
   args: readonly string[],
-  streams: { readonly stdout: io.Writer; readonly stderr: io.Writer; readonly lentBrowser?: () => Promise<Browser> } = io,
+  streams: { readonly stdout: io.Writer; readonly stderr: io.Writer; readonly lentBrowser?: () => Promise<Browser>; readonly stdoutStream?: Writable } = io,
 ): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.ok;
   const ctx: CliContext = {
@@ -107,6 +113,7 @@ export async function runCli(
     stderr: streams.stderr,
     setExitCode: (code) => (exitCode = code),
     lentBrowser: streams.lentBrowser,
+    stdoutStream: streams.stdoutStream,
   };
   try {
     await createProgram(ctx, await commandsFor(args)).parseAsync([...args], { from: 'user' });

@@ -10,8 +10,9 @@ const POLICY = REFERENCE;
 
 /*
  * Results written to standard output go straight to the process's stdout (a stream, not the
- * CLI's writer), and standard input is the process's own: those runs go through the binary
- * (spawnCli); runs that write to a file or stop before any output run in this process (runCli).
+ * CLI's writer), and standard input is the process's own: one run of each, and the worker
+ * threads, go through the binary (spawnCli); the others run in this process (runCli), which
+ * collects the streamed results in place of the process's stdout.
  */
 let dir: string;
 
@@ -45,7 +46,7 @@ describe('sopwright eval --cases', () => {
   });
 
   it('reports bad lines with their line numbers as it goes, keeps going, and exits 1', async () => {
-    const r = await spawnCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--locale', 'en']);
+    const r = await runCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(parse(r.stdout).map((l) => [l.line, l.status])).toEqual([[1, 'decided'], [2, 'invalid'], [3, 'undecided'], [4, 'invalid']]);
     expect(r.stderr).toContain(`${join(dir, 'mixed.jsonl')}:2: error[case/unknown-field]: `);
@@ -55,7 +56,7 @@ describe('sopwright eval --cases', () => {
   });
 
   it('stops at the first bad line with --fail-fast', async () => {
-    const r = await spawnCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--fail-fast', '--locale', 'en']);
+    const r = await runCli(['eval', POLICY, '--cases', join(dir, 'mixed.jsonl'), '--fail-fast', '--locale', 'en']);
     expect(r.code).toBe(1);
     expect(parse(r.stdout).map((l) => l.line)).toEqual([1, 2]);
     expect(r.stderr).toContain('stopped after line 2 (--fail-fast)');
@@ -77,7 +78,7 @@ describe('sopwright eval --cases', () => {
   });
 
   it('gives the same output with worker threads (--jobs 2) as in one thread', async () => {
-    const one = await spawnCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl'), '--jobs', '1']);
+    const one = await runCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl'), '--jobs', '1']);
     const two = await spawnCli(['eval', POLICY, '--cases', join(dir, 'good.jsonl'), '--jobs', '2']);
     expect(two.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../src/register/index.js';
-import { ensureBuilt, runCli, spawnCli } from '../support/cli.js';
+import { ensureBuilt, runCli } from '../support/cli.js';
 import { databases, freshLocation } from '../support/register.js';
 import { seedCases, seedRegister } from '../support/register-seed.js';
 
@@ -94,7 +94,7 @@ describe.each(databases)('sopwright register on %s', (kind) => {
     const r = await runCli(['register', 'export', '--db', db, '--day', '2026-12-02', '--format', 'jsonl', '-o', out], { env });
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual(seedCases.slice(0, 3).map((c) => c.facts));
-    const replay = await spawnCli(['eval', 'rules/after-sales.sop', '--cases', out]);
+    const replay = await runCli(['eval', 'rules/after-sales.sop', '--cases', out]);
     expect(replay.code).toBe(0);
     expect(replay.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).outcome)).toEqual(['partial_refund', 'discount_or_gift', 'apologise_and_ship']);
   });

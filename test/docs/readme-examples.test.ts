@@ -32,14 +32,13 @@ const consoleExamples: ConsoleExample[] = blocks
   });
 
 /**
- * Runs a README command in this process, or through the binary when it reads standard input or
- * streams batch results to standard output (which the in-process run cannot capture). A PDF is
- * printed in the run's shared Chromium: what is checked is the command, not the browser's start.
+ * Runs a README command in this process, or through the binary when it reads standard input
+ * (which the in-process run cannot give). A PDF is printed in the run's shared Chromium: what is
+ * checked is the command, not the browser's start.
  */
 function runExample(args: string[]): Promise<CliResult> {
   const stdin = args.some((a, i) => a === '-' && ['--case', '--cases'].includes(args[i - 1]));
-  const batchToStdout = args.includes('--cases') && !args.some((a, i) => ['-o', '--output'].includes(a) && args[i + 1] !== '-');
-  return stdin || batchToStdout ? spawnCli(args, { cwd: repoRoot }) : runCli(args, { cwd: repoRoot, sharedBrowser: true });
+  return stdin ? spawnCli(args, { cwd: repoRoot }) : runCli(args, { cwd: repoRoot, sharedBrowser: true });
 }
 
 let out: string;

@@ -1,5 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -7,11 +9,12 @@ import type { Browser } from 'playwright-core';
 /**
  * Two ways to run the CLI in a test:
  * - `runCli` runs the program in this process (src/cli/program.ts `runCli`, the function the
- *   binary calls) with captured streams, the given environment and working directory. It costs
- *   milliseconds, so it is the default for everything about what a command does.
- * - `spawnCli` starts the built binary (`bin/sopwright.js`) as a real process. Use it only where
- *   the process boundary is what is tested: standard input, the exit code of a crash, output the
- *   command writes straight to the process's stdout (batch results), signals, start-up.
+ *   binary calls) with captured streams (batch results streamed to standard output included),
+ *   the given environment and working directory. It costs milliseconds, so it is the default for
+ *   everything about what a command does.
+ * - `spawnCli` starts the built binary (`bin/sopwright.js`) as a real process (about 0.3-0.4 s of
+ *   CPU). Use it only where the process boundary is what is tested: standard input, the process's
+ *   own streams and exit code, the exit code of a crash, signals, start-up, worker threads.
  * Both give the same `CliResult`, so a test can move from one to the other by its name alone.
  */
 
@@ -135,6 +138,14 @@ async function runInProcess(args: readonly string[], options: CliOptions): Promi
   const cwd = process.cwd();
   let stdout = '';
   let stderr = '';
+  // What `eval --cases` streams to standard output, as text.
+  const decoder = new StringDecoder('utf8');
+  const stdoutStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      stdout += decoder.write(chunk);
+      done();
+    },
+  });
   // Connected when the command prints, closed (the connection, not the browser) after the run.
   let connected: Promise<Browser> | undefined;
   const lentBrowser = options.sharedBrowser ? () => (connected ??= import('./browser.js').then((b) => b.connectSharedBrowser())) : undefined;
@@ -145,7 +156,9 @@ async function runInProcess(args: readonly string[], options: CliOptions): Promi
       stdout: { write: (text) => void (stdout += text), color: useColor({ isTTY: false }, process.env) },
       stderr: { write: (text) => void (stderr += text), color: useColor({ isTTY: false }, process.env) },
       lentBrowser,
+      stdoutStream,
     });
+    stdout += decoder.end();
     return { code, stdout, stderr };
   } finally {
     if (connected !== undefined) await (await connected).close();

@@ -73,7 +73,7 @@ export async function runEvalBatch(policy: string, facts: readonly string[], opt
     output: options.output,
     // Touched only for `-`: creating process.stdin is not free, and a file run never needs it.
     ...(cases === '-' ? { stdin: process.stdin } : {}),
-    stdout: process.stdout,
+    stdout: ctx.stdoutStream ?? process.stdout,
     format: options.casesFormat,
     jobs: options.jobs,
     failFast: options.failFast,
